@@ -1,0 +1,95 @@
+"""The commands behind ./shop, run inside the storefront environment."""
+from __future__ import annotations
+
+import argparse
+import signal
+import subprocess
+import sys
+import time
+from typing import List
+
+from . import environments
+from .errors import RunnerError
+from .layout import ROOT, Ports, StateDir
+from .stack import Stack
+
+LOCAL_STATE = StateDir(ROOT / ".local" / "shop")
+
+
+def _stop_on_sigterm() -> None:
+    """Turn SIGTERM into the same clean stop as Ctrl-C."""
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+def run() -> int:
+    environments.ensure_saleor_venv()
+    stack = Stack(LOCAL_STATE, Ports.from_environment())
+    started = time.monotonic()
+    try:
+        stack.start()
+        print(
+            f"\n✓ The QL Claw shop is ready after {time.monotonic() - started:.0f} s.\n"
+            f"  Shop:          {stack.storefront_url}/\n"
+            f"  Product page:  {stack.storefront_url}/products/ql-claw/\n"
+            f"  Health:        {stack.storefront_url}/healthz\n"
+            f"  Saleor API:    {stack.saleor_url}/graphql/ (loopback only)\n"
+            f"  Stripe:        {'localstripe at ' + stack.localstripe_url if stack.uses_localstripe else 'Stripe (keys from the environment)'}\n"
+            f"  Staff login:   {stack.staff_email} / {stack.staff_password}\n"
+            f"  Logs:          {LOCAL_STATE.logs}\n"
+            "Press Ctrl-C to stop everything.",
+            flush=True,
+        )
+        while True:
+            for name, service in list(stack.processes.services.items()):
+                if service.process.poll() is not None:
+                    raise RunnerError(f"{name} stopped unexpectedly; see {service.log_path}")
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\n• Stopping…", flush=True)
+        return 0
+    finally:
+        stack.stop()
+
+
+def test(pytest_args: List[str]) -> int:
+    environments.ensure_saleor_venv()
+    environments.ensure_compose_venv()
+    command = [sys.executable, "-m", "pytest", *pytest_args]
+    return subprocess.call(command, cwd=ROOT)
+
+
+def codegen() -> int:
+    """Regenerate storefront/saleor_client/generated from Saleor's schema and our operations."""
+    environments.ensure_saleor_venv()
+    return subprocess.call(
+        [str(ROOT / ".venv" / "storefront" / "bin" / "ariadne-codegen"), "--config", "saleor_client/codegen.toml"],
+        cwd=ROOT / "storefront",
+    )
+
+
+def main(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(prog="./shop", description="Run or test the QL Claw shop.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="install, migrate, seed and start the whole shop")
+    test_parser = commands.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
+    test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    commands.add_parser("codegen", help="regenerate the typed Saleor client")
+    args = parser.parse_args(argv)
+    _stop_on_sigterm()
+    try:
+        if args.command == "run":
+            return run()
+        if args.command == "test":
+            return test(args.pytest_args)
+        return codegen()
+    except RunnerError as error:
+        print(f"\n✗ {error}", file=sys.stderr, flush=True)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

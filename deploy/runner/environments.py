@@ -1,0 +1,127 @@
+"""The virtual environments: Python 3.8 for Saleor 2.10.1, Python 3.11+ for the storefront.
+
+Standard library only: this module runs before any environment exists. Each environment
+keeps a stamp of the lock files it was built from, so a second run installs nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterable, List, Optional
+
+from .errors import RunnerError
+from .layout import (
+    COMPOSE_LOCK,
+    COMPOSE_VENV,
+    RUNNER_LOCK,
+    SALEOR_LOCK,
+    SALEOR_VENV,
+    STOREFRONT_LOCK,
+    STOREFRONT_VENV,
+    TESTS_LOCK,
+)
+
+PYTHON38_HELP = (
+    "Saleor 2.10.1 needs Python 3.8 exactly. Install one (for example `pyenv install 3.8.18`, "
+    "or your system's python3.8 package) or point SALEOR_PYTHON at a python3.8 executable."
+)
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / "bin" / "python"
+
+
+def find_python38() -> str:
+    """A Python 3.8 that really runs (pyenv shims on PATH exit with an error unless selected)."""
+    candidates: List[str] = []
+    if os.environ.get("SALEOR_PYTHON"):
+        candidates.append(os.environ["SALEOR_PYTHON"])
+    pyenv_root = os.environ.get("PYENV_ROOT") or _pyenv_root()
+    if pyenv_root:
+        candidates.extend(sorted(str(p) for p in Path(pyenv_root).glob("versions/3.8*/bin/python3.8")))
+    on_path = shutil.which("python3.8")
+    if on_path:
+        candidates.append(on_path)
+    for candidate in candidates:
+        if _is_python38(candidate):
+            return candidate
+    tried = ", ".join(candidates) or "none found"
+    raise RunnerError(f"No working Python 3.8 (tried: {tried}). {PYTHON38_HELP}")
+
+
+def _pyenv_root() -> Optional[str]:
+    pyenv = shutil.which("pyenv")
+    if not pyenv:
+        return None
+    result = subprocess.run([pyenv, "root"], capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
+def _is_python38(executable: str) -> bool:
+    try:
+        result = subprocess.run(
+            [executable, "-c", "import sys; print(sys.version_info[:2] == (3, 8))"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0 and result.stdout.strip() == "True"
+
+
+def _stamp(lock_files: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for lock in lock_files:
+        digest.update(lock.name.encode())
+        digest.update(lock.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_venv(venv: Path, python: str, lock_files: List[Path], purpose: str) -> Path:
+    """Create `venv` with `python` and install exactly the pinned packages of `lock_files`."""
+    stamp_file = venv / ".installed-from"
+    wanted = _stamp(lock_files)
+    if stamp_file.exists() and stamp_file.read_text() == wanted:
+        return venv_python(venv)
+    print(f"• Installing the {purpose} environment into {venv} (first run takes a minute)…", flush=True)
+    if not venv_python(venv).exists():
+        _run([python, "-m", "venv", str(venv)], f"creating the {purpose} virtual environment")
+    pip = [str(venv_python(venv)), "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    requirements = [arg for lock in lock_files for arg in ("-r", str(lock))]
+    # The locks list every package, so --no-deps installs exactly them; pip check proves they fit.
+    _run([*pip, "install", "--no-deps", *requirements], f"installing the {purpose} packages")
+    _run([*pip, "check"], f"checking the {purpose} packages")
+    stamp_file.write_text(wanted)
+    return venv_python(venv)
+
+
+def _run(command: List[str], what: str) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip().splitlines()
+        raise RunnerError(f"Failed {what}:\n  " + "\n  ".join(output[-25:]))
+
+
+def ensure_storefront_venv() -> Path:
+    """One development environment: the storefront, the runner's tools and the test tools."""
+    if sys.version_info < (3, 11):
+        raise RunnerError("The storefront needs Python 3.11 or newer; run ./shop with python3 >= 3.11.")
+    locks = [STOREFRONT_LOCK, RUNNER_LOCK, TESTS_LOCK]
+    return ensure_venv(STOREFRONT_VENV, sys.executable, locks, "storefront")
+
+
+def ensure_saleor_venv() -> Path:
+    if venv_python(SALEOR_VENV).exists() and (SALEOR_VENV / ".installed-from").exists():
+        python = str(venv_python(SALEOR_VENV))
+    else:
+        python = find_python38()
+    return ensure_venv(SALEOR_VENV, python, [SALEOR_LOCK], "Saleor 2.10.1 (Python 3.8)")
+
+
+def ensure_compose_venv() -> Path:
+    return ensure_venv(COMPOSE_VENV, find_python38(), [COMPOSE_LOCK], "docker-compose check")

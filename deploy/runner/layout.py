@@ -1,0 +1,97 @@
+"""Where things live on disk, and which ports the services use."""
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import RunnerError
+
+ROOT = Path(__file__).resolve().parents[2]
+VENVS = ROOT / ".venv"
+SALEOR_VENV = VENVS / "saleor"
+STOREFRONT_VENV = VENVS / "storefront"
+COMPOSE_VENV = VENVS / "compose"
+
+SALEOR_LOCK = ROOT / "deploy" / "saleor" / "requirements.lock"
+STOREFRONT_LOCK = ROOT / "storefront" / "requirements.lock"
+RUNNER_LOCK = ROOT / "deploy" / "runner" / "requirements.lock"
+TESTS_LOCK = ROOT / "tests" / "requirements.lock"
+COMPOSE_LOCK = ROOT / "tests" / "deploy" / "compose-requirements.lock"
+CATALOG_FILE = ROOT / "deploy" / "seed" / "catalog.yaml"
+
+
+@dataclass(frozen=True)
+class Ports:
+    storefront: int
+    saleor: int
+    localstripe: int
+    postgres: int
+
+    @classmethod
+    def from_environment(cls) -> Ports:
+        """The ports of `./shop run`; each can be moved with an environment variable."""
+        return cls(
+            storefront=_port_from_env("SHOP_PORT", 8000),
+            saleor=_port_from_env("SALEOR_PORT", 8001),
+            localstripe=_port_from_env("LOCALSTRIPE_PORT", 8420),
+            postgres=_port_from_env("POSTGRES_PORT", 5433),
+        )
+
+    @classmethod
+    def free(cls) -> Ports:
+        """Ports nothing listens on now, for a test stack beside a running shop."""
+        return cls(*(_free_port() for _ in range(4)))
+
+
+@dataclass(frozen=True)
+class StateDir:
+    """Git-ignored folder of one stack: database files, media, logs, generated secrets."""
+
+    path: Path
+
+    @property
+    def pgdata(self) -> Path:
+        return self.path / "pgdata"
+
+    @property
+    def media(self) -> Path:
+        return self.path / "media"
+
+    @property
+    def logs(self) -> Path:
+        return self.path / "logs"
+
+    @property
+    def env_file(self) -> Path:
+        return self.path / "env"
+
+    def log(self, name: str) -> Path:
+        self.logs.mkdir(parents=True, exist_ok=True)
+        return self.logs / f"{name}.log"
+
+
+def _port_from_env(name: str, default: int) -> int:
+    value = os.environ.get(name, str(default))
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise RunnerError(f"{name}={value!r} is not a port number (1-65535).")
+    return int(value)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def ensure_port_free(port: int, service: str, variable: str) -> None:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise RunnerError(
+                f"Port {port} for {service} is already in use. Stop the program using it "
+                f"(`ss -ltnp 'sport = :{port}'` shows which) or choose another port with "
+                f"{variable}=<port>."
+            ) from None

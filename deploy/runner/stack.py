@@ -1,0 +1,251 @@
+"""A whole shop on one machine: PostgreSQL, Saleor, localstripe and the storefront.
+
+`./shop run` starts one on the usual ports; the test suite starts another on free ports
+with its own state folder, through the same code.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from . import local_env, postgres
+from .environments import venv_python
+from .errors import RunnerError
+from .layout import CATALOG_FILE, ROOT, SALEOR_VENV, STOREFRONT_VENV, Ports, StateDir, ensure_port_free
+from .processes import ProcessGroup, tail
+
+SALEOR_SETTINGS = "qlclaw_saleor.settings"
+STOREFRONT_DIR = ROOT / "storefront"
+
+
+class Stack:
+    def __init__(self, state: StateDir, ports: Ports, *, durable: bool = True) -> None:
+        self.state = state
+        self.ports = ports
+        self.durable = durable
+        self.processes = ProcessGroup()
+        self.secrets = local_env.load_or_create(state.env_file)
+        # POSTGRES_URL points the shop at an existing server instead of the embedded one.
+        self.external_postgres_url: Optional[str] = os.environ.get("POSTGRES_URL")
+        self.stripe_secret_key = os.environ.get("STRIPE_SECRET_KEY", "")
+
+    # Addresses ---------------------------------------------------------------------------
+    @property
+    def postgres_server_url(self) -> str:
+        if self.external_postgres_url:
+            return self.external_postgres_url.rstrip("/")
+        password = self.secrets["POSTGRES_PASSWORD"]
+        return f"postgresql://{postgres.SUPERUSER}:{password}@127.0.0.1:{self.ports.postgres}"
+
+    def database_url(self, name: str) -> str:
+        return f"{self.postgres_server_url}/{name}"
+
+    @property
+    def saleor_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.saleor}"
+
+    @property
+    def storefront_url(self) -> str:
+        return f"http://localhost:{self.ports.storefront}"
+
+    @property
+    def localstripe_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.localstripe}"
+
+    @property
+    def uses_localstripe(self) -> bool:
+        return not self.stripe_secret_key
+
+    @property
+    def staff_email(self) -> str:
+        return "admin@qlclaw.example"
+
+    @property
+    def staff_password(self) -> str:
+        return self.secrets["SHOP_STAFF_PASSWORD"]
+
+    # Environments of the two Django projects ----------------------------------------------
+    def _base_env(self) -> Dict[str, str]:
+        keep = ("PATH", "HOME", "LANG", "TZ")
+        return {name: os.environ[name] for name in keep if name in os.environ}
+
+    def saleor_env(self) -> Dict[str, str]:
+        return {
+            **self._base_env(),
+            "DJANGO_SETTINGS_MODULE": SALEOR_SETTINGS,
+            "PYTHONPATH": str(ROOT / "deploy" / "saleor"),
+            "DEBUG": "False",
+            "SECRET_KEY": self.secrets["SALEOR_SECRET_KEY"],
+            "DATABASE_URL": self.database_url("saleor"),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "ALLOWED_CLIENT_HOSTS": f"localhost:{self.ports.storefront}",
+            "MEDIA_ROOT": str(self.state.media),
+            "STATIC_ROOT": str(self.state.path / "saleor-static"),
+            "EMAIL_URL": "console:",
+            "SHOP_STAFF_PASSWORD": self.staff_password,
+            "PYTHONWARNINGS": "ignore",
+        }
+
+    def storefront_env(self) -> Dict[str, str]:
+        env = {
+            **self._base_env(),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "PYTHONPATH": str(STOREFRONT_DIR),
+            "DEBUG": "False",
+            "SECRET_KEY": self.secrets["STOREFRONT_SECRET_KEY"],
+            "ALLOWED_HOSTS": "localhost,127.0.0.1",
+            "DATABASE_URL": self.database_url("storefront"),
+            "SALEOR_API_URL": f"{self.saleor_url}/graphql/",
+            "MEDIA_ROOT": str(self.state.media),
+            "SHOP_BASE_URL": self.storefront_url,
+            "EMAIL_URL": "consolemail://",
+        }
+        for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        return env
+
+    # Commands -----------------------------------------------------------------------------
+    def saleor_manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return self._manage(venv_python(SALEOR_VENV), ["-m", "django", *args], self.saleor_env(), "Saleor", check)
+
+    def storefront_manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return self._manage(
+            venv_python(STOREFRONT_VENV), [str(STOREFRONT_DIR / "manage.py"), *args],
+            self.storefront_env(), "storefront", check,
+        )
+
+    def _manage(
+        self, python: Path, args: List[str], env: Dict[str, str], project: str, check: bool
+    ) -> subprocess.CompletedProcess:
+        result = subprocess.run([str(python), *args], env=env, cwd=ROOT, capture_output=True, text=True)
+        if check and result.returncode != 0:
+            command = " ".join(args[2:] if args[0] == "-m" else args[1:])
+            raise RunnerError(
+                f"{project} `{command}` failed (exit {result.returncode}):\n"
+                f"{(result.stdout + result.stderr)[-3000:]}"
+            )
+        return result
+
+    # Lifecycle ----------------------------------------------------------------------------
+    def start(self) -> None:
+        self.state.path.mkdir(parents=True, exist_ok=True)
+        self.state.media.mkdir(parents=True, exist_ok=True)
+        self.check_ports()
+        self.start_postgres()
+        self.prepare_saleor()
+        self.start_saleor()
+        if self.uses_localstripe:
+            self.start_localstripe()
+        self.prepare_storefront()
+        self.start_storefront()
+
+    def check_ports(self) -> None:
+        wanted = [
+            (self.ports.storefront, "the storefront", "SHOP_PORT"),
+            (self.ports.saleor, "Saleor", "SALEOR_PORT"),
+        ]
+        if self.uses_localstripe:
+            wanted.append((self.ports.localstripe, "localstripe", "LOCALSTRIPE_PORT"))
+        if not self.external_postgres_url:
+            wanted.append((self.ports.postgres, "PostgreSQL", "POSTGRES_PORT"))
+        for port, service, variable in wanted:
+            ensure_port_free(port, service, variable)
+
+    def start_postgres(self) -> None:
+        if not self.external_postgres_url:
+            print("• Starting PostgreSQL…", flush=True)
+            postgres.init_data_folder(self.state.pgdata, self.secrets["POSTGRES_PASSWORD"])
+            log = self.state.log("postgres")
+            postgres.start(self.processes, self.state.pgdata, self.ports.postgres, log, self.durable)
+            postgres.wait_until_ready(self.processes, self.database_url("postgres"), log)
+        postgres.create_databases(self.database_url("postgres"), ["saleor", "storefront"])
+
+    def prepare_saleor(self) -> None:
+        print("• Migrating Saleor…", flush=True)
+        try:
+            self.saleor_manage("migrate", "--noinput")
+        except RunnerError as error:
+            self.state.log("saleor-migrate").write_text(str(error))
+            raise RunnerError(
+                f"Saleor migration failed; the output is in {self.state.log('saleor-migrate')}:\n"
+                f"{tail(self.state.log('saleor-migrate'))}"
+            ) from None
+        print("• Seeding the QL Claw catalog…", flush=True)
+        self.seed_catalog(CATALOG_FILE)
+
+    def seed_catalog(self, catalog_file: Path) -> str:
+        return self.saleor_manage("seed_catalog", str(catalog_file)).stdout
+
+    def start_saleor(self) -> None:
+        print("• Starting Saleor…", flush=True)
+        self.processes.start(
+            "saleor",
+            [
+                str(SALEOR_VENV / "bin" / "uwsgi"),
+                "--http-socket", f"127.0.0.1:{self.ports.saleor}",
+                "--module", "saleor.wsgi:application",
+                "--master",
+                "--processes", "2",
+                "--enable-threads",
+                "--die-on-term",
+                "--need-app",
+                "--disable-logging",
+                "--buffer-size", "16384",
+                "--harakiri", "30",
+            ],
+            env=self.saleor_env(),
+            log_path=self.state.log("saleor"),
+        )
+        self.processes.wait_until_answering("saleor", f"{self.saleor_url}/health/", timeout=90)
+
+    def stop_saleor(self) -> None:
+        self.processes.stop("saleor")
+
+    def start_localstripe(self) -> None:
+        print("• Starting localstripe (offline Stripe)…", flush=True)
+        self.processes.start(
+            "localstripe",
+            [
+                str(venv_python(STOREFRONT_VENV)), "-m", "deploy.runner.localstripe_server",
+                "--port", str(self.ports.localstripe),
+                "--state-file", str(self.state.path / "localstripe.pickle"),
+            ],
+            env={**self._base_env(), "PYTHONPATH": str(ROOT)},
+            log_path=self.state.log("localstripe"),
+        )
+        self.processes.wait_until_answering(
+            "localstripe", f"{self.localstripe_url}/js.stripe.com/v3/", timeout=30
+        )
+
+    def prepare_storefront(self) -> None:
+        print("• Preparing the storefront…", flush=True)
+        self.storefront_manage("migrate", "--noinput")
+        self.storefront_manage("createcachetable")
+        self.storefront_manage("collectstatic", "--noinput")
+
+    def start_storefront(self) -> None:
+        print("• Starting the storefront…", flush=True)
+        self.processes.start(
+            "storefront",
+            [
+                str(STOREFRONT_VENV / "bin" / "granian"),
+                "--interface", "wsgi",
+                "--host", "127.0.0.1",
+                "--port", str(self.ports.storefront),
+                "--workers", "2",
+                "--no-access-log",
+                "config.wsgi:application",
+            ],
+            env=self.storefront_env(),
+            log_path=self.state.log("storefront"),
+            cwd=STOREFRONT_DIR,
+        )
+        self.processes.wait_until_answering(
+            "storefront", f"http://127.0.0.1:{self.ports.storefront}/healthz", timeout=60
+        )
+
+    def stop(self) -> None:
+        self.processes.stop_all()

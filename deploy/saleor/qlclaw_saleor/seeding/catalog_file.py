@@ -1,0 +1,147 @@
+"""The shape of deploy/seed/catalog.yaml, validated before anything touches the database."""
+from decimal import Decimal
+from pathlib import Path
+from typing import List, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+
+
+class CatalogFileError(Exception):
+    """The data file cannot be used; the message names the file and the field."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Shop(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    domain: str = Field(min_length=1, max_length=100)
+    description: str = Field(default="", max_length=500)
+    default_weight_unit: str = Field(default="g", pattern=r"^(g|kg|lb|oz)$")
+
+
+class Address(Strict):
+    company_name: str = ""
+    street_address_1: str = Field(min_length=1)
+    city: str = Field(min_length=1)
+    postal_code: str = Field(min_length=1)
+    country: str = Field(pattern=COUNTRY_PATTERN)
+    country_area: str = ""
+
+
+class Warehouse(Strict):
+    name: str = Field(min_length=1)
+    slug: str = Field(pattern=SLUG_PATTERN)
+    email: str = ""
+    address: Address
+
+
+class Named(Strict):
+    name: str = Field(min_length=1, max_length=250)
+    slug: str = Field(pattern=SLUG_PATTERN)
+
+
+class Category(Named):
+    description: str = ""
+
+
+class ProductType(Named):
+    is_shipping_required: bool = True
+
+
+class Picture(Strict):
+    file: str = Field(min_length=1)
+    alt: str = Field(min_length=1, max_length=128)
+
+
+class Product(Named):
+    sku: str = Field(min_length=1, max_length=255)
+    price: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
+    weight_grams: int = Field(gt=0)
+    stock: int = Field(ge=0)
+    seo_title: str = Field(default="", max_length=70)
+    seo_description: str = Field(default="", max_length=300)
+    description: List[str] = Field(min_length=1)
+    pictures: List[Picture] = Field(min_length=1)
+
+
+class ShippingMethod(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    price: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
+
+
+class ShippingZone(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    countries: List[str] = Field(default_factory=list)
+    rest_of_world: bool = False
+    methods: List[ShippingMethod] = Field(min_length=1)
+
+    @field_validator("countries")
+    @classmethod
+    def countries_are_codes(cls, countries: List[str]) -> List[str]:
+        for code in countries:
+            if len(code) != 2 or not code.isalpha() or not code.isupper():
+                raise ValueError(f"{code!r} is not a two-letter country code such as US")
+        return countries
+
+
+class Staff(Strict):
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    permissions: List[str] = Field(min_length=1)
+
+
+class Catalog(Strict):
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    shop: Shop
+    warehouse: Warehouse
+    category: Category
+    product_type: ProductType
+    products: List[Product] = Field(min_length=1)
+    shipping_zones: List[ShippingZone] = Field(min_length=1)
+    staff: Staff
+
+
+def _field_path(location: tuple) -> str:
+    """('products', 0, 'price') -> 'products[0].price'"""
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read and validate the data file; every problem is reported with its field path."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogFileError(f"{path}: file not found")
+    except yaml.YAMLError as error:
+        raise CatalogFileError(f"{path}: not valid YAML: {error}")
+    if not isinstance(raw, dict):
+        raise CatalogFileError(f"{path}: expected a mapping of sections at the top level")
+    try:
+        catalog = Catalog.model_validate(raw)
+    except ValidationError as error:
+        problems = [
+            f"  {_field_path(problem['loc']) or '(top level)'}: {problem['msg']}"
+            for problem in error.errors()
+        ]
+        raise CatalogFileError(f"{path}: invalid catalog data\n" + "\n".join(problems))
+    pictures_dir = path.parent
+    for index, product in enumerate(catalog.products):
+        for picture_index, picture in enumerate(product.pictures):
+            if not (pictures_dir / picture.file).is_file():
+                raise CatalogFileError(
+                    f"{path}: invalid catalog data\n"
+                    f"  products[{index}].pictures[{picture_index}].file: "
+                    f"no such file {pictures_dir / picture.file}"
+                )
+    return catalog

@@ -1,0 +1,60 @@
+"""Saleor 2.10.1 settings for the QL Claw shop.
+
+Imports Saleor's own settings and overrides them from environment variables. Saleor's
+defaults are unsafe for a shop (DEBUG on, JWTs that never expire, the GraphQL playground,
+any origin allowed), so this module turns them off unless the environment says otherwise.
+"""
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+# saleor.settings reads DEBUG at import time and derives other settings from it
+# (template debug, SECRET_KEY fallback), so the safe default must be in place first.
+os.environ.setdefault("DEBUG", "False")
+os.environ.setdefault("PLAYGROUND_ENABLED", "False")
+os.environ.setdefault("DEFAULT_COUNTRY", "US")
+os.environ.setdefault("DEFAULT_CURRENCY", "USD")
+
+from saleor.settings import *  # noqa: E402,F401,F403
+from saleor.settings import (  # noqa: E402
+    DEBUG,
+    INSTALLED_APPS,
+    PLUGINS,
+    TEMPLATES,
+    get_list,
+)
+
+PROJECT_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _required(name: str) -> str:
+    value = os.environ.get(name, "")
+    if not value:
+        raise ImproperlyConfigured(f"Set the {name} environment variable for Saleor.")
+    return value
+
+
+if not DEBUG:
+    SECRET_KEY = _required("SECRET_KEY")
+    if SECRET_KEY.startswith("dev-"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is a development key; generate a real one for production."
+        )
+
+ALLOWED_HOSTS = get_list(_required("ALLOWED_HOSTS"))
+# The API is private: only the storefront (server-side) talks to it, so no browser
+# origin needs CORS access.
+ALLOWED_GRAPHQL_ORIGINS = os.environ.get("ALLOWED_GRAPHQL_ORIGINS", "")
+
+# The wheel looks for media/static/templates next to site-packages; keep them in the project.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, "media"))
+STATIC_ROOT = os.environ.get("STATIC_ROOT", os.path.join(PROJECT_DIR, "static"))
+TEMPLATES[0]["DIRS"] = [os.path.join(PROJECT_DIR, "templates")]
+
+INSTALLED_APPS = INSTALLED_APPS + ["qlclaw_saleor.seeding"]
+
+# The bundled Stripe gateway does not work with the current Stripe API; it stays off.
+PLUGINS = [plugin for plugin in PLUGINS if "gateways.stripe" not in plugin]
+
+# Staff tokens must expire (Saleor's default is never); 5 minutes, refreshed by the storefront.
+GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from catalog.selectors import purge_catalog
+
+
+class Command(BaseCommand):
+    help = "Forget every cached catalog read, so the next page view asks Saleor again."
+
+    def handle(self, *args, **options):
+        purge_catalog()
+        self.stdout.write("Catalog cache purged.")

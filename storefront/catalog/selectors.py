@@ -1,0 +1,101 @@
+"""Catalog reads, cached: product pages must not wait for Saleor on every request.
+
+Keys carry a generation number; `purge_catalog()` bumps it, which retires every cached
+catalog entry at once in the shared cache (all worker processes see it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.core.cache import cache
+
+from saleor_client.client import saleor
+from saleor_client.generated.enums import CountryCode
+from saleor_client.generated.product_details import ProductDetailsProduct
+
+GENERATION_KEY = "catalog:generation"
+MISSING = "missing"
+LOW_STOCK_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class Picture:
+    path: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    slug: str
+    name: str
+    paragraphs: tuple[str, ...]
+    seo_title: str
+    seo_description: str
+    price: Decimal
+    currency: str
+    quantity_available: int
+    pictures: tuple[Picture, ...]
+    variant_id: Optional[str]
+
+    @property
+    def in_stock(self) -> bool:
+        return self.quantity_available > 0
+
+    @property
+    def low_stock(self) -> bool:
+        return 0 < self.quantity_available <= LOW_STOCK_THRESHOLD
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def purge_catalog() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def product_card(slug: str) -> Optional[ProductCard]:
+    key = f"catalog:{_generation()}:product:{slug}"
+    cached = cache.get(key)
+    if cached == MISSING:
+        return None
+    if cached is not None:
+        return cached
+    result = saleor().product_details(slug=slug, country=CountryCode(settings.SHOP_COUNTRY))
+    card = _card_from_saleor(result.product) if result.product else None
+    cache.set(key, card or MISSING, settings.CATALOG_CACHE_SECONDS)
+    return card
+
+
+def _card_from_saleor(product: ProductDetailsProduct) -> ProductCard:
+    start = product.pricing.price_range.start if product.pricing and product.pricing.price_range else None
+    variants = [variant for variant in product.variants or [] if variant]
+    blocks = (product.description_json or {}).get("blocks", [])
+    return ProductCard(
+        slug=product.slug,
+        name=product.name,
+        paragraphs=tuple(block["text"] for block in blocks if block.get("text")),
+        seo_title=product.seo_title or product.name,
+        seo_description=product.seo_description or "",
+        # Saleor 2.10 sends money as a float; through str() it keeps its two decimals.
+        price=Decimal(str(start.gross.amount)) if start else Decimal("0"),
+        currency=start.gross.currency if start else settings.SHOP_CURRENCY,
+        quantity_available=sum(variant.quantity_available for variant in variants),
+        pictures=tuple(
+            Picture(path=urlparse(image.url).path, alt=image.alt)
+            for image in product.images or []
+            if image
+        ),
+        variant_id=variants[0].id if variants else None,
+    )

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils._os import safe_join
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from .selectors import product_card
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    product = product_card(settings.FEATURED_PRODUCT_SLUG)
+    return render(request, "catalog/home.html", {"product": product})
+
+
+@require_safe
+def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    product = product_card(slug)
+    if product is None:
+        raise Http404("No such product")
+    return render(request, "catalog/product_detail.html", {"product": product})
+
+
+@require_safe
+@cache_control(public=True, max_age=31536000, immutable=True)
+def product_picture(request: HttpRequest, name: str) -> FileResponse:
+    """Product pictures that Saleor stored in the shared media folder.
+
+    Saleor's API is private, so browsers get pictures from here; their names carry a
+    content hash (see the seed command), so they can be cached for a year.
+    """
+    try:
+        path = safe_join(settings.MEDIA_ROOT, "products", name)
+        response = FileResponse(open(path, "rb"))
+    except (FileNotFoundError, IsADirectoryError, ValueError) as error:
+        raise Http404("No such picture") from error
+    # An SVG opened on its own is a document: forbid it to run or load anything.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response

@@ -1,0 +1,67 @@
+"""The storefront's only door to Saleor: the generated typed client, plus timeouts, typed
+errors and a call counter. Views and selectors call `saleor()` and the generated methods."""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Optional
+
+import httpx
+from django.conf import settings
+
+from .errors import SaleorGraphQLError, SaleorUnavailable
+from .generated.client import SaleorGraphQLClient
+from .generated.exceptions import (
+    GraphQLClientGraphQLMultiError,
+    GraphQLClientHttpError,
+    GraphQLClientInvalidResponseError,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class SaleorClient(SaleorGraphQLClient):
+    """Translates transport and GraphQL failures into SaleorUnavailable / SaleorGraphQLError."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        http_client = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)),
+            limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        )
+        super().__init__(url=url, http_client=http_client)
+        self.calls = 0
+
+    def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
+        self.calls += 1
+        try:
+            return super().execute(query, operation_name=operation_name, variables=variables, **kwargs)
+        except httpx.TimeoutException as error:
+            raise SaleorUnavailable(f"Saleor did not answer {operation_name} in time: {error!r}") from error
+        except httpx.TransportError as error:
+            raise SaleorUnavailable(f"Saleor could not be reached for {operation_name}: {error!r}") from error
+
+    def get_data(self, response) -> dict[str, Any]:
+        try:
+            return super().get_data(response)
+        except GraphQLClientHttpError as error:
+            if error.status_code >= 500:
+                raise SaleorUnavailable(f"Saleor answered HTTP {error.status_code}") from error
+            raise SaleorGraphQLError([f"HTTP {error.status_code}: {error.response.text[:200]}"]) from error
+        except GraphQLClientInvalidResponseError as error:
+            raise SaleorUnavailable("Saleor answered with something that is not GraphQL") from error
+        except GraphQLClientGraphQLMultiError as error:
+            raise SaleorGraphQLError([item.message for item in error.errors]) from error
+
+
+_shared: Optional[SaleorClient] = None
+_lock = threading.Lock()
+
+
+def saleor() -> SaleorClient:
+    """One client (and connection pool) per process, shared by its threads."""
+    global _shared
+    if _shared is None:
+        with _lock:
+            if _shared is None:
+                _shared = SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_TIMEOUT)
+    return _shared

@@ -1,0 +1,27 @@
+import logging
+
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+from .errors import SaleorUnavailable
+
+logger = logging.getLogger("saleor_client")
+
+
+class SaleorUnavailableMiddleware:
+    """Any view that needs Saleor while it is down answers with the friendly 503 page."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if not isinstance(exception, SaleorUnavailable):
+            return None
+        logger.error("Saleor unavailable while serving %s: %s", request.path, exception)
+        response = HttpResponse(render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
