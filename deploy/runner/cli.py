@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import List
 
 from . import environments
@@ -13,7 +15,8 @@ from .errors import RunnerError
 from .layout import ROOT, Ports, StateDir
 from .stack import Stack
 
-LOCAL_STATE = StateDir(ROOT / ".local" / "shop")
+# SHOP_STATE_DIR moves the database, media, logs and generated secrets elsewhere.
+LOCAL_STATE = StateDir(Path(os.environ.get("SHOP_STATE_DIR", ROOT / ".local" / "shop")))
 
 
 def _stop_on_sigterm() -> None:

@@ -87,6 +87,8 @@ def _free_port() -> int:
 
 def ensure_port_free(port: int, service: str, variable: str) -> None:
     with socket.socket() as probe:
+        # Like the servers themselves, ignore connections of a previous run left in TIME_WAIT.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -1,0 +1,47 @@
+"""Session-wide fixtures: one real shop (PostgreSQL, Saleor 2.10.1, localstripe, storefront)
+started on free ports through the runner's own Stack, in the git-ignored .local/test folder."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+import pytest
+
+from deploy.runner.layout import ROOT, Ports, StateDir
+from deploy.runner.stack import Stack
+from tests.saleor_api import SaleorStaffAPI
+
+TEST_STATE = StateDir(ROOT / ".local" / "test")
+
+
+@pytest.fixture(scope="session")
+def shop() -> Iterator[Stack]:
+    # durable=False: fsync off, the test database is thrown away anyway.
+    stack = Stack(TEST_STATE, Ports.free(), durable=False)
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+
+
+@pytest.fixture
+def browser_client(shop: Stack) -> Iterator[httpx.Client]:
+    """A plain HTTP client on the storefront, as a browser without JavaScript sees it."""
+    with httpx.Client(base_url=f"http://127.0.0.1:{shop.ports.storefront}", timeout=10) as client:
+        yield client
+
+
+@pytest.fixture
+def staff_api(shop: Stack) -> SaleorStaffAPI:
+    """Signed in per test: Saleor's staff tokens expire after 5 minutes."""
+    return SaleorStaffAPI.sign_in(f"{shop.saleor_url}/graphql/", shop.staff_email, shop.staff_password)
+
+
+@pytest.fixture
+def purge_catalog(shop: Stack):
+    def purge() -> None:
+        shop.storefront_manage("purge_catalog_cache")
+
+    return purge

@@ -1,0 +1,95 @@
+"""`seed_catalog` is idempotent, applies edits, and refuses a malformed file naming the field."""
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deploy.runner.layout import CATALOG_FILE
+from deploy.runner.stack import Stack
+from tests.saleor_api import SaleorStaffAPI
+
+
+@pytest.fixture
+def catalog_copy(tmp_path: Path) -> Path:
+    """A copy of the real data file with its pictures, safe to edit."""
+    shutil.copytree(CATALOG_FILE.parent, tmp_path / "seed")
+    return tmp_path / "seed" / CATALOG_FILE.name
+
+
+def edit(catalog_file: Path, change) -> None:
+    data = yaml.safe_load(catalog_file.read_text())
+    change(data)
+    catalog_file.write_text(yaml.safe_dump(data, allow_unicode=True))
+
+
+def shipping_prices(staff_api: SaleorStaffAPI) -> dict:
+    data = staff_api.execute("{ shippingZones(first: 10) { edges { node { name shippingMethods { name price { amount } } } } } }")
+    return {
+        (edge["node"]["name"], method["name"]): method["price"]["amount"]
+        for edge in data["shippingZones"]["edges"]
+        for method in edge["node"]["shippingMethods"]
+    }
+
+
+def test_seeding_the_same_file_again_changes_nothing(shop: Stack, staff_api: SaleorStaffAPI):
+    before = shipping_prices(staff_api)
+
+    output = shop.seed_catalog(CATALOG_FILE)
+
+    assert output.strip().endswith("0 changes.")
+    assert shipping_prices(staff_api) == before
+    assert len(before) == 3
+    assert before[("United States", "Standard (3–5 business days)")] == 5.0
+
+
+def test_editing_the_file_and_seeding_again_updates_the_catalog(
+    shop: Stack, staff_api: SaleorStaffAPI, catalog_copy: Path
+):
+    def change(data):
+        data["products"][0]["name"] = "QL Claw (2nd edition)"
+        data["shipping_zones"][0]["methods"][1]["price"] = "12.50"
+
+    edit(catalog_copy, change)
+    try:
+        output = shop.seed_catalog(catalog_copy)
+        assert "updated Product" in output and "updated ShippingMethod" in output
+        assert staff_api.product("ql-claw")["name"] == "QL Claw (2nd edition)"
+        assert shipping_prices(staff_api)[("United States", "Express (1–2 business days)")] == 12.5
+    finally:
+        shop.seed_catalog(CATALOG_FILE)
+    assert staff_api.product("ql-claw")["name"] == "QL Claw"
+
+
+@pytest.mark.parametrize(
+    "change, field, message",
+    [
+        (lambda d: d["products"][0].update(price="thirty-nine"), "products[0].price", "valid decimal"),
+        (lambda d: d["products"][0].pop("sku"), "products[0].sku", "Field required"),
+        (lambda d: d["products"][0].update(slug="QL Claw"), "products[0].slug", "should match pattern"),
+        (lambda d: d["products"][0].update(stock=-1), "products[0].stock", "greater than or equal to 0"),
+        (lambda d: d["shipping_zones"][0].update(countries=["USA"]), "shipping_zones[0].countries", "two-letter country code"),
+        (lambda d: d["products"][0]["pictures"][0].update(file="pictures/missing.svg"), "products[0].pictures[0].file", "no such file"),
+        (lambda d: d["shop"].update(colour="teal"), "shop.colour", "Extra inputs are not permitted"),
+        (lambda d: d["staff"].update(permissions=["order.fly_to_moon"]), "staff.permissions", "unknown permission"),
+    ],
+)
+def test_a_malformed_file_is_refused_with_a_message_naming_the_field(
+    shop: Stack, staff_api: SaleorStaffAPI, catalog_copy: Path, change, field, message
+):
+    edit(catalog_copy, lambda data: (data["products"][0].update(name="Should not be saved"), change(data)))
+
+    result = shop.saleor_manage("seed_catalog", str(catalog_copy), check=False)
+
+    assert result.returncode != 0
+    assert f"{field}: " in result.stderr and message in result.stderr, result.stderr
+    assert staff_api.product("ql-claw")["name"] == "QL Claw"
+
+
+def test_a_file_that_is_not_yaml_is_refused(shop: Stack, catalog_copy: Path):
+    catalog_copy.write_text("products: [unclosed\n")
+
+    result = shop.saleor_manage("seed_catalog", str(catalog_copy), check=False)
+
+    assert result.returncode != 0
+    assert "not valid YAML" in result.stderr
