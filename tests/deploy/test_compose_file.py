@@ -1,0 +1,83 @@
+"""docker-compose.yml validates (docker-compose 1.29.2 checks a file without an engine) and
+describes the same shop the runner starts: same locks, settings module, seed file and ports."""
+import os
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from deploy.runner.layout import CATALOG_FILE, COMPOSE_VENV, ROOT, SALEOR_LOCK, STOREFRONT_LOCK
+from deploy.runner.stack import SALEOR_SETTINGS
+
+SECRETS = {
+    "SHOP_HOST": "shop.example.com",
+    "POSTGRES_PASSWORD": "pg-secret",
+    "SALEOR_SECRET_KEY": "s" * 50,
+    "STOREFRONT_SECRET_KEY": "f" * 50,
+    "SHOP_STAFF_PASSWORD": "staff-secret-123",
+}
+
+
+def compose_config(compose_file: Path, env: dict) -> subprocess.CompletedProcess:
+    clean_env = {"PATH": os.environ["PATH"], "PYTHONWARNINGS": "ignore", **env}
+    return subprocess.run(
+        [str(COMPOSE_VENV / "bin" / "docker-compose"), "--project-directory", str(ROOT), "-f", str(compose_file), "config"],
+        env=clean_env, cwd=ROOT, capture_output=True, text=True,
+    )
+
+
+def test_compose_file_validates_with_its_secrets_set():
+    result = compose_config(ROOT / "docker-compose.yml", SECRETS)
+
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load(result.stdout)
+    assert set(config["services"]) == {"postgres", "redis", "saleor", "saleor-worker", "storefront"}
+
+
+def test_compose_refuses_to_start_without_secrets():
+    missing = {name: value for name, value in SECRETS.items() if name != "SALEOR_SECRET_KEY"}
+
+    result = compose_config(ROOT / "docker-compose.yml", missing)
+
+    assert result.returncode != 0
+    assert "set SALEOR_SECRET_KEY" in result.stderr
+
+
+def test_a_broken_compose_file_fails_validation(tmp_path: Path):
+    broken = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    broken["services"]["storefront"]["ports"] = "8000:8000"  # must be a list
+    broken_file = tmp_path / "docker-compose.yml"
+    broken_file.write_text(yaml.safe_dump(broken))
+
+    result = compose_config(broken_file, SECRETS)
+
+    assert result.returncode != 0
+    assert "ports" in result.stderr
+
+
+def test_only_the_storefront_is_published_and_saleor_stays_private():
+    config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
+    services = config["services"]
+
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"storefront"}
+    assert config["networks"]["backend"]["internal"] is True
+    assert set(services["saleor"]["networks"]) == {"backend"}
+    assert services["storefront"]["environment"]["SALEOR_API_URL"] == "http://saleor:8000/graphql/"
+
+
+def test_images_install_the_same_locks_settings_and_seed_file_the_runner_uses():
+    saleor_dockerfile = (ROOT / "deploy" / "saleor" / "Dockerfile").read_text()
+    storefront_dockerfile = (ROOT / "deploy" / "storefront" / "Dockerfile").read_text()
+    saleor_entrypoint = (ROOT / "deploy" / "saleor" / "entrypoint.sh").read_text()
+
+    assert f"COPY {SALEOR_LOCK.relative_to(ROOT)} " in saleor_dockerfile
+    assert f"DJANGO_SETTINGS_MODULE={SALEOR_SETTINGS}" in saleor_dockerfile
+    assert f"COPY {STOREFRONT_LOCK.relative_to(ROOT)} " in storefront_dockerfile
+    assert f"COPY {CATALOG_FILE.parent.relative_to(ROOT)} /app/seed" in saleor_dockerfile
+    assert f"seed_catalog /app/seed/{CATALOG_FILE.name}" in saleor_entrypoint
+    for dockerfile in (saleor_dockerfile, storefront_dockerfile):
+        for line in dockerfile.splitlines():
+            if line.startswith("COPY "):
+                source = line.split()[1]
+                assert (ROOT / source).exists(), f"{source} in a Dockerfile does not exist"
