@@ -1,0 +1,57 @@
+"""Shared pieces of the benchmark scripts: a running stack and wrk with a JSON report.
+
+Benchmarks print figures; they assert nothing and are not collected by pytest.
+Needs wrk (`apt-get install wrk`).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+from deploy.runner.layout import ROOT, Ports, StateDir
+from deploy.runner.stack import Stack
+
+REPORT_SCRIPT = Path(__file__).with_name("wrk_report.lua")
+
+
+@contextmanager
+def running_stack() -> Iterator[Stack]:
+    stack = Stack(StateDir(ROOT / ".local" / "bench"), Ports.free(), durable=False)
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+
+
+def wrk(url: str, *, connections: int = 10, seconds: int = 10, post_json: Optional[dict] = None) -> dict:
+    """Run wrk against url (2 threads) and return requests/s and latency percentiles in ms."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("The benchmarks need wrk: apt-get install wrk")
+    script = REPORT_SCRIPT.read_text()
+    if post_json is not None:
+        body = json.dumps(post_json).replace("\\", "\\\\").replace('"', '\\"')
+        script = (
+            f'wrk.method = "POST"\nwrk.body = "{body}"\n'
+            'wrk.headers["Content-Type"] = "application/json"\n' + script
+        )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        lua.write(script)
+        lua.flush()
+        result = subprocess.run(
+            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", lua.name, url],
+            capture_output=True, text=True, check=True,
+        )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def print_row(label: str, figures: dict) -> None:
+    print(
+        f"{label:<48} {figures['rps']:>9.1f} req/s   p50 {figures['p50_ms']:>7.2f} ms   "
+        f"p95 {figures['p95_ms']:>7.2f} ms   p99 {figures['p99_ms']:>7.2f} ms   failed {figures['failed']}"
+    )
