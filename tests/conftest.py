@@ -2,6 +2,7 @@
 started on free ports through the runner's own Stack, in the git-ignored .local/test folder."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -10,13 +11,29 @@ import pytest
 
 from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.stack import Stack
+from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
 
 TEST_STATE = StateDir(ROOT / ".local" / "test")
 
 
 @pytest.fixture(scope="session")
-def shop() -> Iterator[Stack]:
+def mailbox() -> Iterator[Mailbox]:
+    """Every e-mail the shop sends during the tests arrives here over real SMTP."""
+    box = Mailbox()
+    url = box.start()
+    previous = os.environ.get("EMAIL_URL")
+    os.environ["EMAIL_URL"] = url
+    yield box
+    box.stop()
+    if previous is None:
+        os.environ.pop("EMAIL_URL", None)
+    else:
+        os.environ["EMAIL_URL"] = previous
+
+
+@pytest.fixture(scope="session")
+def shop(mailbox: Mailbox) -> Iterator[Stack]:
     # durable=False: fsync off, the test database is thrown away anyway.
     stack = Stack(TEST_STATE, Ports.free(), durable=False)
     try:

@@ -45,3 +45,32 @@ class SaleorStaffAPI:
             {"id": product_id, "price": amount},
         )
         assert data["productUpdate"]["productErrors"] == [], data
+
+    def variant_stock(self, sku: str) -> tuple[str, str, int]:
+        """(variant id, warehouse id, quantity) of a SKU's only stock."""
+        data = self.execute(
+            "query($sku: String!) { productVariants(first: 1, filter: {sku: [$sku]}) { edges { node { id "
+            "stocks { warehouse { id } quantity quantityAllocated } } } } }",
+            {"sku": sku},
+        )
+        node = data["productVariants"]["edges"][0]["node"]
+        stock = node["stocks"][0]
+        return node["id"], stock["warehouse"]["id"], stock["quantity"]
+
+    def set_stock(self, sku: str, quantity: int) -> None:
+        variant_id, warehouse_id, _ = self.variant_stock(sku)
+        data = self.execute(
+            "mutation($v: ID!, $w: ID!, $q: Int!) { productVariantStocksUpdate(variantId: $v, "
+            "stocks: [{warehouse: $w, quantity: $q}]) { bulkStockErrors { field message } } }",
+            {"v": variant_id, "w": warehouse_id, "q": quantity},
+        )
+        assert data["productVariantStocksUpdate"]["bulkStockErrors"] == [], data
+
+    def orders_for(self, email: str) -> list[dict]:
+        data = self.execute(
+            "query($s: String!) { orders(first: 50, filter: {search: $s}) { edges { node { id number token "
+            "userEmail status paymentStatus total { gross { amount } } "
+            "payments { chargeStatus capturedAmount { amount } total { amount } } } } } }",
+            {"s": email},
+        )
+        return [edge["node"] for edge in data["orders"]["edges"] if edge["node"]["userEmail"] == email]

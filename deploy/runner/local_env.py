@@ -10,6 +10,9 @@ GENERATED = {
     "STOREFRONT_SECRET_KEY": lambda: secrets.token_urlsafe(50),
     "SHOP_STAFF_PASSWORD": lambda: secrets.token_urlsafe(12),
     "POSTGRES_PASSWORD": lambda: secrets.token_urlsafe(24),
+    # Saleor's AppToken column holds 30 characters.
+    "SALEOR_APP_TOKEN": lambda: secrets.token_urlsafe(22),
+    "STRIPE_WEBHOOK_SECRET": lambda: "whsec_" + secrets.token_urlsafe(24),
 }
 
 

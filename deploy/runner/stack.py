@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -58,6 +60,23 @@ class Stack:
     def uses_localstripe(self) -> bool:
         return not self.stripe_secret_key
 
+    def stripe_env(self) -> Dict[str, str]:
+        """Keys for Saleor's gateway and the storefront: localstripe's, or the real ones."""
+        if self.uses_localstripe:
+            return {
+                "STRIPE_SECRET_KEY": "sk_test_localstripe",
+                "STRIPE_PUBLISHABLE_KEY": "pk_test_localstripe",
+                "STRIPE_API_BASE": self.localstripe_url,
+                "STRIPE_JS_URL": f"{self.localstripe_url}/js.stripe.com/v3/",
+                "STRIPE_WEBHOOK_SECRET": self.secrets["STRIPE_WEBHOOK_SECRET"],
+            }
+        return {
+            "STRIPE_SECRET_KEY": self.stripe_secret_key,
+            "STRIPE_PUBLISHABLE_KEY": os.environ.get("STRIPE_PUBLISHABLE_KEY", ""),
+            "STRIPE_JS_URL": "https://js.stripe.com/v3/",
+            "STRIPE_WEBHOOK_SECRET": os.environ.get("STRIPE_WEBHOOK_SECRET", ""),
+        }
+
     @property
     def staff_email(self) -> str:
         return "admin@qlclaw.example"
@@ -83,9 +102,14 @@ class Stack:
             "ALLOWED_CLIENT_HOSTS": f"localhost:{self.ports.storefront}",
             "MEDIA_ROOT": str(self.state.media),
             "STATIC_ROOT": str(self.state.path / "saleor-static"),
-            "EMAIL_URL": "console:",
+            # The storefront sends the buyer's e-mails; Saleor's own (templates missing from
+            # the wheel) are discarded.
+            "EMAIL_URL": "dummy:",
+            "DEFAULT_FROM_EMAIL": "orders@qlclaw.example",
             "SHOP_STAFF_PASSWORD": self.staff_password,
+            "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
             "PYTHONWARNINGS": "ignore",
+            **{k: v for k, v in self.stripe_env().items() if k in ("STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE")},
         }
 
     def storefront_env(self) -> Dict[str, str]:
@@ -100,7 +124,9 @@ class Stack:
             "SALEOR_API_URL": f"{self.saleor_url}/graphql/",
             "MEDIA_ROOT": str(self.state.media),
             "SHOP_BASE_URL": self.storefront_url,
-            "EMAIL_URL": "consolemail://",
+            "EMAIL_URL": os.environ.get("EMAIL_URL", "consolemail://"),
+            "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
+            **{k: v for k, v in self.stripe_env().items() if k != "STRIPE_SECRET_KEY"},
         }
         for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT"):
             if name in os.environ:
@@ -246,6 +272,19 @@ class Stack:
         self.processes.wait_until_answering(
             "storefront", f"http://127.0.0.1:{self.ports.storefront}/healthz", timeout=60
         )
+        if self.uses_localstripe:
+            self.register_localstripe_webhook()
+
+    def register_localstripe_webhook(self) -> None:
+        """localstripe delivers signed events (once, about a second later) to the storefront."""
+        body = urllib.parse.urlencode({
+            "url": f"http://127.0.0.1:{self.ports.storefront}/checkout/stripe/webhook/",
+            "secret": self.secrets["STRIPE_WEBHOOK_SECRET"],
+        }).encode()
+        request = urllib.request.Request(f"{self.localstripe_url}/_config/webhooks/storefront", data=body)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            if response.status != 200:
+                raise RunnerError(f"localstripe refused the webhook registration ({response.status})")
 
     def stop(self) -> None:
         self.processes.stop_all()

@@ -46,6 +46,10 @@ class ProductCard:
         return self.quantity_available > 0
 
     @property
+    def max_quantity(self) -> int:
+        return min(self.quantity_available, 50)
+
+    @property
     def low_stock(self) -> bool:
         return 0 < self.quantity_available <= LOW_STOCK_THRESHOLD
 

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "catalog",
+    "cart",
+    "checkout",
+    "orders",
     "health",
 ]
 
@@ -54,6 +57,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
+                "cart.context_processors.cart_quantity",
             ],
         },
     }
@@ -74,6 +78,9 @@ SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
 
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_HTTPONLY = True
+# The cart (a Saleor checkout token in the session) survives closing the browser: 30 days.
+SESSION_COOKIE_AGE = 30 * 24 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = SHOP_BASE_URL.startswith("https://")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -84,6 +91,14 @@ X_FRAME_OPTIONS = "DENY"
 SALEOR_API_URL = env.str("SALEOR_API_URL", default="http://127.0.0.1:8001/graphql/")
 # A visitor must get an answer within 3 s even when Saleor hangs: connect fast, read < 2.5 s.
 SALEOR_TIMEOUT = env.float("SALEOR_TIMEOUT", default=2.5)
+SALEOR_APP_TOKEN = env.str("SALEOR_APP_TOKEN", default="")
+SALEOR_PAYMENT_GATEWAY = "qlclaw.payments.stripe"
+
+# Stripe: the publishable key and Stripe.js for the card form, the signing secret for webhooks.
+# Offline the runner points these at localstripe.
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR.parent / ".local" / "shop" / "media")))
 MEDIA_URL = "/media/"
@@ -111,4 +126,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # httpx logs every request at INFO; Saleor calls are counted by the client instead.
+    "loggers": {"httpx": {"level": "WARNING"}},
 }

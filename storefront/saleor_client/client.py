@@ -23,10 +23,14 @@ logger = logging.getLogger(__name__)
 class SaleorClient(SaleorGraphQLClient):
     """Translates transport and GraphQL failures into SaleorUnavailable / SaleorGraphQLError."""
 
-    def __init__(self, url: str, timeout: float) -> None:
+    def __init__(self, url: str, timeout: float, app_token: str = "") -> None:
         http_client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)),
-            limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+            # Saleor's uWSGI (--http-socket) closes every connection after answering without
+            # saying so; a pooled connection would then fail on its next use. Loopback
+            # connections are cheap, so none is kept.
+            limits=httpx.Limits(max_connections=20, max_keepalive_connections=0),
+            headers={"Authorization": f"Bearer {app_token}"} if app_token else None,
         )
         super().__init__(url=url, http_client=http_client)
         self.calls = 0
@@ -53,15 +57,27 @@ class SaleorClient(SaleorGraphQLClient):
             raise SaleorGraphQLError([item.message for item in error.errors]) from error
 
 
-_shared: Optional[SaleorClient] = None
+_clients: dict[str, SaleorClient] = {}
 _lock = threading.Lock()
 
 
-def saleor() -> SaleorClient:
-    """One client (and connection pool) per process, shared by its threads."""
-    global _shared
-    if _shared is None:
+def _client(kind: str, app_token: str = "") -> SaleorClient:
+    """One client (and connection pool) per process and kind, shared by its threads."""
+    client = _clients.get(kind)
+    if client is None:
         with _lock:
-            if _shared is None:
-                _shared = SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_TIMEOUT)
-    return _shared
+            client = _clients.setdefault(
+                kind, SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_TIMEOUT, app_token)
+            )
+    return client
+
+
+def saleor() -> SaleorClient:
+    """Saleor as any shopper sees it: catalog, carts, checkout, orders by token."""
+    return _client("public")
+
+
+def saleor_as_storefront_app() -> SaleorClient:
+    """Saleor with the storefront's app token (order.manage_orders): payments and captures.
+    Used only by the checkout services; never for anything a visitor asks for directly."""
+    return _client("app", settings.SALEOR_APP_TOKEN)

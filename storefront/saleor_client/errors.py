@@ -1,6 +1,9 @@
 """What can go wrong when the storefront asks Saleor something, as types views can catch."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence
+
 
 class SaleorError(Exception):
     """Base class: Saleor did not give the storefront what it asked for."""
@@ -19,3 +22,35 @@ class SaleorGraphQLError(SaleorError):
     def __init__(self, messages: list[str]) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One business error Saleor reported inside a 200 response (`checkoutErrors` etc.)."""
+
+    field: Optional[str]
+    code: str
+    message: str
+
+
+class SaleorValidationError(SaleorError):
+    """Saleor refused the input; `errors` carry Saleor's field names and error codes."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field or '-'}: {e.code} {e.message}" for e in errors))
+        self.errors = errors
+
+    @property
+    def codes(self) -> set[str]:
+        return {error.code for error in self.errors}
+
+
+def raise_for_errors(*error_lists: Sequence[Any]) -> None:
+    """Raise SaleorValidationError if any mutation of the response reported errors."""
+    errors = [
+        FieldError(field=error.field, code=getattr(error.code, "value", str(error.code)), message=error.message or "")
+        for error_list in error_lists
+        for error in error_list
+    ]
+    if errors:
+        raise SaleorValidationError(errors)

@@ -53,8 +53,12 @@ TEMPLATES[0]["DIRS"] = [os.path.join(PROJECT_DIR, "templates")]
 
 INSTALLED_APPS = INSTALLED_APPS + ["qlclaw_saleor.seeding"]
 
-# The bundled Stripe gateway does not work with the current Stripe API; it stays off.
-PLUGINS = [plugin for plugin in PLUGINS if "gateways.stripe" not in plugin]
+# The bundled Stripe gateway does not work with the current Stripe API (no 3-D Secure
+# confirm step, reads the removed `charges` list); the shop's own gateway replaces it.
+# The dummy gateway would let anyone "pay" without money: it is left out as well.
+PLUGINS = [
+    plugin for plugin in PLUGINS if "gateways.stripe" not in plugin and "gateways.dummy" not in plugin
+] + ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin"]
 
 # Staff tokens must expire (Saleor's default is never); 5 minutes, refreshed by the storefront.
 GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405

@@ -95,6 +95,11 @@ class Staff(Strict):
     permissions: List[str] = Field(min_length=1)
 
 
+class StorefrontApp(Strict):
+    name: str = Field(min_length=1, max_length=60)
+    permissions: List[str] = Field(min_length=1)
+
+
 class Catalog(Strict):
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     shop: Shop
@@ -104,6 +109,7 @@ class Catalog(Strict):
     products: List[Product] = Field(min_length=1)
     shipping_zones: List[ShippingZone] = Field(min_length=1)
     staff: Staff
+    storefront_app: StorefrontApp
 
 
 def _field_path(location: tuple) -> str:

@@ -15,6 +15,7 @@ from django.db import transaction
 from measurement.measures import Weight
 
 from saleor.account.models import Address, User
+from saleor.app.models import App, AppToken
 from saleor.product.models import Category, Product, ProductImage, ProductType, ProductVariant
 from saleor.product.utils.variant_prices import update_product_minimal_variant_price
 from saleor.shipping import ShippingMethodType
@@ -244,7 +245,20 @@ def seed_staff(staff: catalog_file.Staff, password: str, report: SeedReport) -> 
         report.record(f"granted {len(wanted)} permissions to {staff.email}")
 
 
-def _permissions(codes: List[str]) -> List[Permission]:
+def seed_storefront_app(app_data: catalog_file.StorefrontApp, token: str, report: SeedReport) -> None:
+    """The storefront's own Saleor identity: it captures, voids and reads payments with it."""
+    app = upsert(App, {"name": app_data.name}, {"is_active": True}, report)
+    wanted = set(_permissions(app_data.permissions, "storefront_app.permissions"))
+    if set(app.permissions.all()) != wanted:
+        app.permissions.set(wanted)
+        report.record(f"granted {len(wanted)} permissions to app {app.name}")
+    if not app.tokens.filter(auth_token=token).exists():
+        app.tokens.all().delete()
+        AppToken.objects.create(app=app, name="storefront", auth_token=token)
+        report.record(f"set the token of app {app.name} from the environment")
+
+
+def _permissions(codes: List[str], field: str = "staff.permissions") -> List[Permission]:
     pairs: List[Tuple[str, str]] = [tuple(code.split(".", 1)) for code in codes]  # type: ignore
     found = []
     for app_label, codename in pairs:
@@ -252,15 +266,13 @@ def _permissions(codes: List[str]) -> List[Permission]:
             content_type__app_label=app_label, codename=codename
         ).first()
         if permission is None:
-            raise catalog_file.CatalogFileError(
-                f"staff.permissions: unknown permission {app_label}.{codename}"
-            )
+            raise catalog_file.CatalogFileError(f"{field}: unknown permission {app_label}.{codename}")
         found.append(permission)
     return found
 
 
 @transaction.atomic
-def seed_catalog(path: Path, staff_password: str) -> SeedReport:
+def seed_catalog(path: Path, staff_password: str, app_token: str) -> SeedReport:
     data = catalog_file.load_catalog(path)
     report = SeedReport()
     seed_site(data, report)
@@ -268,4 +280,5 @@ def seed_catalog(path: Path, staff_password: str) -> SeedReport:
     warehouse = seed_warehouse(data, zones, report)
     seed_products(data, warehouse, path.parent, report)
     seed_staff(data.staff, staff_password, report)
+    seed_storefront_app(data.storefront_app, app_token, report)
     return report

@@ -21,8 +21,11 @@ class Command(BaseCommand):
                 "Set SHOP_STAFF_PASSWORD (12 characters or more) for the staff account; "
                 "./shop run generates one into .local/env."
             )
+        app_token = os.environ.get("SALEOR_APP_TOKEN", "")
+        if not 20 <= len(app_token) <= 30:
+            raise CommandError("Set SALEOR_APP_TOKEN (20 to 30 characters), the storefront's key to Saleor.")
         try:
-            report = seed_catalog(catalog_file, staff_password=password)
+            report = seed_catalog(catalog_file, staff_password=password, app_token=app_token)
         except CatalogFileError as error:
             raise CommandError(str(error))
         for change in report.changes:

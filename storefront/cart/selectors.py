@@ -1,0 +1,127 @@
+"""Reading the cart (a Saleor checkout). Never cached: it changes with every click."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from saleor_client.client import saleor
+from saleor_client.values import Money, Picture
+
+
+# Saleor 2.10.1 refuses to create a checkout for a guest without an e-mail address. A cart
+# starts with this one (the reserved .invalid domain can never receive mail); the address
+# step replaces it, and payment is refused until it has been replaced.
+PLACEHOLDER_EMAIL = "cart@qlclaw.invalid"
+
+
+@dataclass(frozen=True)
+class CartLine:
+    id: str
+    variant_id: str
+    sku: str
+    product_name: str
+    product_slug: str
+    quantity: int
+    quantity_available: int
+    total: Money
+    picture: Optional[Picture]
+
+
+@dataclass(frozen=True)
+class ShippingOption:
+    id: str
+    name: str
+    price: Money
+
+
+@dataclass(frozen=True)
+class Cart:
+    id: str
+    token: str
+    email: str
+    quantity: int
+    lines: tuple[CartLine, ...]
+    subtotal: Money
+    shipping: Money
+    total: Money
+    tax: Money
+    discount: Optional[Money]
+    discount_name: str
+    voucher_code: str
+    shipping_address: dict[str, str] = field(default_factory=dict)
+    shipping_method_id: Optional[str] = None
+    shipping_method_name: str = ""
+    shipping_options: tuple[ShippingOption, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+
+def cart_from_saleor(details: Any) -> Cart:
+    total = details.total_price
+    address = details.shipping_address
+    return Cart(
+        id=details.id,
+        token=str(details.token),
+        email="" if details.email == PLACEHOLDER_EMAIL else details.email or "",
+        quantity=details.quantity,
+        lines=tuple(
+            CartLine(
+                id=line.id,
+                variant_id=line.variant.id,
+                sku=line.variant.sku,
+                product_name=line.variant.product.name,
+                product_slug=line.variant.product.slug,
+                quantity=line.quantity,
+                quantity_available=line.variant.quantity_available,
+                total=Money.from_saleor(line.total_price.gross if line.total_price else None),
+                picture=Picture.from_saleor(line.variant.product.thumbnail),
+            )
+            for line in details.lines or []
+            if line
+        ),
+        subtotal=Money.from_saleor(details.subtotal_price.gross if details.subtotal_price else None),
+        shipping=Money.from_saleor(details.shipping_price.gross if details.shipping_price else None),
+        total=Money.from_saleor(total.gross if total else None),
+        tax=Money.from_saleor(total.tax if total else None),
+        discount=Money.from_saleor(details.discount) if details.discount and details.discount.amount else None,
+        discount_name=details.discount_name or "",
+        voucher_code=details.voucher_code or "",
+        shipping_address=_address_fields(address) if address else {},
+        shipping_method_id=details.shipping_method.id if details.shipping_method else None,
+        shipping_method_name=details.shipping_method.name if details.shipping_method else "",
+        shipping_options=tuple(
+            ShippingOption(id=option.id, name=option.name, price=Money.from_saleor(option.price))
+            for option in details.available_shipping_methods
+            if option
+        ),
+    )
+
+
+def _address_fields(address: Any) -> dict[str, str]:
+    return {
+        "first_name": address.first_name,
+        "last_name": address.last_name,
+        "company_name": address.company_name,
+        "street_address_1": address.street_address_1,
+        "street_address_2": address.street_address_2,
+        "city": address.city,
+        "postal_code": address.postal_code,
+        "country": address.country.code,
+        "country_area": address.country_area,
+        "phone": address.phone or "",
+    }
+
+
+def get_cart(token: Optional[str]) -> Optional[Cart]:
+    """The cart for a session token, or None when there is none (or Saleor forgot it)."""
+    if not token:
+        return None
+    try:
+        uuid.UUID(token)
+    except ValueError:
+        return None
+    details = saleor().cart(token=token).checkout
+    return cart_from_saleor(details) if details else None

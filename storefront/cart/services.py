@@ -1,0 +1,66 @@
+"""Changing the cart. Each action is one Saleor call answering with the whole cart."""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from saleor_client.client import saleor
+from saleor_client.errors import SaleorValidationError, raise_for_errors
+from saleor_client.generated.input_types import CheckoutLineInput
+
+from .selectors import PLACEHOLDER_EMAIL, Cart, cart_from_saleor
+
+logger = logging.getLogger(__name__)
+
+# Saleor's checkout error codes, in a shopper's words.
+MESSAGES = {
+    "INSUFFICIENT_STOCK": "We don't have that many in stock. Please choose a smaller quantity.",
+    "QUANTITY_GREATER_THAN_LIMIT": "You can buy at most 50 of one item per order.",
+    "ZERO_QUANTITY": "Please choose a quantity of at least 1.",
+    "PRODUCT_NOT_PUBLISHED": "Sorry, this product is not on sale at the moment.",
+    "NOT_FOUND": "That item is no longer available. Please reload the page.",
+}
+FALLBACK_MESSAGE = "We couldn't update your cart. Please try again."
+
+
+class CartError(Exception):
+    """A change the cart refused; the message is ready to show to the shopper."""
+
+
+def shopper_message(error: SaleorValidationError) -> str:
+    for field_error in error.errors:
+        if field_error.code in MESSAGES:
+            return MESSAGES[field_error.code]
+    return FALLBACK_MESSAGE
+
+
+def _checked(payload) -> Cart:
+    try:
+        raise_for_errors(payload.checkout_errors)
+    except SaleorValidationError as error:
+        logger.info("Saleor refused a cart change: %s", error)
+        raise CartError(shopper_message(error)) from error
+    return cart_from_saleor(payload.checkout)
+
+
+def add_to_cart(*, cart: Optional[Cart], variant_id: str, quantity: int) -> Cart:
+    lines = [CheckoutLineInput(variant_id=variant_id, quantity=quantity)]
+    if cart is None:
+        return _checked(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
+    return _checked(saleor().cart_lines_add(checkout_id=cart.id, lines=lines).checkout_lines_add)
+
+
+def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:
+    if quantity == 0:
+        return remove_line(cart=cart, line_id=line_id)
+    line = next((line for line in cart.lines if line.id == line_id), None)
+    if line is None:
+        raise CartError(MESSAGES["NOT_FOUND"])
+    lines = [CheckoutLineInput(variant_id=line.variant_id, quantity=quantity)]
+    return _checked(saleor().cart_lines_update(checkout_id=cart.id, lines=lines).checkout_lines_update)
+
+
+def remove_line(*, cart: Cart, line_id: str) -> Cart:
+    if not any(line.id == line_id for line in cart.lines):
+        raise CartError(MESSAGES["NOT_FOUND"])
+    return _checked(saleor().cart_line_delete(checkout_id=cart.id, line_id=line_id).checkout_line_delete)

@@ -1,0 +1,73 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from . import services
+from .forms import AddToCartForm, LineQuantityForm
+from .selectors import Cart, get_cart
+from .session import CartSession
+
+
+def current_cart(request: HttpRequest) -> Cart | None:
+    """The session's cart; a token Saleor no longer knows (an order was placed) is dropped."""
+    session = CartSession(request)
+    cart = get_cart(session.token)
+    if cart is None and session.token:
+        session.forget()
+    return cart
+
+
+def _remember(request: HttpRequest, cart: Cart) -> None:
+    CartSession(request).remember(cart.token, cart.quantity)
+
+
+@require_safe
+def cart_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "cart/cart.html", {"cart": current_cart(request)})
+
+
+@require_POST
+def add(request: HttpRequest) -> HttpResponse:
+    form = AddToCartForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error[0])
+        return redirect("cart:page")
+    try:
+        cart = services.add_to_cart(cart=current_cart(request), **form.cleaned_data)
+    except services.CartError as error:
+        messages.error(request, str(error))
+    else:
+        _remember(request, cart)
+        messages.success(request, "Added to your cart.")
+    return redirect("cart:page")
+
+
+@require_POST
+def update_line(request: HttpRequest, line_id: str) -> HttpResponse:
+    cart = current_cart(request)
+    form = LineQuantityForm(request.POST)
+    if cart is None:
+        messages.error(request, "Your cart is empty.")
+    elif not form.is_valid():
+        messages.error(request, form.errors["quantity"][0])
+    else:
+        try:
+            _remember(request, services.set_line_quantity(cart=cart, line_id=line_id, **form.cleaned_data))
+            messages.success(request, "Your cart was updated.")
+        except services.CartError as error:
+            messages.error(request, str(error))
+    return redirect("cart:page")
+
+
+@require_POST
+def remove_line(request: HttpRequest, line_id: str) -> HttpResponse:
+    cart = current_cart(request)
+    if cart is not None:
+        try:
+            _remember(request, services.remove_line(cart=cart, line_id=line_id))
+            messages.success(request, "The item was removed from your cart.")
+        except services.CartError as error:
+            messages.error(request, str(error))
+    return redirect("cart:page")

@@ -1,0 +1,44 @@
+from django.db import models
+
+
+class CheckoutAttempt(models.Model):
+    """The storefront's record of paying for one Saleor checkout.
+
+    Saleor 2.10.1's checkoutComplete is not safe to run twice at once (no lock, no unique
+    order per checkout), so every completion runs under a lock and consults this row first:
+    once it holds an order token, the checkout is done and nothing charges again.
+    """
+
+    class Status(models.TextChoices):
+        STARTED = "started"
+        NEEDS_AUTHENTICATION = "needs_authentication"
+        DECLINED = "declined"
+        SOLD_OUT = "sold_out"
+        COMPLETED = "completed"
+
+    checkout_token = models.UUIDField(unique=True)
+    status = models.CharField(max_length=32, choices=Status.choices, default=Status.STARTED)
+    saleor_payment_id = models.CharField(max_length=100, blank=True)
+    payment_intent_id = models.CharField(max_length=100, blank=True, db_index=True)
+    order_id = models.CharField(max_length=100, blank=True)
+    order_token = models.UUIDField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    confirmation_sent = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.checkout_token} ({self.status})"
+
+
+class StripeEvent(models.Model):
+    """Every Stripe webhook event processed, so a replayed event is recognised and ignored."""
+
+    event_id = models.CharField(max_length=100, unique=True)
+    type = models.CharField(max_length=100)
+    payment_intent_id = models.CharField(max_length=100, blank=True)
+    outcome = models.TextField(blank=True)
+    received = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.type}"

@@ -1,0 +1,153 @@
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cart.session import CartSession
+from cart.views import current_cart
+
+from . import services
+from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm
+
+
+def cart_required(view):
+    """Every step needs a cart with something in it (and reads it from Saleor once)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        cart = current_cart(request)
+        if cart is None or cart.is_empty:
+            messages.error(request, "Your cart is empty. Add the QL Claw before checking out.")
+            return redirect("cart:page")
+        return view(request, cart, *args, **kwargs)
+
+    return never_cache(wrapped)
+
+
+def _with_field_errors(form, error: services.CheckoutStepError):
+    for field, message in error.field_errors.items():
+        form.add_error(field if field in form.fields else None, message)
+    if not error.field_errors:
+        form.add_error(None, str(error))
+    return form
+
+
+@require_http_methods(["GET", "POST"])
+@cart_required
+def details(request: HttpRequest, cart) -> HttpResponse:
+    form = DetailsForm(request.POST or None, initial={"email": cart.email, "country": "US", **cart.shipping_address})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_details(cart=cart, email=form.cleaned_data["email"], address=form.address())
+            return redirect("checkout:shipping")
+        except services.CheckoutStepError as error:
+            _with_field_errors(form, error)
+    return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
+
+
+@require_http_methods(["GET", "POST"])
+@cart_required
+def shipping(request: HttpRequest, cart) -> HttpResponse:
+    if not cart.shipping_address or not cart.email:
+        return redirect("checkout:details")
+    form = ShippingForm(request.POST or None, options=cart.shipping_options, initial={"shipping_method": cart.shipping_method_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_shipping_method(cart=cart, shipping_method_id=form.cleaned_data["shipping_method"])
+            return redirect("checkout:payment")
+        except services.CheckoutStepError as error:
+            _with_field_errors(form, error)
+    return render(request, "checkout/shipping.html", {"cart": cart, "form": form, "step": 2})
+
+
+def _payment_page(request: HttpRequest, cart, *, pay_form=None, promo_form=None, client_secret=None, status=200):
+    return render(
+        request,
+        "checkout/payment.html",
+        {
+            "cart": cart,
+            "step": 3,
+            "pay_form": pay_form or PayForm(),
+            "promo_form": promo_form or PromoCodeForm(),
+            "client_secret": client_secret,
+            "stripe_js_url": settings.STRIPE_JS_URL,
+            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET"])
+@cart_required
+def payment(request: HttpRequest, cart) -> HttpResponse:
+    if not cart.shipping_method_id:
+        return redirect("checkout:shipping")
+    return _payment_page(request, cart)
+
+
+@require_POST
+@cart_required
+def promo_code(request: HttpRequest, cart) -> HttpResponse:
+    if request.POST.get("remove") and cart.voucher_code:
+        services.remove_promo_code(cart=cart)
+        messages.success(request, "The promo code was removed.")
+        return redirect("checkout:payment")
+    form = PromoCodeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.apply_promo_code(cart=cart, code=form.cleaned_data["code"])
+            messages.success(request, "Your promo code was applied.")
+            return redirect("checkout:payment")
+        except services.CheckoutStepError as error:
+            _with_field_errors(form, error)
+    return _payment_page(request, cart, promo_form=form, status=400)
+
+
+@require_POST
+@never_cache
+def pay(request: HttpRequest) -> HttpResponse:
+    form = PayForm(request.POST)
+    if not form.is_valid():
+        cart = current_cart(request)
+        if cart is None:
+            return redirect("cart:page")
+        return _payment_page(request, cart, pay_form=form, status=400)
+    return _after_payment(request, _attempt(request, lambda token: services.pay(cart_token=token, **form.cleaned_data)), form)
+
+
+@require_POST
+@never_cache
+def confirm(request: HttpRequest) -> HttpResponse:
+    """The browser comes back here after Stripe.js ran 3-D Secure."""
+    return _after_payment(request, _attempt(request, lambda token: services.confirm(cart_token=token)), PayForm())
+
+
+def _attempt(request: HttpRequest, action):
+    token = CartSession(request).token
+    if not token:
+        return services.PaymentOutcome("gone", message=services.GONE_MESSAGE)
+    try:
+        return action(token)
+    except services.CheckoutStepError as error:
+        return services.PaymentOutcome("declined", message=str(error))
+
+
+def _after_payment(request: HttpRequest, outcome: services.PaymentOutcome, form) -> HttpResponse:
+    if outcome.kind == "completed":
+        CartSession(request).forget()
+        return redirect(f"/orders/{outcome.order_token}/?placed=1")
+    if outcome.kind in ("sold_out", "gone"):
+        messages.error(request, outcome.message)
+        return redirect("cart:page")
+    cart = current_cart(request)
+    if cart is None:
+        return redirect("cart:page")
+    if outcome.kind == "authenticate":
+        return _payment_page(request, cart, client_secret=outcome.client_secret)
+    form = PayForm()
+    form.add_error("payment_token", outcome.message)
+    return _payment_page(request, cart, pay_form=form, status=402)

@@ -1,0 +1,98 @@
+"""A buyer's order, by Saleor's unguessable token. Never cached: its status changes."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Optional
+
+from saleor_client.client import saleor
+from saleor_client.values import Money
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    product_name: str
+    sku: str
+    quantity: int
+    quantity_fulfilled: int
+    unit_price: Money
+
+
+@dataclass(frozen=True)
+class Shipment:
+    status: str
+    tracking_number: str
+
+
+@dataclass(frozen=True)
+class Order:
+    token: str
+    number: str
+    created: Any
+    status: str
+    status_display: str
+    payment_status_display: str
+    is_paid: bool
+    email: str
+    shipping_method: str
+    shipping_address: dict[str, str]
+    lines: tuple[OrderLine, ...]
+    subtotal: Money
+    shipping: Money
+    discount: Optional[Money]
+    discount_name: str
+    total: Money
+    tax: Money
+    shipments: tuple[Shipment, ...]
+
+
+def order_by_token(token: str) -> Optional[Order]:
+    try:
+        uuid.UUID(token)
+    except ValueError:
+        return None
+    order = saleor().order_for_buyer(token=token).order_by_token
+    if order is None:
+        return None
+    address = order.shipping_address
+    return Order(
+        token=order.token,
+        number=order.number or "",
+        created=datetime.fromisoformat(order.created) if isinstance(order.created, str) else order.created,
+        status=order.status.value,
+        status_display=order.status_display or "",
+        payment_status_display=order.payment_status_display or "",
+        is_paid=bool(order.is_paid),
+        email=order.user_email or "",
+        shipping_method=order.shipping_method_name or "",
+        shipping_address={
+            "name": f"{address.first_name} {address.last_name}".strip(),
+            "company": address.company_name,
+            "street": " ".join(filter(None, [address.street_address_1, address.street_address_2])),
+            "city": " ".join(filter(None, [address.postal_code, address.city, address.country_area])),
+            "country": address.country.country,
+        } if address else {},
+        lines=tuple(
+            OrderLine(
+                product_name=line.product_name,
+                sku=line.product_sku,
+                quantity=line.quantity,
+                quantity_fulfilled=line.quantity_fulfilled,
+                unit_price=Money.from_saleor(line.unit_price.gross if line.unit_price else None),
+            )
+            for line in order.lines
+            if line
+        ),
+        subtotal=Money.from_saleor(order.subtotal.gross if order.subtotal else None),
+        shipping=Money.from_saleor(order.shipping_price.gross if order.shipping_price else None),
+        discount=Money.from_saleor(order.discount) if order.discount and order.discount.amount else None,
+        discount_name=order.discount_name or "",
+        total=Money.from_saleor(order.total.gross if order.total else None),
+        tax=Money.from_saleor(order.total.tax if order.total else None),
+        shipments=tuple(
+            Shipment(status=f.status.value, tracking_number=f.tracking_number)
+            for f in order.fulfillments
+            if f
+        ),
+    )

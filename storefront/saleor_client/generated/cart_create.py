@@ -1,0 +1,25 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import CartDetails, CheckoutErrorFields
+
+
+class CartCreate(BaseModel):
+    checkout_create: Optional["CartCreateCheckoutCreate"] = Field(
+        alias="checkoutCreate"
+    )
+
+
+class CartCreateCheckoutCreate(BaseModel):
+    checkout: Optional["CartCreateCheckoutCreateCheckout"]
+    checkout_errors: list["CartCreateCheckoutCreateCheckoutErrors"] = Field(
+        alias="checkoutErrors"
+    )
+
+
+CartCreateCheckoutCreateCheckout = CartDetails
+CartCreateCheckoutCreateCheckoutErrors = CheckoutErrorFields
+CartCreate.model_rebuild()
+CartCreateCheckoutCreate.model_rebuild()

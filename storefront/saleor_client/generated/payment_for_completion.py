@@ -1,0 +1,37 @@
+from typing import Annotated, Any, Optional
+
+from pydantic import BeforeValidator, Field
+
+from saleor_client.scalars import parse_json_string
+
+from .base_model import BaseModel
+from .enums import PaymentChargeStatusEnum, TransactionKind
+
+
+class PaymentForCompletion(BaseModel):
+    payment: Optional["PaymentForCompletionPayment"]
+
+
+class PaymentForCompletionPayment(BaseModel):
+    id: str
+    is_active: bool = Field(alias="isActive")
+    charge_status: PaymentChargeStatusEnum = Field(alias="chargeStatus")
+    order: Optional["PaymentForCompletionPaymentOrder"]
+    transactions: Optional[list[Optional["PaymentForCompletionPaymentTransactions"]]]
+
+
+class PaymentForCompletionPaymentOrder(BaseModel):
+    id: str
+
+
+class PaymentForCompletionPaymentTransactions(BaseModel):
+    kind: TransactionKind
+    is_success: bool = Field(alias="isSuccess")
+    token: str
+    gateway_response: Annotated[Any, BeforeValidator(parse_json_string)] = Field(
+        alias="gatewayResponse"
+    )
+
+
+PaymentForCompletion.model_rebuild()
+PaymentForCompletionPayment.model_rebuild()

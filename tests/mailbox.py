@@ -1,0 +1,42 @@
+"""A real SMTP server (aiosmtpd) on loopback that keeps every message it receives."""
+from __future__ import annotations
+
+import email
+import email.policy
+import time
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+from deploy.runner.layout import Ports
+
+
+class Mailbox:
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        # aiosmtpd connects to its own port to check it is up, so it needs a real one.
+        self.controller = Controller(self, hostname="127.0.0.1", port=Ports.free().storefront)
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 Message accepted"
+
+    def start(self) -> str:
+        self.controller.start()
+        return f"smtp://127.0.0.1:{self.controller.port}"
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [message for message in self.messages if address in message["To"]]
+
+    def wait_for(self, address: str, count: int = 1, timeout: float = 10) -> list[EmailMessage]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and len(self.to(address)) < count:
+            time.sleep(0.1)
+        return self.to(address)
+
+
+def text_of(message: EmailMessage) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
