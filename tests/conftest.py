@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import httpx
 import pytest
 
 from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.stack import Stack
+from tests.checkout.buyer import Buyer
 from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
 
@@ -62,3 +63,32 @@ def purge_catalog(shop: Stack):
         shop.storefront_manage("purge_catalog_cache")
 
     return purge
+
+
+@pytest.fixture
+def new_buyer(shop: Stack) -> Iterator[Callable[..., Buyer]]:
+    made: list[Buyer] = []
+
+    def make(email: str = "buyer@example.com") -> Buyer:
+        buyer = Buyer(shop, email=email)
+        made.append(buyer)
+        return buyer
+
+    yield make
+    for buyer in made:
+        buyer.close()
+
+
+@pytest.fixture
+def buyer(new_buyer) -> Buyer:
+    return new_buyer()
+
+
+@pytest.fixture
+def stock(staff_api: SaleorStaffAPI):
+    """Set how many QL Claws are on sale for a test; 100 again afterwards."""
+    def set_available(quantity: int) -> None:
+        staff_api.set_available("QLC-001", quantity)
+
+    yield set_available
+    staff_api.set_available("QLC-001", 100)

@@ -27,7 +27,7 @@ class SaleorStaffAPI:
     def execute(self, query: str, variables: Optional[dict[str, Any]] = None) -> dict[str, Any]:
         headers = {"Authorization": f"JWT {self.token}"} if self.token else {}
         response = httpx.post(self.url, json={"query": query, "variables": variables or {}}, headers=headers, timeout=30)
-        response.raise_for_status()
+        assert response.status_code == 200, response.text
         body = response.json()
         assert not body.get("errors"), body["errors"]
         return body["data"]
@@ -46,19 +46,25 @@ class SaleorStaffAPI:
         )
         assert data["productUpdate"]["productErrors"] == [], data
 
-    def variant_stock(self, sku: str) -> tuple[str, str, int]:
-        """(variant id, warehouse id, quantity) of a SKU's only stock."""
+    def variant_stock(self, sku: str, product_slug: str = "ql-claw") -> tuple[str, str, int, int]:
+        """(variant id, warehouse id, quantity on the shelf, quantity allocated to orders)."""
         data = self.execute(
-            "query($sku: String!) { productVariants(first: 1, filter: {sku: [$sku]}) { edges { node { id "
-            "stocks { warehouse { id } quantity quantityAllocated } } } } }",
-            {"sku": sku},
+            "query($slug: String!) { product(slug: $slug) { variants { id sku "
+            "stocks { warehouse { id } quantity quantityAllocated } } } }",
+            {"slug": product_slug},
         )
-        node = data["productVariants"]["edges"][0]["node"]
-        stock = node["stocks"][0]
-        return node["id"], stock["warehouse"]["id"], stock["quantity"]
+        variant = next(v for v in data["product"]["variants"] if v["sku"] == sku)
+        stock = variant["stocks"][0]
+        return variant["id"], stock["warehouse"]["id"], stock["quantity"], stock["quantityAllocated"]
 
-    def set_stock(self, sku: str, quantity: int) -> None:
-        variant_id, warehouse_id, _ = self.variant_stock(sku)
+    def available(self, sku: str) -> int:
+        _, _, quantity, allocated = self.variant_stock(sku)
+        return quantity - allocated
+
+    def set_available(self, sku: str, available: int) -> None:
+        """Put exactly `available` units on sale, on top of those already allocated to orders."""
+        variant_id, warehouse_id, _, allocated = self.variant_stock(sku)
+        quantity = allocated + available
         data = self.execute(
             "mutation($v: ID!, $w: ID!, $q: Int!) { productVariantStocksUpdate(variantId: $v, "
             "stocks: [{warehouse: $w, quantity: $q}]) { bulkStockErrors { field message } } }",

@@ -64,14 +64,14 @@ def shipping(request: HttpRequest, cart) -> HttpResponse:
     return render(request, "checkout/shipping.html", {"cart": cart, "form": form, "step": 2})
 
 
-def _payment_page(request: HttpRequest, cart, *, pay_form=None, promo_form=None, client_secret=None, status=200):
+def _payment_page(request: HttpRequest, cart, *, payment_error="", promo_form=None, client_secret=None, status=200):
     return render(
         request,
         "checkout/payment.html",
         {
             "cart": cart,
             "step": 3,
-            "pay_form": pay_form or PayForm(),
+            "payment_error": payment_error,
             "promo_form": promo_form or PromoCodeForm(),
             "client_secret": client_secret,
             "stripe_js_url": settings.STRIPE_JS_URL,
@@ -115,15 +115,15 @@ def pay(request: HttpRequest) -> HttpResponse:
         cart = current_cart(request)
         if cart is None:
             return redirect("cart:page")
-        return _payment_page(request, cart, pay_form=form, status=400)
-    return _after_payment(request, _attempt(request, lambda token: services.pay(cart_token=token, **form.cleaned_data)), form)
+        return _payment_page(request, cart, payment_error=form.errors["payment_token"][0], status=400)
+    return _after_payment(request, _attempt(request, lambda token: services.pay(cart_token=token, **form.cleaned_data)))
 
 
 @require_POST
 @never_cache
 def confirm(request: HttpRequest) -> HttpResponse:
     """The browser comes back here after Stripe.js ran 3-D Secure."""
-    return _after_payment(request, _attempt(request, lambda token: services.confirm(cart_token=token)), PayForm())
+    return _after_payment(request, _attempt(request, lambda token: services.confirm(cart_token=token)))
 
 
 def _attempt(request: HttpRequest, action):
@@ -136,7 +136,7 @@ def _attempt(request: HttpRequest, action):
         return services.PaymentOutcome("declined", message=str(error))
 
 
-def _after_payment(request: HttpRequest, outcome: services.PaymentOutcome, form) -> HttpResponse:
+def _after_payment(request: HttpRequest, outcome: services.PaymentOutcome) -> HttpResponse:
     if outcome.kind == "completed":
         CartSession(request).forget()
         return redirect(f"/orders/{outcome.order_token}/?placed=1")
@@ -148,6 +148,4 @@ def _after_payment(request: HttpRequest, outcome: services.PaymentOutcome, form)
         return redirect("cart:page")
     if outcome.kind == "authenticate":
         return _payment_page(request, cart, client_secret=outcome.client_secret)
-    form = PayForm()
-    form.add_error("payment_token", outcome.message)
-    return _payment_page(request, cart, pay_form=form, status=402)
+    return _payment_page(request, cart, payment_error=outcome.message, status=402)

@@ -1,17 +1,15 @@
 """Paying through Saleor's gateway against localstripe, with the real stripe library."""
 import re
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from django.core import signing
 
 from deploy.runner.stack import Stack
-from tests.checkout.buyer import DECLINED_CARD, GOOD_CARD, Buyer, stripe_client
+from tests.checkout.buyer import DECLINED_CARD, GOOD_CARD, THREE_D_SECURE_CARD, Buyer, card_token, stripe_client
 from tests.mailbox import Mailbox, text_of
 from tests.saleor_api import SaleorStaffAPI
-
-
-def intents_for_order_email(shop: Stack, staff_api: SaleorStaffAPI, email: str) -> list:
-    return [intent for intent in stripe_client(shop).v1.payment_intents.list().data if intent.metadata.get("checkout_token")]
 
 
 def test_buyer_pays_with_a_good_card_and_gets_one_order_one_capture_and_one_email(
@@ -35,3 +33,133 @@ def test_buyer_pays_with_a_good_card_and_gets_one_order_one_capture_and_one_emai
     assert len(messages) == 1
     assert f"/orders/{order['token']}/" in text_of(messages[0])
     assert order["number"] in messages[0]["Subject"]
+
+
+def unique_email(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}@example.com"
+
+
+def intents_of(shop: Stack, checkout_token: str) -> list:
+    return [
+        intent for intent in stripe_client(shop).v1.payment_intents.list(params={"limit": 100}).data
+        if intent.metadata.to_dict().get("checkout_token") == checkout_token
+    ]
+
+
+def buyer_checkout_token(buyer: Buyer) -> str:
+    """The Saleor checkout token inside the buyer's signed session cookie."""
+    data = signing.loads(
+        buyer.http.cookies.get("sessionid"),
+        key=buyer.shop.secrets["STOREFRONT_SECRET_KEY"],
+        salt="django.contrib.sessions.backends.signed_cookies",
+        serializer=signing.JSONSerializer,
+        fallback_keys=[],
+    )
+    return data["cart_token"]
+
+
+def test_a_declined_card_shows_stripes_message_keeps_the_cart_then_a_good_card_pays(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox
+):
+    buyer = new_buyer(unique_email("declined"))
+    buyer.ready_to_pay()
+
+    declined = buyer.pay(card=DECLINED_CARD)
+
+    assert declined.status_code == 402
+    assert declined.url.path == "/checkout/pay/"
+    assert "Your card was declined." in declined.text
+    assert 'id="payment-form"' in declined.text and "1 × QL Claw" in declined.text
+    assert staff_api.orders_for(buyer.email) == []
+
+    paid = buyer.pay(card=GOOD_CARD)
+
+    assert paid.url.path.startswith("/orders/")
+    orders = staff_api.orders_for(buyer.email)
+    assert len(orders) == 1 and orders[0]["paymentStatus"] == "FULLY_CHARGED"
+    assert len(mailbox.wait_for(buyer.email)) == 1
+
+
+def test_three_d_secure_card_is_confirmed_in_the_browser_then_completed(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox
+):
+    buyer = new_buyer(unique_email("3ds"))
+    buyer.ready_to_pay()
+    checkout_token = buyer_checkout_token(buyer)
+
+    challenge = buyer.pay(card=THREE_D_SECURE_CARD)
+
+    assert challenge.status_code == 200
+    secret = re.search(r'data-client-secret="([^"]+)"', challenge.text).group(1)
+    assert staff_api.orders_for(buyer.email) == []
+    # What Stripe.js' confirmCardPayment does when the buyer approves the bank's challenge:
+    intent_id = secret.split("_secret_")[0]
+    httpx.post(
+        f"{shop.localstripe_url}/v1/payment_intents/{intent_id}/_authenticate?success=true",
+        json={"key": "pk_test_localstripe", "client_secret": secret},
+    ).raise_for_status()
+
+    done = buyer.confirm()
+
+    assert done.url.path.startswith("/orders/")
+    orders = staff_api.orders_for(buyer.email)
+    assert len(orders) == 1 and orders[0]["paymentStatus"] == "FULLY_CHARGED"
+    intents = intents_of(shop, checkout_token)
+    assert [intent.status for intent in intents] == ["succeeded"]
+    assert len(mailbox.wait_for(buyer.email)) == 1
+
+
+def test_double_clicking_pay_makes_one_charge_and_one_order(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):
+    buyer = new_buyer(unique_email("double"))
+    buyer.ready_to_pay()
+    checkout_token = buyer_checkout_token(buyer)
+    page = buyer.http.get("/checkout/payment/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    tokens = [card_token(shop, GOOD_CARD) for _ in range(3)]
+
+    def click(token: str) -> httpx.Response:
+        return buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        responses = list(pool.map(click, tokens))
+
+    assert all(response.status_code == 302 for response in responses)
+    assert len({response.headers["location"] for response in responses}) == 1
+    assert len(staff_api.orders_for(buyer.email)) == 1
+    captured = [intent for intent in intents_of(shop, checkout_token) if intent.status == "succeeded"]
+    assert len(captured) == 1
+
+
+def test_a_completed_checkout_cannot_be_paid_again(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):
+    buyer = new_buyer(unique_email("again"))
+    buyer.ready_to_pay()
+    checkout_token = buyer_checkout_token(buyer)
+    page = buyer.http.get("/checkout/payment/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    cookies = dict(buyer.http.cookies)
+    first = buyer.pay(card=GOOD_CARD)
+    assert first.url.path.startswith("/orders/")
+
+    # Replay the old session (still holding the checkout token) with a new card.
+    replay = httpx.post(
+        f"http://127.0.0.1:{shop.ports.storefront}/checkout/pay/",
+        data={"csrfmiddlewaretoken": csrf, "payment_token": card_token(shop, GOOD_CARD)},
+        cookies=cookies,
+    )
+
+    assert replay.status_code == 302
+    assert replay.headers["location"] == f"{first.url.path}?placed=1"
+    assert len(staff_api.orders_for(buyer.email)) == 1
+    assert len(intents_of(shop, checkout_token)) == 1
+
+
+def test_amounts_and_prices_in_the_post_are_ignored(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):
+    buyer = new_buyer(unique_email("tamper"))
+    buyer.ready_to_pay()
+
+    page = buyer.pay(card=GOOD_CARD, extra={"amount": "0.01", "total": "0.01", "price": "1.00", "currency": "JPY"})
+
+    assert page.url.path.startswith("/orders/")
+    order = staff_api.orders_for(buyer.email)[0]
+    assert order["total"]["gross"]["amount"] == 44.0
+    assert order["payments"][0]["capturedAmount"]["amount"] == 44.0

@@ -1,0 +1,76 @@
+"""The cart is a Saleor checkout kept in a signed, HttpOnly session cookie."""
+import re
+from html import unescape
+
+from tests.checkout.buyer import Buyer
+
+
+def subtotal(page_html: str) -> str:
+    return re.search(r'id="cart-subtotal">([^<]+)<', page_html).group(1)
+
+
+def line_id(page_html: str) -> str:
+    return re.search(r'action="/cart/lines/([^/]+)/"', page_html).group(1)
+
+
+def test_adding_changing_and_removing_the_claw(buyer: Buyer):
+    added = buyer.add_to_cart(2)
+    assert added.url.path == "/cart/"
+    assert "Added to your cart." in added.text
+    assert subtotal(added.text) == "$78.00"
+    assert '<span class="badge">2' in added.text
+
+    line = line_id(added.text)
+    changed = buyer.post_form("/cart/", f"/cart/lines/{line}/", {"quantity": 3})
+    assert subtotal(changed.text) == "$117.00"
+
+    removed = buyer.post_form("/cart/", f"/cart/lines/{line}/remove/", {})
+    assert "The item was removed from your cart." in removed.text
+    assert "Your cart is empty." in removed.text
+
+
+def test_the_cart_cookie_is_signed_http_only_and_outlives_the_browser(buyer: Buyer):
+    response = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": buyer.product_variant_id(), "quantity": 1}, follow=False)
+    cookie = response.headers["set-cookie"]
+
+    assert "HttpOnly" in cookie
+    assert "Max-Age=2592000" in cookie  # 30 days: closing the browser keeps the cart
+    assert "SameSite=Lax" in cookie
+    assert buyer.http.cookies.get("sessionid").count(":") >= 2  # signed, not a bare token
+
+
+def test_a_tampered_cart_cookie_is_ignored(buyer: Buyer):
+    buyer.add_to_cart(1)
+    buyer.http.cookies.set("sessionid", buyer.http.cookies.get("sessionid")[:-3] + "abc", domain="127.0.0.1")
+
+    page = buyer.http.get("/cart/")
+
+    assert "Your cart is empty." in page.text
+
+
+def test_more_than_is_in_stock_is_refused_in_plain_words(buyer: Buyer, stock):
+    stock(3)
+
+    page = buyer.add_to_cart(4)
+
+    assert "We don't have that many in stock. Please choose a smaller quantity." in unescape(page.text)
+    assert "Your cart is empty." in page.text
+
+
+def test_quantities_outside_the_limits_are_refused(buyer: Buyer):
+    assert "Please choose a quantity of at least 1." in buyer.add_to_cart(0).text
+    assert "You can buy at most 50 at a time." in buyer.add_to_cart(51).text
+    assert "Please enter a whole number." in buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": buyer.product_variant_id(), "quantity": "two"}).text
+
+
+def test_sold_out_is_shown_not_hidden(buyer: Buyer, stock, purge_catalog):
+    stock(0)
+    purge_catalog()
+    try:
+        page = buyer.http.get("/products/ql-claw/")
+        assert page.status_code == 200
+        assert "Sold out" in page.text
+        assert 'action="/cart/add/"' not in page.text
+    finally:
+        stock(100)
+        purge_catalog()
