@@ -14,16 +14,23 @@ from deploy.runner.layout import Ports
 class Mailbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
-        # aiosmtpd connects to its own port to check it is up, so it needs a real one.
-        self.controller = Controller(self, hostname="127.0.0.1", port=Ports.free().storefront)
+        self.controller: Controller | None = None
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 Message accepted"
 
     def start(self) -> str:
-        self.controller.start()
-        return f"smtp://127.0.0.1:{self.controller.port}"
+        # aiosmtpd checks itself by connecting to its port, so it needs a real one (not 0);
+        # a port found free can be taken a moment later, hence the retries.
+        for _ in range(5):
+            self.controller = Controller(self, hostname="127.0.0.1", port=Ports.free().storefront)
+            try:
+                self.controller.start()
+                return f"smtp://127.0.0.1:{self.controller.port}"
+            except OSError:
+                continue
+        raise RuntimeError("no free port for the test SMTP server")
 
     def stop(self) -> None:
         self.controller.stop()

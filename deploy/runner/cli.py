@@ -19,13 +19,15 @@ from .stack import Stack
 LOCAL_STATE = StateDir(Path(os.environ.get("SHOP_STATE_DIR", ROOT / ".local" / "shop")))
 
 
-def _stop_on_sigterm() -> None:
-    """Turn SIGTERM into the same clean stop as Ctrl-C."""
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM both stop everything cleanly. SIGINT's handler is set explicitly:
+    a shell starts background jobs with SIGINT ignored, and Python would keep ignoring it."""
 
     def handler(signum, frame):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def run() -> int:
@@ -82,7 +84,7 @@ def main(argv: List[str]) -> int:
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     commands.add_parser("codegen", help="regenerate the typed Saleor client")
     args = parser.parse_args(argv)
-    _stop_on_sigterm()
+    _stop_on_signals()
     try:
         if args.command == "run":
             return run()

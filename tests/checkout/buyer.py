@@ -93,4 +93,5 @@ class Buyer:
         return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})})
 
     def confirm(self) -> httpx.Response:
-        return self.post_form("/checkout/payment/", "/checkout/pay/confirm/", {})
+        # The product page always has a form (and so a CSRF token), even after checkout.
+        return self.post_form("/products/ql-claw/", "/checkout/pay/confirm/", {})

@@ -97,9 +97,11 @@ def cancel(intent_id: str, idempotency_key: str):
 
 def refunded_so_far(intent) -> int:
     """Minor units already refunded on the intent's charge (including dashboard refunds)."""
-    if not intent.get("latest_charge"):
+    charge = intent.get("latest_charge")
+    if not charge:
         return 0
-    charge = _call(stripe.Charge.retrieve, intent["latest_charge"])
+    if isinstance(charge, str):  # Stripe sends the id; localstripe the expanded charge
+        charge = _call(stripe.Charge.retrieve, charge)
     return int(charge.get("amount_refunded") or 0)
 
 
