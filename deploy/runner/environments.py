@@ -125,3 +125,22 @@ def ensure_saleor_venv() -> Path:
 
 def ensure_compose_venv() -> Path:
     return ensure_venv(COMPOSE_VENV, find_python38(), [COMPOSE_LOCK], "docker-compose check")
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def ensure_chromium() -> str:
+    """Debian's Chromium for the browser tests (Playwright's own browser download does not
+    work offline). Installed with apt when the tests run as root, as on CI."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    if os.geteuid() != 0:
+        raise RunnerError("The browser tests need Chromium: run `sudo apt-get install chromium`.")
+    print("• Installing Chromium for the browser tests (apt-get)…", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        if result.returncode != 0:
+            raise RunnerError(f"`{' '.join(command)}` failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return CHROMIUM

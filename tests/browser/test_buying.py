@@ -1,0 +1,109 @@
+"""A buyer clicks through real pages in Chromium: product, cart, checkout, Stripe card form."""
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from deploy.runner.stack import Stack
+from tests.checkout.buyer import DECLINED_CARD, GOOD_CARD, THREE_D_SECURE_CARD, stripe_client
+from tests.mailbox import Mailbox, text_of
+from tests.saleor_api import SaleorStaffAPI
+
+
+def fill_address(page: Page, email: str) -> None:
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("First name").fill("Grace")
+    page.get_by_label("Last name").fill("Hopper")
+    page.get_by_label("Street address").fill("350 Fifth Avenue")
+    page.get_by_label("City").fill("New York")
+    page.get_by_label("Postal code").fill("10118")
+    page.get_by_label("Country").select_option("US")
+    page.get_by_label("State / province / region").fill("NY")
+
+
+def go_to_payment(page: Page, email: str) -> None:
+    page.goto("/products/ql-claw/")
+    page.get_by_role("button", name="Add to cart").click()
+    expect(page.get_by_text("Added to your cart.")).to_be_visible()
+    page.get_by_role("link", name="Go to checkout").click()
+    fill_address(page, email)
+    page.get_by_role("button", name="Continue to shipping").click()
+    page.get_by_label(re.compile("Standard")).check()
+    page.get_by_role("button", name="Continue to payment").click()
+    expect(page.get_by_role("heading", name="Pay by card")).to_be_visible()
+
+
+def enter_card(page: Page, number: str) -> None:
+    # localstripe's stand-in card element: plain inputs named by their placeholders.
+    card = page.locator("#card-element")
+    card.get_by_placeholder("number").fill(number)
+    card.get_by_placeholder("exp_month").fill("12")
+    card.get_by_placeholder("exp_year").fill("34")
+    card.get_by_placeholder("cvc").fill("123")
+    card.get_by_placeholder("postal_code").fill("10118")
+
+
+def assert_one_paid_order(shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailbox, page: Page, email: str) -> None:
+    expect(page.get_by_role("heading", name="Thank you — your order is placed")).to_be_visible()
+    orders = staff_api.orders_for(email)
+    assert len(orders) == 1
+    order = orders[0]
+    assert order["paymentStatus"] == "FULLY_CHARGED"
+    assert page.url.endswith(f"/orders/{order['token']}/?placed=1")
+    # Every successful transaction of the order names the same PaymentIntent, captured in full.
+    intents = [stripe_client(shop).v1.payment_intents.retrieve(i) for i in _intent_ids(staff_api, order)]
+    assert [(intent.status, intent.amount) for intent in intents] == [("succeeded", 4400)]
+    messages = mailbox.wait_for(email)
+    assert len(messages) == 1
+    assert f"/orders/{order['token']}/" in text_of(messages[0])
+
+
+def _intent_ids(staff_api: SaleorStaffAPI, order: dict) -> set:
+    data = staff_api.execute(
+        "query($id: ID!) { order(id: $id) { payments { transactions { token isSuccess } } } }", {"id": order["id"]}
+    )
+    return {t["token"] for p in data["order"]["payments"] for t in p["transactions"] if t["isSuccess"]}
+
+
+def new_email(label: str) -> str:
+    return f"browser-{label}-{uuid.uuid4().hex[:6]}@example.com"
+
+
+def test_buying_with_a_card_that_succeeds(page: Page, shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailbox):
+    email = new_email("good")
+    go_to_payment(page, email)
+    enter_card(page, GOOD_CARD)
+
+    page.get_by_role("button", name=re.compile("^Pay ")).click()
+
+    assert_one_paid_order(shop, staff_api, mailbox, page, email)
+
+
+def test_buying_with_a_card_that_needs_3d_secure(page: Page, shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailbox):
+    email = new_email("3ds")
+    go_to_payment(page, email)
+    enter_card(page, THREE_D_SECURE_CARD)
+
+    page.get_by_role("button", name=re.compile("^Pay ")).click()
+    page.get_by_role("button", name="Complete authentication").click()
+
+    assert_one_paid_order(shop, staff_api, mailbox, page, email)
+
+
+def test_a_declined_card_shows_the_message_then_a_good_card_pays(
+    page: Page, shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailbox
+):
+    email = new_email("declined")
+    go_to_payment(page, email)
+    enter_card(page, DECLINED_CARD)
+
+    page.get_by_role("button", name=re.compile("^Pay ")).click()
+
+    expect(page.locator("#card-errors")).to_have_text("Your card was declined.")
+    expect(page.get_by_text("1 × QL Claw")).to_be_visible()
+    assert staff_api.orders_for(email) == []
+    enter_card(page, GOOD_CARD)
+    page.get_by_role("button", name=re.compile("^Pay ")).click()
+
+    assert_one_paid_order(shop, staff_api, mailbox, page, email)
