@@ -15,6 +15,10 @@ SECRETS = {
     "SALEOR_SECRET_KEY": "s" * 50,
     "STOREFRONT_SECRET_KEY": "f" * 50,
     "SHOP_STAFF_PASSWORD": "staff-secret-123",
+    "SALEOR_APP_TOKEN": "a" * 30,
+    "STRIPE_SECRET_KEY": "sk_test_123",
+    "STRIPE_PUBLISHABLE_KEY": "pk_test_123",
+    "STRIPE_WEBHOOK_SECRET": "whsec_123",
 }
 
 
