@@ -35,6 +35,8 @@ def mailbox() -> Iterator[Mailbox]:
 
 @pytest.fixture(scope="session")
 def shop(mailbox: Mailbox) -> Iterator[Stack]:
+    # Server-Timing headers let tests count Saleor calls and SQL queries per request.
+    os.environ["SERVER_TIMING"] = "1"
     # durable=False: fsync off, the test database is thrown away anyway.
     stack = Stack(TEST_STATE, Ports.free(), durable=False)
     try:

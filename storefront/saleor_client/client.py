@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any, Optional
 
 import httpx
@@ -18,6 +19,15 @@ from .generated.exceptions import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+# Saleor calls made by the current request's thread: the Server-Timing middleware reads them.
+request_stats = threading.local()
+
+
+def _count_call(seconds: float) -> None:
+    request_stats.calls = getattr(request_stats, "calls", 0) + 1
+    request_stats.seconds = getattr(request_stats, "seconds", 0.0) + seconds
 
 
 class SaleorClient(SaleorGraphQLClient):
@@ -37,12 +47,15 @@ class SaleorClient(SaleorGraphQLClient):
 
     def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
         self.calls += 1
+        started = time.perf_counter()
         try:
             return super().execute(query, operation_name=operation_name, variables=variables, **kwargs)
         except httpx.TimeoutException as error:
             raise SaleorUnavailable(f"Saleor did not answer {operation_name} in time: {error!r}") from error
         except httpx.TransportError as error:
             raise SaleorUnavailable(f"Saleor could not be reached for {operation_name}: {error!r}") from error
+        finally:
+            _count_call(time.perf_counter() - started)
 
     def get_data(self, response) -> dict[str, Any]:
         try:

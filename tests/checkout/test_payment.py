@@ -163,3 +163,19 @@ def test_amounts_and_prices_in_the_post_are_ignored(shop: Stack, new_buyer, staf
     order = staff_api.orders_for(buyer.email)[0]
     assert order["total"]["gross"]["amount"] == 44.0
     assert order["payments"][0]["capturedAmount"]["amount"] == 44.0
+
+
+def test_a_promo_code_lowers_the_total_saleor_charges(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):
+    buyer = new_buyer(unique_email("promo"))
+    buyer.ready_to_pay()
+
+    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"})
+
+    assert "Your promo code was applied." in applied.text
+    assert re.search(r'id="summary-discount">−\$3\.90<', applied.text)
+    assert re.search(r'id="summary-total">\$40\.10<', applied.text)
+    paid = buyer.pay(card=GOOD_CARD)
+    assert paid.url.path.startswith("/orders/")
+    order = staff_api.orders_for(buyer.email)[0]
+    assert order["total"]["gross"]["amount"] == 40.1
+    assert order["payments"][0]["capturedAmount"]["amount"] == 40.1

@@ -95,6 +95,12 @@ class Staff(Strict):
     permissions: List[str] = Field(min_length=1)
 
 
+class Voucher(Strict):
+    code: str = Field(pattern=r"^[A-Z0-9]{3,12}$")
+    name: str = Field(min_length=1, max_length=255)
+    percent_off: Decimal = Field(gt=0, le=100, decimal_places=2)
+
+
 class StorefrontApp(Strict):
     name: str = Field(min_length=1, max_length=60)
     permissions: List[str] = Field(min_length=1)
@@ -108,6 +114,7 @@ class Catalog(Strict):
     product_type: ProductType
     products: List[Product] = Field(min_length=1)
     shipping_zones: List[ShippingZone] = Field(min_length=1)
+    vouchers: List[Voucher] = Field(default_factory=list)
     staff: Staff
     storefront_app: StorefrontApp
 

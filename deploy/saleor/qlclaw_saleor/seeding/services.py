@@ -16,6 +16,8 @@ from measurement.measures import Weight
 
 from saleor.account.models import Address, User
 from saleor.app.models import App, AppToken
+from saleor.discount import DiscountValueType, VoucherType
+from saleor.discount.models import Voucher
 from saleor.product.models import Category, Product, ProductImage, ProductType, ProductVariant
 from saleor.product.utils.variant_prices import update_product_minimal_variant_price
 from saleor.shipping import ShippingMethodType
@@ -245,6 +247,22 @@ def seed_staff(staff: catalog_file.Staff, password: str, report: SeedReport) -> 
         report.record(f"granted {len(wanted)} permissions to {staff.email}")
 
 
+def seed_vouchers(data: catalog_file.Catalog, report: SeedReport) -> None:
+    for voucher in data.vouchers:
+        upsert(
+            Voucher,
+            {"code": voucher.code},
+            {
+                "name": voucher.name,
+                "type": VoucherType.ENTIRE_ORDER,
+                "discount_value_type": DiscountValueType.PERCENTAGE,
+                "discount_value": voucher.percent_off,
+                "currency": data.currency,
+            },
+            report,
+        )
+
+
 def seed_storefront_app(app_data: catalog_file.StorefrontApp, token: str, report: SeedReport) -> None:
     """The storefront's own Saleor identity: it captures, voids and reads payments with it."""
     app = upsert(App, {"name": app_data.name}, {"is_active": True}, report)
@@ -279,6 +297,7 @@ def seed_catalog(path: Path, staff_password: str, app_token: str) -> SeedReport:
     zones = seed_shipping(data, report)
     warehouse = seed_warehouse(data, zones, report)
     seed_products(data, warehouse, path.parent, report)
+    seed_vouchers(data, report)
     seed_staff(data.staff, staff_password, report)
     seed_storefront_app(data.storefront_app, app_token, report)
     return report

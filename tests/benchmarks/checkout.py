@@ -1,0 +1,139 @@
+"""Checkout figures: Pay -> confirmation page over 50 checkouts, add-to-cart under 10
+concurrent clients, and Saleor calls / SQL queries per step (from Server-Timing).
+
+    .venv/storefront/bin/python -m tests.benchmarks.checkout
+"""
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from tests.benchmarks.harness import running_stack
+from tests.checkout.buyer import GOOD_CARD, Buyer, card_token, stripe_client
+
+CHECKOUTS = 50
+CLIENTS = 10
+ADDS_PER_CLIENT = 20
+
+
+def timing(response: httpx.Response) -> dict[str, tuple[str, float]]:
+    """Server-Timing: name -> (description, milliseconds)."""
+    found = {}
+    for part in response.headers.get("server-timing", "").split(","):
+        match = re.match(r'\s*(\w+)(?:;desc="([^"]*)")?;dur=([\d.]+)', part)
+        if match:
+            found[match.group(1)] = (match.group(2) or "", float(match.group(3)))
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def summary(label: str, values: list[float]) -> None:
+    print(f"{label:<58} median {statistics.median(values):7.1f} ms   p95 {percentile(values, 0.95):7.1f} ms   n={len(values)}")
+
+
+def steps_of_one_checkout(shop) -> list[tuple[str, httpx.Response]]:
+    buyer = Buyer(shop, email="bench-steps@example.com")
+    steps = [("GET product page", buyer.http.get("/products/ql-claw/"))]
+    steps.append(("POST add to cart", buyer.add_to_cart(1)))
+    steps.append(("GET checkout address", buyer.http.get("/checkout/")))
+    steps.append(("POST address", buyer.enter_details()))
+    steps.append(("POST shipping method", buyer.choose_shipping()))
+    token = card_token(shop, GOOD_CARD)
+    page = buyer.http.get("/checkout/payment/")
+    steps.append(("GET payment step", page))
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
+    steps.append(("POST pay (card authorized, order, capture, e-mail)", paid))
+    steps.append(("GET confirmation page", buyer.http.get(paid.headers["location"])))
+    buyer.close()
+    return steps
+
+
+def pay_to_confirmation(shop) -> tuple[list[float], list[float]]:
+    """Client-side time of POST pay + GET confirmation, and the Saleor share inside pay."""
+    totals, saleor_shares = [], []
+    for n in range(CHECKOUTS):
+        buyer = Buyer(shop, email=f"bench-{n}@example.com")
+        buyer.ready_to_pay()
+        token = card_token(shop, GOOD_CARD)
+        page = buyer.http.get("/checkout/payment/")
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        started = time.perf_counter()
+        paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
+        confirmation = buyer.http.get(paid.headers["location"])
+        totals.append((time.perf_counter() - started) * 1000)
+        assert confirmation.status_code == 200 and "your order is placed" in confirmation.text
+        saleor_shares.append(timing(paid)["saleor"][1] + timing(confirmation)["saleor"][1])
+        buyer.close()
+    return totals, saleor_shares
+
+
+def localstripe_share(shop) -> list[float]:
+    """The same Stripe calls the gateway makes for one payment, timed against localstripe."""
+    client = stripe_client(shop)
+    shares = []
+    for _ in range(CHECKOUTS):
+        token = card_token(shop, GOOD_CARD)
+        started = time.perf_counter()
+        card = client.v1.tokens.retrieve(token).card.id
+        intent = client.v1.payment_intents.create(params={
+            "amount": 4400, "currency": "usd", "payment_method": card, "capture_method": "manual", "confirm": True,
+        })
+        client.v1.payment_intents.retrieve(intent.id)
+        client.v1.payment_intents.capture(intent.id)
+        shares.append((time.perf_counter() - started) * 1000)
+    return shares
+
+
+def add_to_cart_under_load(shop) -> list[float]:
+    def client_session(index: int) -> list[float]:
+        buyer = Buyer(shop, email=f"bench-cart-{index}@example.com")
+        variant = buyer.product_variant_id()
+        page = buyer.http.get("/products/ql-claw/")
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        timings = []
+        for _ in range(ADDS_PER_CLIENT):
+            started = time.perf_counter()
+            response = buyer.http.post("/cart/add/", data={"csrfmiddlewaretoken": csrf, "variant_id": variant, "quantity": 1})
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 302
+        buyer.close()
+        return timings
+
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        return [t for timings in pool.map(client_session, range(CLIENTS)) for t in timings]
+
+
+def main() -> None:
+    os.environ["SERVER_TIMING"] = "1"
+    with running_stack() as shop:
+        print("\nSaleor calls and SQL queries per step (Server-Timing of one checkout)")
+        for label, response in steps_of_one_checkout(shop):
+            t = timing(response)
+            print(f"  {label:<52} {t['saleor'][0]:>9}  {t['db'][0]:>11}  {t['total'][1]:7.1f} ms")
+
+        totals, saleor = pay_to_confirmation(shop)
+        stripe_ms = localstripe_share(shop)
+        print(f"\nPay -> confirmation page, {CHECKOUTS} checkouts one after another")
+        summary("client-measured (POST pay + GET confirmation)", totals)
+        summary("  of which inside Saleor (incl. its Stripe calls)", saleor)
+        summary("localstripe alone: retrieve token, create+confirm, retrieve, capture", stripe_ms)
+        excluding = [total - statistics.median(stripe_ms) for total in totals]
+        summary("pay -> confirmation excluding Stripe (median localstripe share)", excluding)
+
+        adds = add_to_cart_under_load(shop)
+        print(f"\nAdd to cart, {CLIENTS} concurrent clients x {ADDS_PER_CLIENT} adds")
+        summary("POST /cart/add/ (server time seen by the client)", adds)
+
+
+if __name__ == "__main__":
+    main()

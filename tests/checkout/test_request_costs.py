@@ -1,0 +1,43 @@
+"""What each step costs, read from the Server-Timing header: no step needs more than a
+handful of Saleor calls or SQL queries, and cached pages need no Saleor call at all."""
+import re
+
+from tests.benchmarks.checkout import timing
+from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token
+
+
+def calls(response) -> int:
+    return int(timing(response)["saleor"][0].split()[0])
+
+
+def queries(response) -> int:
+    return int(timing(response)["db"][0].split()[0])
+
+
+def test_each_checkout_step_costs_a_handful_of_saleor_calls_and_queries(buyer: Buyer, purge_catalog):
+    purge_catalog()
+    first_view = buyer.http.get("/products/ql-claw/")
+    cached_view = buyer.http.get("/products/ql-claw/")
+    assert calls(first_view) == 1
+    assert calls(cached_view) == 0 and queries(cached_view) <= 2
+
+    added = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": buyer.product_variant_id(), "quantity": 1}, follow=False)
+    assert calls(added) <= 2
+
+    address = buyer.post_form("/checkout/", "/checkout/", US_ADDRESS, follow=False)
+    assert address.status_code == 302 and calls(address) <= 2
+
+    shipping_page = buyer.http.get("/checkout/shipping/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', shipping_page.text).group(1)
+    method = re.search(r'name="shipping_method" value="([^"]+)"', shipping_page.text).group(1)
+    shipped = buyer.http.post("/checkout/shipping/", data={"csrfmiddlewaretoken": csrf, "shipping_method": method})
+    assert shipped.status_code == 302 and calls(shipped) <= 2
+
+    paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": card_token(buyer.shop, GOOD_CARD)})
+    assert paid.status_code == 302
+    # cart, cart again under the lock, payment, complete, payment's intent, capture, order for the e-mail
+    assert calls(paid) <= 7
+    assert queries(paid) <= 12
+
+    confirmation = buyer.http.get(paid.headers["location"])
+    assert calls(confirmation) == 1
