@@ -1,6 +1,7 @@
 """Changing the cart. Each action is one Saleor call answering with the whole cart."""
 from __future__ import annotations
 
+import base64
 import logging
 from typing import Optional
 
@@ -43,11 +44,20 @@ def _checked(payload) -> Cart:
     return cart_from_saleor(payload.checkout)
 
 
-def add_to_cart(*, cart: Optional[Cart], variant_id: str, quantity: int) -> Cart:
+def checkout_id(cart_token: str) -> str:
+    """Saleor's global ID of a checkout, derived from its token (graphene's relay ID), so
+    adding to a cart is one Saleor call, without reading the cart first."""
+    return base64.b64encode(f"Checkout:{cart_token}".encode()).decode()
+
+
+def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> Cart:
     lines = [CheckoutLineInput(variant_id=variant_id, quantity=quantity)]
-    if cart is None:
-        return _checked(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
-    return _checked(saleor().cart_lines_add(checkout_id=cart.id, lines=lines).checkout_lines_add)
+    if cart_token:
+        payload = saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).checkout_lines_add
+        if not any(error.field == "checkoutId" for error in payload.checkout_errors):
+            return _checked(payload)
+        # Saleor no longer knows that checkout (its order was placed): start a new cart.
+    return _checked(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
 
 
 def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:

@@ -35,7 +35,7 @@ def add(request: HttpRequest) -> HttpResponse:
             messages.error(request, error[0])
         return redirect("cart:page")
     try:
-        cart = services.add_to_cart(cart=current_cart(request), **form.cleaned_data)
+        cart = services.add_to_cart(cart_token=CartSession(request).token, **form.cleaned_data)
     except services.CartError as error:
         messages.error(request, str(error))
     else:

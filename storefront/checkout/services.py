@@ -19,7 +19,7 @@ from saleor_client.errors import SaleorError, SaleorValidationError, raise_for_e
 from saleor_client.generated.input_types import AddressInput
 
 from . import emails
-from .locks import completion_lock
+from .locks import checkout_lock, lock_variants
 from .models import CheckoutAttempt
 
 logger = logging.getLogger(__name__)
@@ -157,17 +157,15 @@ def _under_lock(cart_token: str, payment_token: Optional[str]) -> PaymentOutcome
     finished = _finished_outcome(cart_token)
     if finished:
         return finished
-    cart = get_cart(cart_token)
-    if cart is None:
-        return PaymentOutcome("gone", message=GONE_MESSAGE)
-    with completion_lock(cart_token, [line.variant_id for line in cart.lines]):
+    with checkout_lock(cart_token):
         attempt, _ = CheckoutAttempt.objects.select_for_update().get_or_create(checkout_token=cart_token)
         if attempt.order_token:
             return PaymentOutcome("completed", order_token=str(attempt.order_token))
-        # Read again inside the lock: another completion may have just finished.
+        # Read inside the lock: another completion of this checkout may have just finished.
         cart = get_cart(cart_token)
         if cart is None:
             return PaymentOutcome("gone", message=GONE_MESSAGE)
+        lock_variants(line.variant_id for line in cart.lines)
         if payment_token is not None:
             _create_payment(attempt, cart, payment_token)
         elif not attempt.saleor_payment_id:
