@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 
 from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.stack import Stack
+from tests.saleor_api import SaleorStaffAPI
 
 REPORT_SCRIPT = Path(__file__).with_name("wrk_report.lua")
 
@@ -24,6 +25,9 @@ def running_stack() -> Iterator[Stack]:
     stack = Stack(StateDir(ROOT / ".local" / "bench"), Ports.free(), durable=False)
     try:
         stack.start()
+        # Earlier runs sold units; put plenty on sale so every run measures the same thing.
+        staff = SaleorStaffAPI.sign_in(f"{stack.saleor_url}/graphql/", stack.staff_email, stack.staff_password)
+        staff.set_available("QLC-001", 5000)
         yield stack
     finally:
         stack.stop()
