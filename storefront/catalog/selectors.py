@@ -6,9 +6,7 @@ catalog entry at once in the shared cache (all worker processes see it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Optional
-from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,16 +14,11 @@ from django.core.cache import cache
 from saleor_client.client import saleor
 from saleor_client.generated.enums import CountryCode
 from saleor_client.generated.product_details import ProductDetailsProduct
+from saleor_client.values import Money, Picture
 
 GENERATION_KEY = "catalog:generation"
 MISSING = "missing"
 LOW_STOCK_THRESHOLD = 5
-
-
-@dataclass(frozen=True)
-class Picture:
-    path: str
-    alt: str
 
 
 @dataclass(frozen=True)
@@ -35,8 +28,7 @@ class ProductCard:
     paragraphs: tuple[str, ...]
     seo_title: str
     seo_description: str
-    price: Decimal
-    currency: str
+    price: Money
     quantity_available: int
     pictures: tuple[Picture, ...]
     variant_id: Optional[str]
@@ -92,14 +84,8 @@ def _card_from_saleor(product: ProductDetailsProduct) -> ProductCard:
         paragraphs=tuple(block["text"] for block in blocks if block.get("text")),
         seo_title=product.seo_title or product.name,
         seo_description=product.seo_description or "",
-        # Saleor 2.10 sends money as a float; through str() it keeps its two decimals.
-        price=Decimal(str(start.gross.amount)) if start else Decimal("0"),
-        currency=start.gross.currency if start else settings.SHOP_CURRENCY,
+        price=Money.from_saleor(start.gross if start else None, settings.SHOP_CURRENCY),
         quantity_available=sum(variant.quantity_available for variant in variants),
-        pictures=tuple(
-            Picture(path=urlparse(image.url).path, alt=image.alt)
-            for image in product.images or []
-            if image
-        ),
+        pictures=tuple(Picture.from_saleor(image) for image in product.images or [] if image),
         variant_id=variants[0].id if variants else None,
     )

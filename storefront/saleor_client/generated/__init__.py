@@ -109,6 +109,8 @@ from .fragments import (
     CartDetailsTotalPriceTax,
     CheckoutErrorFields,
     MoneyFields,
+    OrderErrorFields,
+    PaymentErrorFields,
 )
 from .input_types import AddressInput, CheckoutLineInput
 from .order_capture import (
@@ -260,6 +262,7 @@ __all__ = [
     "OrderCaptureOrderCaptureOrder",
     "OrderCaptureOrderCaptureOrderErrors",
     "OrderErrorCode",
+    "OrderErrorFields",
     "OrderForBuyer",
     "OrderForBuyerOrderByToken",
     "OrderForBuyerOrderByTokenDiscount",
@@ -286,6 +289,7 @@ __all__ = [
     "PaymentAmountsPaymentTotal",
     "PaymentChargeStatusEnum",
     "PaymentErrorCode",
+    "PaymentErrorFields",
     "PaymentForCompletion",
     "PaymentForCompletionPayment",
     "PaymentForCompletionPaymentOrder",

@@ -3,7 +3,7 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import PaymentErrorCode
+from .fragments import PaymentErrorFields
 
 
 class CheckoutPaymentCreate(BaseModel):
@@ -23,11 +23,6 @@ class CheckoutPaymentCreateCheckoutPaymentCreatePayment(BaseModel):
     id: str
 
 
-class CheckoutPaymentCreateCheckoutPaymentCreatePaymentErrors(BaseModel):
-    field: Optional[str]
-    code: PaymentErrorCode
-    message: Optional[str]
-
-
+CheckoutPaymentCreateCheckoutPaymentCreatePaymentErrors = PaymentErrorFields
 CheckoutPaymentCreate.model_rebuild()
 CheckoutPaymentCreateCheckoutPaymentCreate.model_rebuild()

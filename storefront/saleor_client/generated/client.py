@@ -1278,11 +1278,15 @@ class SaleorGraphQLClient(BaseClient):
                   id
                 }
                 paymentErrors {
-                  field
-                  code
-                  message
+                  ...PaymentErrorFields
                 }
               }
+            }
+
+            fragment PaymentErrorFields on PaymentError {
+              field
+              code
+              message
             }
             """)
         variables: dict[str, object] = {
@@ -1379,11 +1383,15 @@ class SaleorGraphQLClient(BaseClient):
                   paymentStatus
                 }
                 orderErrors {
-                  field
-                  code
-                  message
+                  ...OrderErrorFields
                 }
               }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
             }
             """)
         variables: dict[str, object] = {"orderId": order_id, "amount": amount}
@@ -1402,11 +1410,15 @@ class SaleorGraphQLClient(BaseClient):
                   chargeStatus
                 }
                 paymentErrors {
-                  field
-                  code
-                  message
+                  ...PaymentErrorFields
                 }
               }
+            }
+
+            fragment PaymentErrorFields on PaymentError {
+              field
+              code
+              message
             }
             """)
         variables: dict[str, object] = {"paymentId": payment_id}
@@ -1451,11 +1463,15 @@ class SaleorGraphQLClient(BaseClient):
                   paymentStatus
                 }
                 orderErrors {
-                  field
-                  code
-                  message
+                  ...OrderErrorFields
                 }
               }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
             }
             """)
         variables: dict[str, object] = {"orderId": order_id, "amount": amount}

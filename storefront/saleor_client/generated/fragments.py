@@ -3,7 +3,7 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import CheckoutErrorCode
+from .enums import CheckoutErrorCode, OrderErrorCode, PaymentErrorCode
 
 
 class AddressFields(BaseModel):
@@ -144,7 +144,21 @@ class CheckoutErrorFields(BaseModel):
     message: Optional[str]
 
 
+class OrderErrorFields(BaseModel):
+    field: Optional[str]
+    code: OrderErrorCode
+    message: Optional[str]
+
+
+class PaymentErrorFields(BaseModel):
+    field: Optional[str]
+    code: PaymentErrorCode
+    message: Optional[str]
+
+
 AddressFields.model_rebuild()
 MoneyFields.model_rebuild()
 CartDetails.model_rebuild()
 CheckoutErrorFields.model_rebuild()
+OrderErrorFields.model_rebuild()
+PaymentErrorFields.model_rebuild()

@@ -3,7 +3,8 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import OrderErrorCode, PaymentChargeStatusEnum
+from .enums import PaymentChargeStatusEnum
+from .fragments import OrderErrorFields
 
 
 class OrderCapture(BaseModel):
@@ -22,11 +23,6 @@ class OrderCaptureOrderCaptureOrder(BaseModel):
     payment_status: Optional[PaymentChargeStatusEnum] = Field(alias="paymentStatus")
 
 
-class OrderCaptureOrderCaptureOrderErrors(BaseModel):
-    field: Optional[str]
-    code: OrderErrorCode
-    message: Optional[str]
-
-
+OrderCaptureOrderCaptureOrderErrors = OrderErrorFields
 OrderCapture.model_rebuild()
 OrderCaptureOrderCapture.model_rebuild()

@@ -3,7 +3,8 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import OrderErrorCode, PaymentChargeStatusEnum
+from .enums import PaymentChargeStatusEnum
+from .fragments import OrderErrorFields
 
 
 class OrderRefund(BaseModel):
@@ -20,11 +21,6 @@ class OrderRefundOrderRefundOrder(BaseModel):
     payment_status: Optional[PaymentChargeStatusEnum] = Field(alias="paymentStatus")
 
 
-class OrderRefundOrderRefundOrderErrors(BaseModel):
-    field: Optional[str]
-    code: OrderErrorCode
-    message: Optional[str]
-
-
+OrderRefundOrderRefundOrderErrors = OrderErrorFields
 OrderRefund.model_rebuild()
 OrderRefundOrderRefund.model_rebuild()

@@ -3,7 +3,8 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import PaymentChargeStatusEnum, PaymentErrorCode
+from .enums import PaymentChargeStatusEnum
+from .fragments import PaymentErrorFields
 
 
 class PaymentVoid(BaseModel):
@@ -22,11 +23,6 @@ class PaymentVoidPaymentVoidPayment(BaseModel):
     charge_status: PaymentChargeStatusEnum = Field(alias="chargeStatus")
 
 
-class PaymentVoidPaymentVoidPaymentErrors(BaseModel):
-    field: Optional[str]
-    code: PaymentErrorCode
-    message: Optional[str]
-
-
+PaymentVoidPaymentVoidPaymentErrors = PaymentErrorFields
 PaymentVoid.model_rebuild()
 PaymentVoidPaymentVoid.model_rebuild()
