@@ -32,6 +32,7 @@ class ProductCard:
     quantity_available: int
     pictures: tuple[Picture, ...]
     variant_id: Optional[str]
+    sku: str = ""
 
     @property
     def in_stock(self) -> bool:
@@ -88,4 +89,5 @@ def _card_from_saleor(product: ProductDetailsProduct) -> ProductCard:
         quantity_available=sum(variant.quantity_available for variant in variants),
         pictures=tuple(Picture.from_saleor(image) for image in product.images or [] if image),
         variant_id=variants[0].id if variants else None,
+        sku=variants[0].sku if variants else "",
     )

@@ -5,6 +5,8 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from guide import structured_data
+
 from .selectors import product_card
 
 
@@ -19,7 +21,9 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_card(slug)
     if product is None:
         raise Http404("No such product")
-    return render(request, "catalog/product_detail.html", {"product": product})
+    return render(
+        request, "catalog/product_detail.html", {"product": product, "product_jsonld": structured_data.product(product)}
+    )
 
 
 @require_safe

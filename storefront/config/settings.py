@@ -27,7 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "catalog",
+    "guide",
     "cart",
     "checkout",
     "orders",
@@ -60,6 +62,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
                 "cart.context_processors.cart_quantity",
+                "guide.context_processors.canonical_url",
             ],
         },
     }
@@ -107,7 +110,9 @@ MEDIA_URL = "/media/"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The guide's Markdown pages and their pictures (served as static files under guide/).
+CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
+STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

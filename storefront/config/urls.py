@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("health.urls")),
     path("", include("catalog.urls")),
+    path("", include("guide.urls")),
     path("cart/", include("cart.urls")),
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),

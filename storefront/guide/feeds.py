@@ -1,0 +1,34 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from .content import guide_pages
+
+
+class GuideFeed(Feed):
+    feed_type = Atom1Feed
+    title = "QL Claw — the lower-back trigger point guide"
+    subtitle = "New and updated pages of the guide to the muscles behind lower-back pain."
+
+    def link(self) -> str:
+        return settings.SHOP_BASE_URL + "/guide/lower-back-trigger-points/"
+
+    def items(self):
+        return sorted(guide_pages().values(), key=lambda page: (page.updated, page.slug), reverse=True)
+
+    def item_title(self, page) -> str:
+        return page.title
+
+    def item_description(self, page) -> str:
+        return page.summary
+
+    def item_link(self, page) -> str:
+        return settings.SHOP_BASE_URL + page.url
+
+    def item_updateddate(self, page) -> datetime.datetime:
+        return datetime.datetime.combine(page.updated, datetime.time(), tzinfo=datetime.timezone.utc)
+
+    def item_pubdate(self, page) -> datetime.datetime:
+        return self.item_updateddate(page)

@@ -1,0 +1,20 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog.selectors import product_card
+from guide.checks import content_problems
+
+
+class Command(BaseCommand):
+    help = "Check the guide's content files: front matter, sources, pictures, links and product slugs."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--content-dir", type=Path, default=Path(settings.CONTENT_DIR))
+
+    def handle(self, *args, content_dir: Path, **options):
+        problems = content_problems(content_dir, product_exists=lambda slug: product_card(slug) is not None)
+        if problems:
+            raise CommandError("The content has problems:\n  " + "\n  ".join(problems))
+        self.stdout.write(f"Content in {content_dir} is fine.")

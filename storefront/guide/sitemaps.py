@@ -1,0 +1,45 @@
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+
+from .content import guide_pages
+
+
+class ShopSitemap(Sitemap):
+    """Absolute URLs on SHOP_BASE_URL, whatever host the request came in on."""
+
+    def get_domain(self, site=None) -> str:
+        return urlparse(settings.SHOP_BASE_URL).netloc
+
+    def get_protocol(self, protocol=None) -> str:
+        return urlparse(settings.SHOP_BASE_URL).scheme
+
+
+class GuideSitemap(ShopSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return sorted(guide_pages().values(), key=lambda page: page.kind != "hub")
+
+    def location(self, page) -> str:
+        return page.url
+
+    def lastmod(self, page):
+        return page.updated
+
+    def priority(self, page) -> float:
+        return 0.9 if page.kind == "hub" else 0.7
+
+
+class ShopPagesSitemap(ShopSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["/", f"/products/{settings.FEATURED_PRODUCT_SLUG}/", "/guide/where-does-it-hurt/"]
+
+    def location(self, path: str) -> str:
+        return path
+
+
+SITEMAPS = {"shop": ShopPagesSitemap, "guide": GuideSitemap}

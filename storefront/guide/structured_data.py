@@ -1,0 +1,75 @@
+"""schema.org data for search engines (JSON-LD): Article, FAQPage and BreadcrumbList for guide
+pages, Product with an Offer for the product page."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.templatetags.static import static
+
+from catalog.selectors import ProductCard
+
+from .content import GuidePage
+
+PUBLISHER = {"@type": "Organization", "name": "QL Claw", "url": settings.SHOP_BASE_URL + "/"}
+
+
+def absolute(path: str) -> str:
+    return settings.SHOP_BASE_URL + path
+
+
+def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": absolute(path)}
+            for position, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def article(page: GuidePage) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.summary,
+        "dateModified": page.updated.isoformat(),
+        "datePublished": page.updated.isoformat(),
+        "author": PUBLISHER,
+        "publisher": PUBLISHER,
+        "mainEntityOfPage": absolute(page.url),
+        "citation": list(page.sources),
+    }
+    if page.picture:
+        data["image"] = absolute(static(f"guide/{page.picture.file}"))
+    return data
+
+
+def faq(page: GuidePage) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": item.question, "acceptedAnswer": {"@type": "Answer", "text": item.answer}}
+            for item in page.faq
+        ],
+    }
+
+
+def product(card: ProductCard) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": card.name,
+        "description": card.seo_description or (card.paragraphs[0] if card.paragraphs else card.name),
+        "image": [absolute(picture.path) for picture in card.pictures],
+        "sku": card.sku,
+        "brand": {"@type": "Brand", "name": "QL Claw"},
+        "offers": {
+            "@type": "Offer",
+            "url": absolute(f"/products/{card.slug}/"),
+            "price": f"{card.price.amount:.2f}",
+            "priceCurrency": card.price.currency,
+            "availability": "https://schema.org/InStock" if card.in_stock else "https://schema.org/OutOfStock",
+        },
+    }

@@ -1,0 +1,18 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import views
+from .feeds import GuideFeed
+from .sitemaps import SITEMAPS
+
+app_name = "guide"
+
+urlpatterns = [
+    path("guide/", views.guide_index, name="index"),
+    path("guide/feed/", GuideFeed(), name="feed"),
+    path("guide/where-does-it-hurt/", views.finder, name="finder"),
+    path("guide/where-does-it-hurt/<slug:region>/", views.finder, name="finder-region"),
+    path("guide/<slug:slug>/", views.guide_page, name="page"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+]

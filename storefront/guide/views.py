@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from catalog.selectors import ProductCard, product_card
+from saleor_client.errors import SaleorUnavailable
+
+from . import structured_data
+from .content import guide_pages, hub, muscle_pages, regions
+
+
+def product_cards(slugs: tuple[str, ...]) -> list[ProductCard]:
+    """Live (cached) product cards; a guide page still renders while Saleor is down."""
+    cards = []
+    for slug in slugs:
+        try:
+            card = product_card(slug)
+        except SaleorUnavailable:
+            continue
+        if card:
+            cards.append(card)
+    return cards
+
+
+@require_safe
+def guide_index(request: HttpRequest) -> HttpResponse:
+    return redirect(hub().url, permanent=True)
+
+
+@require_safe
+@cache_control(public=True, max_age=300)
+def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = guide_pages().get(slug)
+    if page is None:
+        raise Http404("No such guide page")
+    trail = [("Home", "/"), ("Lower back trigger points", hub().url)]
+    if page.kind != "hub":
+        trail.append((page.title, page.url))
+    context = {
+        "page": page,
+        "products": product_cards(page.products),
+        "muscles": muscle_pages(),
+        "structured": [structured_data.article(page), structured_data.breadcrumbs(trail)]
+        + ([structured_data.faq(page)] if page.faq else []),
+        "trail": trail,
+    }
+    return render(request, "guide/page.html", context)
+
+
+def _muscles_by_region() -> dict[str, list]:
+    found: dict[str, list] = {region.id: [] for region in regions()}
+    for page in muscle_pages():
+        for region in page.regions:
+            found.setdefault(region, []).append(page)
+    return found
+
+
+@require_safe
+@cache_control(public=True, max_age=300)
+def finder(request: HttpRequest, region: str | None = None) -> HttpResponse:
+    by_region = _muscles_by_region()
+    chosen = next((r for r in regions() if r.id == region), None)
+    if region is not None and chosen is None:
+        raise Http404("No such region")
+    context = {
+        "regions": regions(),
+        "by_region": by_region,
+        "chosen": chosen,
+        "chosen_muscles": by_region.get(region, []) if chosen else [],
+        "products": product_cards((settings.FEATURED_PRODUCT_SLUG,)) if chosen else [],
+        "structured": [structured_data.breadcrumbs([("Home", "/"), ("Lower back trigger points", hub().url), ("Where does it hurt?", "/guide/where-does-it-hurt/")])],
+    }
+    return render(request, "guide/finder.html", context)
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /cart/",
+        "Disallow: /checkout/",
+        "Disallow: /orders/",
+        f"Sitemap: {settings.SHOP_BASE_URL}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
