@@ -37,6 +37,8 @@ def mailbox() -> Iterator[Mailbox]:
 def shop(mailbox: Mailbox) -> Iterator[Stack]:
     # Server-Timing headers let tests count Saleor calls and SQL queries per request.
     os.environ["SERVER_TIMING"] = "1"
+    # Every test visitor comes from 127.0.0.1; the per-address limit is what the tests exercise.
+    os.environ["NEWSLETTER_SIGNUPS_PER_IP"] = "1000/h"
     # durable=False: fsync off, the test database is thrown away anyway.
     stack = Stack(TEST_STATE, Ports.free(), durable=False)
     try:

@@ -7,4 +7,5 @@ urlpatterns = [
     path("cart/", include("cart.urls")),
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),
+    path("newsletter/", include("newsletter.urls")),
 ]

@@ -31,8 +31,8 @@ def guide_index(request: HttpRequest) -> HttpResponse:
     return redirect(hub().url, permanent=True)
 
 
+# Not publicly cacheable as they stand: the product card and sign-up forms carry CSRF tokens.
 @require_safe
-@cache_control(public=True, max_age=300)
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     page = guide_pages().get(slug)
     if page is None:
@@ -60,7 +60,6 @@ def _muscles_by_region() -> dict[str, list]:
 
 
 @require_safe
-@cache_control(public=True, max_age=300)
 def finder(request: HttpRequest, region: str | None = None) -> HttpResponse:
     by_region = _muscles_by_region()
     chosen = next((r for r in regions() if r.id == region), None)
