@@ -128,19 +128,26 @@ def ensure_compose_venv() -> Path:
 
 
 CHROMIUM = "/usr/bin/chromium"
+NGINX = "/usr/sbin/nginx"
+# What the tests need from Debian: Chromium for the browser tests (Playwright's own browser
+# download does not work offline) and nginx, the caching proxy in front of the storefront.
+TEST_PACKAGES = {"chromium": CHROMIUM, "nginx": NGINX}
 
 
-def ensure_chromium() -> str:
-    """Debian's Chromium for the browser tests (Playwright's own browser download does not
-    work offline). Installed with apt when the tests run as root, as on CI."""
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
+def ensure_test_packages() -> None:
+    missing = [package for package, path in TEST_PACKAGES.items() if not Path(path).exists()]
+    if not missing:
+        return
     if os.geteuid() != 0:
-        raise RunnerError("The browser tests need Chromium: run `sudo apt-get install chromium`.")
-    print("• Installing Chromium for the browser tests (apt-get)…", flush=True)
+        raise RunnerError(f"The tests need {', '.join(missing)}: run `sudo apt-get install {' '.join(missing)}`.")
+    print(f"• Installing {', '.join(missing)} for the tests (apt-get)…", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
         result = subprocess.run(command, capture_output=True, text=True, env=env)
         if result.returncode != 0:
             raise RunnerError(f"`{' '.join(command)}` failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+
+
+def ensure_chromium() -> str:
+    ensure_test_packages()
     return CHROMIUM

@@ -4,6 +4,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from . import services
+from shared_cache.decorators import same_origin_post
+
 from .forms import AddToCartForm, LineQuantityForm
 from .selectors import Cart, get_cart
 from .session import CartSession
@@ -28,6 +30,7 @@ def cart_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@same_origin_post
 def add(request: HttpRequest) -> HttpResponse:
     form = AddToCartForm(request.POST)
     if not form.is_valid():

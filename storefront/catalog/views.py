@@ -6,17 +6,20 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from guide import structured_data
+from shared_cache.decorators import cacheable_for
 
 from .selectors import product_card
 
 
 @require_safe
+@cacheable_for(60)
 def home(request: HttpRequest) -> HttpResponse:
     product = product_card(settings.FEATURED_PRODUCT_SLUG)
     return render(request, "catalog/home.html", {"product": product})
 
 
 @require_safe
+@cacheable_for(60)
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_card(slug)
     if product is None:

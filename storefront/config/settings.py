@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "catalog",
     "guide",
     "newsletter",
+    "shared_cache",
     "cart",
     "checkout",
     "orders",
@@ -62,6 +63,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
+                "shared_cache.context_processors.shared_cache",
                 "cart.context_processors.cart_quantity",
                 "guide.context_processors.canonical_url",
             ],

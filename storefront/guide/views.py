@@ -9,6 +9,8 @@ from django.views.decorators.http import require_safe
 from catalog.selectors import ProductCard, product_card
 from saleor_client.errors import SaleorUnavailable
 
+from shared_cache.decorators import cacheable_for
+
 from . import structured_data
 from .content import guide_pages, hub, muscle_pages, regions
 
@@ -31,8 +33,8 @@ def guide_index(request: HttpRequest) -> HttpResponse:
     return redirect(hub().url, permanent=True)
 
 
-# Not publicly cacheable as they stand: the product card and sign-up forms carry CSRF tokens.
 @require_safe
+@cacheable_for(60)
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     page = guide_pages().get(slug)
     if page is None:
@@ -60,6 +62,7 @@ def _muscles_by_region() -> dict[str, list]:
 
 
 @require_safe
+@cacheable_for(60)
 def finder(request: HttpRequest, region: str | None = None) -> HttpResponse:
     by_region = _muscles_by_region()
     chosen = next((r for r in regions() if r.id == region), None)

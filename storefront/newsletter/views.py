@@ -5,12 +5,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from shared_cache.decorators import same_origin_post
+
 from . import services
 from .forms import SignupForm
 
 
 @require_POST
 @never_cache
+@same_origin_post
 def subscribe(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST)
     # Per address (5/h by default) and per visitor IP: enough for typos, too few for abuse.

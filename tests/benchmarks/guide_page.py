@@ -15,7 +15,9 @@ from pathlib import Path
 
 import httpx
 
+from deploy.runner import caching_proxy
 from deploy.runner.layout import Ports
+from deploy.runner.processes import ProcessGroup
 from tests.benchmarks.harness import print_row, running_stack, wrk
 
 HUB = "/guide/lower-back-trigger-points/"
@@ -69,15 +71,25 @@ def main() -> None:
         port = Ports.free().storefront
         Path(root, "nginx.conf").write_text(NGINX_CONF.format(root=root, port=port))
         subprocess.run([nginx, "-c", f"{root}/nginx.conf"], check=True)
+        proxy_processes = ProcessGroup()
         try:
+            proxied = caching_proxy.start(
+                proxy_processes, Path(root, "proxy"), listen_port=Ports.free().storefront,
+                storefront_port=shop.ports.storefront,
+            )
             wrk(f"{storefront}{HUB}", seconds=2)
+            wrk(f"{proxied}{HUB}", seconds=2)
             print(f"\nGuide hub page, {len(html):,} B of HTML (wrk -t2 -c20 -d10s, loopback)")
-            ours = wrk(f"{storefront}{HUB}", connections=20)
+            direct = wrk(f"{storefront}{HUB}", connections=20)
+            behind_proxy = wrk(f"{proxied}{HUB}", connections=20)
             static = wrk(f"http://127.0.0.1:{port}{HUB}", connections=20)
-            print_row("storefront (Granian, 2 workers)", ours)
+            print_row("storefront alone (Granian, 2 workers)", direct)
+            print_row("storefront behind its caching proxy (deploy/nginx)", behind_proxy)
             print_row("nginx, the same HTML as a static file", static)
-            print(f"ratio storefront/nginx: {ours['rps'] / static['rps']:.2f} of the throughput")
+            print(f"ratio behind proxy / static nginx: {behind_proxy['rps'] / static['rps']:.2f}"
+                  f"   (storefront alone: {direct['rps'] / static['rps']:.3f})")
         finally:
+            proxy_processes.stop_all()
             subprocess.run([nginx, "-c", f"{root}/nginx.conf", "-s", "stop"], check=False)
         transferred_bytes(storefront)
 

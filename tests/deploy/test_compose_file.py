@@ -35,7 +35,7 @@ def test_compose_file_validates_with_its_secrets_set():
 
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(result.stdout)
-    assert set(config["services"]) == {"postgres", "redis", "saleor", "saleor-worker", "storefront"}
+    assert set(config["services"]) == {"postgres", "redis", "saleor", "saleor-worker", "storefront", "proxy"}
 
 
 def test_compose_refuses_to_start_without_secrets():
@@ -59,12 +59,13 @@ def test_a_broken_compose_file_fails_validation(tmp_path: Path):
     assert "ports" in result.stderr
 
 
-def test_only_the_storefront_is_published_and_saleor_stays_private():
+def test_only_the_caching_proxy_is_published_and_saleor_stays_private():
     config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
     services = config["services"]
 
     published = {name for name, service in services.items() if service.get("ports")}
-    assert published == {"storefront"}
+    assert published == {"proxy"}
+    assert services["proxy"]["environment"]["STOREFRONT_ADDRESS"] == "storefront:8000"
     assert config["networks"]["backend"]["internal"] is True
     assert set(services["saleor"]["networks"]) == {"backend"}
     assert services["storefront"]["environment"]["SALEOR_API_URL"] == "http://saleor:8000/graphql/"

@@ -31,7 +31,8 @@ def link_in(message, path: str) -> str:
 
 @pytest.fixture
 def visitor(shop: Stack):
-    with httpx.Client(base_url=f"http://127.0.0.1:{shop.ports.storefront}", timeout=10) as client:
+    base_url = f"http://127.0.0.1:{shop.ports.storefront}"
+    with httpx.Client(base_url=base_url, timeout=10, headers={"Origin": base_url}) as client:
         yield client
 
 
@@ -111,7 +112,8 @@ def test_an_invalid_address_is_refused_next_to_the_field(visitor: httpx.Client):
 
 def test_sign_ups_for_one_address_are_rate_limited(shop: Stack, mailbox: Mailbox):
     email = new_address()
-    with httpx.Client(base_url=f"http://127.0.0.1:{shop.ports.storefront}", timeout=10) as client:
+    base_url = f"http://127.0.0.1:{shop.ports.storefront}"
+    with httpx.Client(base_url=base_url, timeout=10, headers={"Origin": base_url}) as client:
         answers = [sign_up(client, email) for _ in range(6)]
 
     assert [answer.status_code for answer in answers[:5]] == [200] * 5
