@@ -28,6 +28,7 @@ SOLD_OUT_MESSAGE = (
     "Sorry, someone bought the last one just before you. Your card has not been charged."
 )
 GONE_MESSAGE = "This checkout is no longer open. Your cart may already have been ordered."
+EMPTY_MESSAGE = "Your cart is empty. Add the QL Claw before checking out."
 
 
 class CheckoutStepError(Exception):
@@ -165,6 +166,8 @@ def _under_lock(cart_token: str, payment_token: Optional[str]) -> PaymentOutcome
         cart = get_cart(cart_token)
         if cart is None:
             return PaymentOutcome("gone", message=GONE_MESSAGE)
+        if cart.is_empty:
+            return PaymentOutcome("gone", message=EMPTY_MESSAGE)
         lock_variants(line.variant_id for line in cart.lines)
         if payment_token is not None:
             _create_payment(attempt, cart, payment_token)

@@ -68,7 +68,9 @@ class Buyer:
 
     def post_form(self, page_path: str, action: str, data: dict, follow: bool = True) -> httpx.Response:
         page = self.http.get(page_path, follow_redirects=True)
-        return self.http.post(action, data={"csrfmiddlewaretoken": csrf_token(page.text), **data}, follow_redirects=follow)
+        # Without a token on the page, the CSRF cookie's secret is also accepted by Django.
+        token = csrf_token(page.text) or self.http.cookies.get("csrftoken", "")
+        return self.http.post(action, data={"csrfmiddlewaretoken": token, **data}, follow_redirects=follow)
 
     def product_variant_id(self, slug: str = "ql-claw") -> str:
         page = self.http.get(f"/products/{slug}/")
@@ -96,5 +98,4 @@ class Buyer:
         return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})})
 
     def confirm(self) -> httpx.Response:
-        # The product page always has a form (and so a CSRF token), even after checkout.
-        return self.post_form("/products/ql-claw/", "/checkout/pay/confirm/", {})
+        return self.post_form("/checkout/payment/", "/checkout/pay/confirm/", {})

@@ -22,11 +22,15 @@ def buyer_at_details(buyer: Buyer) -> Buyer:
 
 
 def test_checkout_with_an_empty_cart_is_refused(buyer: Buyer):
+    # A cart that had something and was emptied: the visitor holds a session and a CSRF token.
+    buyer.add_to_cart()
+    line = re.search(r'action="/cart/lines/([^/]+)/"', buyer.http.get("/cart/").text).group(1)
+    buyer.post_form("/cart/", f"/cart/lines/{line}/remove/", {})
     for step in ("/checkout/", "/checkout/shipping/", "/checkout/payment/"):
         page = buyer.http.get(step, follow_redirects=True)
         assert page.url.path == "/cart/"
         assert "Your cart is empty. Add the QL Claw before checking out." in page.text
-    refused = buyer.post_form("/products/ql-claw/", "/checkout/pay/", {"payment_token": "tok_123"})
+    refused = buyer.post_form("/cart/", "/checkout/pay/", {"payment_token": "tok_123"})
     assert refused.url.path == "/cart/"
 
 
