@@ -39,6 +39,7 @@ def shop(mailbox: Mailbox) -> Iterator[Stack]:
     os.environ["SERVER_TIMING"] = "1"
     # Every test visitor comes from 127.0.0.1; the per-address limit is what the tests exercise.
     os.environ["NEWSLETTER_SIGNUPS_PER_IP"] = "1000/h"
+    os.environ["STAFF_SIGN_INS_PER_IP"] = "1000/m"
     # durable=False: fsync off, the test database is thrown away anyway.
     stack = Stack(TEST_STATE, Ports.free(), durable=False)
     try:

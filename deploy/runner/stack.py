@@ -128,7 +128,8 @@ class Stack:
             "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
             **{k: v for k, v in self.stripe_env().items() if k != "STRIPE_SECRET_KEY"},
         }
-        for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP"):
+        for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP",
+                     "STAFF_SIGN_INS_PER_IP"):
             if name in os.environ:
                 env[name] = os.environ[name]
         return env

@@ -26,12 +26,9 @@ def _lock(names: Iterable[str]) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-@contextmanager
-def checkout_lock(checkout_token: str) -> Iterator[None]:
+def checkout_lock(checkout_token: str):
     """Opens the transaction that every lock below is held for."""
-    with transaction.atomic():
-        _lock([f"checkout:{checkout_token}"])
-        yield
+    return advisory_lock(f"checkout:{checkout_token}")
 
 
 def lock_variants(variant_ids: Iterable[str]) -> None:
@@ -39,3 +36,11 @@ def lock_variants(variant_ids: Iterable[str]) -> None:
     if not connection.in_atomic_block:
         raise RuntimeError("lock_variants must run inside checkout_lock")
     _lock(f"variant:{variant_id}" for variant_id in variant_ids)
+
+
+@contextmanager
+def advisory_lock(name: str) -> Iterator[None]:
+    """One holder at a time for `name`, across processes, for one transaction."""
+    with transaction.atomic():
+        _lock([name])
+        yield

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "guide",
     "newsletter",
     "shared_cache",
+    "staff",
     "cart",
     "checkout",
     "orders",
@@ -117,6 +118,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=3 * 24 * 3600)
 NEWSLETTER_SIGNUPS_PER_EMAIL = env.str("NEWSLETTER_SIGNUPS_PER_EMAIL", default="5/h")
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
+STAFF_SIGN_INS_PER_IP = env.str("STAFF_SIGN_INS_PER_IP", default="10/m")
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
 STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
 STORAGES = {

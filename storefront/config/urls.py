@@ -8,4 +8,5 @@ urlpatterns = [
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("staff/", include("staff.urls")),
 ]

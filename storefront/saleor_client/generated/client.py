@@ -1,6 +1,7 @@
-from typing import Any
+from typing import Any, Optional, Union
 
 from .base_client import BaseClient
+from .base_model import UNSET, UnsetType
 from .cart import Cart
 from .cart_create import CartCreate
 from .cart_line_delete import CartLineDelete
@@ -13,7 +14,12 @@ from .checkout_remove_promo_code import CheckoutRemovePromoCode
 from .checkout_set_details import CheckoutSetDetails
 from .checkout_set_shipping_method import CheckoutSetShippingMethod
 from .enums import CountryCode
-from .input_types import AddressInput, CheckoutLineInput
+from .input_types import (
+    AddressInput,
+    CheckoutLineInput,
+    OrderFilterInput,
+    OrderFulfillLineInput,
+)
 from .order_capture import OrderCapture
 from .order_for_buyer import OrderForBuyer
 from .order_refund import OrderRefund
@@ -23,6 +29,16 @@ from .payment_void import PaymentVoid
 from .product_details import ProductDetails
 from .shop_countries import ShopCountries
 from .shop_status import ShopStatus
+from .staff_add_note import StaffAddNote
+from .staff_cancel import StaffCancel
+from .staff_capture import StaffCapture
+from .staff_fulfil import StaffFulfil
+from .staff_order import StaffOrder
+from .staff_orders import StaffOrders
+from .staff_refund import StaffRefund
+from .staff_sign_in import StaffSignIn
+from .staff_token_refresh import StaffTokenRefresh
+from .staff_update_tracking import StaffUpdateTracking
 
 
 def gql(q: str) -> str:
@@ -1480,3 +1496,417 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return OrderRefund.model_validate(data)
+
+    def staff_sign_in(self, email: str, password: str, **kwargs: Any) -> StaffSignIn:
+        query = gql("""
+            mutation StaffSignIn($email: String!, $password: String!) {
+              tokenCreate(email: $email, password: $password) {
+                token
+                accountErrors {
+                  field
+                  code
+                  message
+                }
+                user {
+                  email
+                  isStaff
+                  userPermissions {
+                    code
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"email": email, "password": password}
+        response = self.execute(
+            query=query, operation_name="StaffSignIn", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffSignIn.model_validate(data)
+
+    def staff_token_refresh(self, token: str, **kwargs: Any) -> StaffTokenRefresh:
+        query = gql("""
+            mutation StaffTokenRefresh($token: String!) {
+              tokenRefresh(token: $token) {
+                token
+              }
+            }
+            """)
+        variables: dict[str, object] = {"token": token}
+        response = self.execute(
+            query=query,
+            operation_name="StaffTokenRefresh",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffTokenRefresh.model_validate(data)
+
+    def staff_orders(
+        self,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        filter_: Union[Optional[OrderFilterInput], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> StaffOrders:
+        query = gql("""
+            query StaffOrders($first: Int, $after: String, $last: Int, $before: String, $filter: OrderFilterInput) {
+              orders(
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+                filter: $filter
+                sortBy: {field: NUMBER, direction: DESC}
+              ) {
+                totalCount
+                pageInfo {
+                  hasNextPage
+                  hasPreviousPage
+                  startCursor
+                  endCursor
+                }
+                edges {
+                  node {
+                    ...StaffOrderRow
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+
+            fragment StaffOrderRow on Order {
+              id
+              number
+              created
+              userEmail
+              status
+              statusDisplay
+              paymentStatus
+              paymentStatusDisplay
+              total {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                firstName
+                lastName
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+            "filter": filter_,
+        }
+        response = self.execute(
+            query=query, operation_name="StaffOrders", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffOrders.model_validate(data)
+
+    def staff_order(self, id: str, **kwargs: Any) -> StaffOrder:
+        query = gql("""
+            query StaffOrder($id: ID!) {
+              order(id: $id) {
+                ...StaffOrderRow
+                token
+                customerNote
+                shippingMethodName
+                canFinalize
+                shippingAddress {
+                  ...AddressFields
+                }
+                billingAddress {
+                  ...AddressFields
+                }
+                subtotal {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                shippingPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                totalCaptured {
+                  ...MoneyFields
+                }
+                lines {
+                  id
+                  productName
+                  productSku
+                  quantity
+                  quantityFulfilled
+                  unitPrice {
+                    gross {
+                      ...MoneyFields
+                    }
+                  }
+                  variant {
+                    stocks {
+                      warehouse {
+                        id
+                      }
+                      quantity
+                    }
+                  }
+                }
+                payments {
+                  id
+                  gateway
+                  chargeStatus
+                  capturedAmount {
+                    ...MoneyFields
+                  }
+                  total {
+                    ...MoneyFields
+                  }
+                  transactions {
+                    kind
+                    isSuccess
+                    token
+                  }
+                }
+                fulfillments {
+                  id
+                  status
+                  trackingNumber
+                  created
+                }
+                events {
+                  id
+                  date
+                  type
+                  message
+                  amount
+                  email
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+
+            fragment StaffOrderRow on Order {
+              id
+              number
+              created
+              userEmail
+              status
+              statusDisplay
+              paymentStatus
+              paymentStatusDisplay
+              total {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                firstName
+                lastName
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="StaffOrder", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffOrder.model_validate(data)
+
+    def staff_fulfil(
+        self, order: str, lines: list[OrderFulfillLineInput], **kwargs: Any
+    ) -> StaffFulfil:
+        query = gql("""
+            mutation StaffFulfil($order: ID!, $lines: [OrderFulfillLineInput!]!) {
+              orderFulfill(order: $order, input: {lines: $lines, notifyCustomer: false}) {
+                fulfillments {
+                  id
+                }
+                orderErrors {
+                  ...OrderErrorFields
+                }
+              }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"order": order, "lines": lines}
+        response = self.execute(
+            query=query, operation_name="StaffFulfil", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffFulfil.model_validate(data)
+
+    def staff_update_tracking(
+        self, id: str, tracking_number: str, **kwargs: Any
+    ) -> StaffUpdateTracking:
+        query = gql("""
+            mutation StaffUpdateTracking($id: ID!, $trackingNumber: String!) {
+              orderFulfillmentUpdateTracking(
+                id: $id
+                input: {trackingNumber: $trackingNumber, notifyCustomer: false}
+              ) {
+                fulfillment {
+                  id
+                  trackingNumber
+                }
+                orderErrors {
+                  ...OrderErrorFields
+                }
+              }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "trackingNumber": tracking_number}
+        response = self.execute(
+            query=query,
+            operation_name="StaffUpdateTracking",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffUpdateTracking.model_validate(data)
+
+    def staff_refund(self, id: str, amount: Any, **kwargs: Any) -> StaffRefund:
+        query = gql("""
+            mutation StaffRefund($id: ID!, $amount: Decimal!) {
+              orderRefund(id: $id, amount: $amount) {
+                order {
+                  id
+                }
+                orderErrors {
+                  ...OrderErrorFields
+                }
+              }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "amount": amount}
+        response = self.execute(
+            query=query, operation_name="StaffRefund", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffRefund.model_validate(data)
+
+    def staff_capture(self, id: str, amount: Any, **kwargs: Any) -> StaffCapture:
+        query = gql("""
+            mutation StaffCapture($id: ID!, $amount: Decimal!) {
+              orderCapture(id: $id, amount: $amount) {
+                order {
+                  id
+                }
+                orderErrors {
+                  ...OrderErrorFields
+                }
+              }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "amount": amount}
+        response = self.execute(
+            query=query, operation_name="StaffCapture", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffCapture.model_validate(data)
+
+    def staff_cancel(self, id: str, **kwargs: Any) -> StaffCancel:
+        query = gql("""
+            mutation StaffCancel($id: ID!) {
+              orderCancel(id: $id) {
+                order {
+                  id
+                  status
+                }
+                orderErrors {
+                  ...OrderErrorFields
+                }
+              }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="StaffCancel", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffCancel.model_validate(data)
+
+    def staff_add_note(self, order: str, message: str, **kwargs: Any) -> StaffAddNote:
+        query = gql("""
+            mutation StaffAddNote($order: ID!, $message: String!) {
+              orderAddNote(order: $order, input: {message: $message}) {
+                event {
+                  id
+                }
+                orderErrors {
+                  ...OrderErrorFields
+                }
+              }
+            }
+
+            fragment OrderErrorFields on OrderError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"order": order, "message": message}
+        response = self.execute(
+            query=query, operation_name="StaffAddNote", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffAddNote.model_validate(data)

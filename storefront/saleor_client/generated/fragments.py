@@ -3,7 +3,13 @@ from typing import Any, Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import CheckoutErrorCode, OrderErrorCode, PaymentErrorCode
+from .enums import (
+    CheckoutErrorCode,
+    OrderErrorCode,
+    OrderStatus,
+    PaymentChargeStatusEnum,
+    PaymentErrorCode,
+)
 
 
 class AddressFields(BaseModel):
@@ -156,9 +162,38 @@ class PaymentErrorFields(BaseModel):
     message: Optional[str]
 
 
+class StaffOrderRow(BaseModel):
+    id: str
+    number: Optional[str]
+    created: Any
+    user_email: Optional[str] = Field(alias="userEmail")
+    status: OrderStatus
+    status_display: Optional[str] = Field(alias="statusDisplay")
+    payment_status: Optional[PaymentChargeStatusEnum] = Field(alias="paymentStatus")
+    payment_status_display: Optional[str] = Field(alias="paymentStatusDisplay")
+    total: Optional["StaffOrderRowTotal"]
+    shipping_address: Optional["StaffOrderRowShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+
+
+class StaffOrderRowTotal(BaseModel):
+    gross: "StaffOrderRowTotalGross"
+
+
+class StaffOrderRowTotalGross(MoneyFields):
+    pass
+
+
+class StaffOrderRowShippingAddress(BaseModel):
+    first_name: str = Field(alias="firstName")
+    last_name: str = Field(alias="lastName")
+
+
 AddressFields.model_rebuild()
 MoneyFields.model_rebuild()
 CartDetails.model_rebuild()
 CheckoutErrorFields.model_rebuild()
 OrderErrorFields.model_rebuild()
 PaymentErrorFields.model_rebuild()
+StaffOrderRow.model_rebuild()

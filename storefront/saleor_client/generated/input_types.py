@@ -1,9 +1,9 @@
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import Field
 
 from .base_model import BaseModel
-from .enums import CountryCode
+from .enums import CountryCode, OrderStatusFilter, PaymentChargeStatusEnum
 
 
 class AddressInput(BaseModel):
@@ -23,3 +23,32 @@ class AddressInput(BaseModel):
 class CheckoutLineInput(BaseModel):
     quantity: int
     variant_id: str = Field(alias="variantId")
+
+
+class DateRangeInput(BaseModel):
+    gte: Optional[Any] = None
+    lte: Optional[Any] = None
+
+
+class OrderFilterInput(BaseModel):
+    payment_status: Optional[list[Optional[PaymentChargeStatusEnum]]] = Field(
+        alias="paymentStatus", default=None
+    )
+    status: Optional[list[Optional[OrderStatusFilter]]] = None
+    customer: Optional[str] = None
+    created: Optional["DateRangeInput"] = None
+    search: Optional[str] = None
+
+
+class OrderFulfillLineInput(BaseModel):
+    order_line_id: Optional[str] = Field(alias="orderLineId", default=None)
+    stocks: list["OrderFulfillStockInput"]
+
+
+class OrderFulfillStockInput(BaseModel):
+    quantity: Optional[int] = None
+    warehouse: Optional[str] = None
+
+
+OrderFilterInput.model_rebuild()
+OrderFulfillLineInput.model_rebuild()

@@ -1,0 +1,114 @@
+"""The shop admin's actions, each through Saleor's own mutation (order events, stock and the
+payment gateway included), under a per-order lock so a double submission runs one at a time."""
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from checkout.locks import advisory_lock
+from saleor_client.client import saleor
+from saleor_client.errors import SaleorValidationError, raise_for_errors
+from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
+from saleor_client.values import Money
+
+from .auth import auth_headers
+from .models import StaffSession
+from .selectors import order_detail
+
+logger = logging.getLogger(__name__)
+
+
+class StaffActionError(Exception):
+    """The action was refused; the message says why, for the admin."""
+
+
+def _checked(errors, action: str) -> None:
+    try:
+        raise_for_errors(errors)
+    except SaleorValidationError as error:
+        raise StaffActionError(f"{action} failed: {error.errors[0].message}") from error
+
+
+def _order(staff: StaffSession, order_id: str):
+    order = order_detail(staff, order_id)
+    if order is None:
+        raise StaffActionError("There is no such order.")
+    return order
+
+
+def captured(order) -> Decimal:
+    return Money.from_saleor(order.total_captured).amount
+
+
+def fulfil(staff: StaffSession, order_id: str, tracking_number: str) -> int:
+    """Ship every unfulfilled unit, record the tracking number, e-mail the customer."""
+    with advisory_lock(f"staff-order:{order_id}"):
+        order = _order(staff, order_id)
+        lines = []
+        for line in order.lines:
+            remaining = line.quantity - line.quantity_fulfilled
+            if remaining > 0:
+                warehouse = line.variant.stocks[0].warehouse.id
+                lines.append(OrderFulfillLineInput(
+                    order_line_id=line.id,
+                    stocks=[OrderFulfillStockInput(quantity=remaining, warehouse=warehouse)],
+                ))
+        if not lines:
+            raise StaffActionError("Everything in this order has already been shipped.")
+        result = saleor().staff_fulfil(order=order_id, lines=lines, **auth_headers(staff)).order_fulfill
+        _checked(result.order_errors, "Fulfilment")
+        fulfillment_id = result.fulfillments[-1].id
+        tracking = saleor().staff_update_tracking(
+            id=fulfillment_id, tracking_number=tracking_number, **auth_headers(staff)
+        ).order_fulfillment_update_tracking
+        _checked(tracking.order_errors, "Saving the tracking number")
+    _send_shipping_email(order, tracking_number)
+    return sum(line.stocks[0].quantity for line in lines)
+
+
+def _send_shipping_email(order, tracking_number: str) -> None:
+    if not order.user_email:
+        return
+    context = {"order": order, "tracking_number": tracking_number,
+               "status_url": f"{settings.SHOP_BASE_URL}/orders/{order.token}/"}
+    send_mail(
+        subject=f"Your QL Claw order {order.number} is on its way",
+        message=render_to_string("staff/email/shipped.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[order.user_email],
+    )
+
+
+def refund(staff: StaffSession, order_id: str, amount: Decimal) -> None:
+    with advisory_lock(f"staff-order:{order_id}"):
+        order = _order(staff, order_id)
+        if amount > captured(order):
+            raise StaffActionError(f"You can refund at most {captured(order)} (what was captured).")
+        result = saleor().staff_refund(id=order_id, amount=amount, **auth_headers(staff)).order_refund
+        _checked(result.order_errors, "Refund")
+
+
+def cancel(staff: StaffSession, order_id: str) -> Decimal:
+    """Cancel (Saleor releases the stock); a captured payment is refunded in full first."""
+    with advisory_lock(f"staff-order:{order_id}"):
+        order = _order(staff, order_id)
+        if order.status.value == "CANCELED":
+            raise StaffActionError("This order is already canceled.")
+        if any(line.quantity_fulfilled for line in order.lines):
+            raise StaffActionError("Part of this order has shipped: refund what should be refunded instead of canceling.")
+        refunded = captured(order)
+        if refunded > 0:
+            result = saleor().staff_refund(id=order_id, amount=refunded, **auth_headers(staff)).order_refund
+            _checked(result.order_errors, "Refunding before canceling")
+        result = saleor().staff_cancel(id=order_id, **auth_headers(staff)).order_cancel
+        _checked(result.order_errors, "Cancel")
+        return refunded
+
+
+def add_note(staff: StaffSession, order_id: str, message: str) -> None:
+    result = saleor().staff_add_note(order=order_id, message=message, **auth_headers(staff)).order_add_note
+    _checked(result.order_errors, "Adding the note")
