@@ -57,3 +57,31 @@ class NoteForm(forms.Form):
 class CancelForm(forms.Form):
     confirm = forms.BooleanField(label="Yes, cancel this order (a captured payment is refunded in full)",
                                  error_messages={"required": "Tick the box to confirm the cancellation."})
+
+
+class ExportForm(forms.Form):
+    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}),
+                            error_messages={"required": "Please choose the first day.", "invalid": "Please enter a date like 2026-11-01."})
+    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}),
+                          error_messages={"required": "Please choose the last day.", "invalid": "Please enter a date like 2026-11-30."})
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The last day must not be before the first day.")
+        return data
+
+
+class TrackingForm(forms.Form):
+    fulfillment_id = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    tracking_number = forms.CharField(max_length=64, label="New tracking number",
+                                      error_messages={"required": "Please enter the new tracking number."})
+
+
+class StockForm(forms.Form):
+    quantity = forms.IntegerField(min_value=0, max_value=1_000_000, label="Units on the shelf",
+                                  error_messages={"required": "Please enter the stock.", "min_value": "Stock can't be negative.",
+                                                  "invalid": "Please enter a whole number."})
+    price = forms.DecimalField(min_value=Decimal("0.01"), max_digits=10, decimal_places=2, label="Price (USD)",
+                               error_messages={"required": "Please enter the price.", "min_value": "The price must be more than zero.",
+                                               "invalid": "Please enter a price like 39.00."})

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from catalog.selectors import purge_catalog
 from checkout.locks import advisory_lock
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
@@ -112,3 +113,40 @@ def cancel(staff: StaffSession, order_id: str) -> Decimal:
 def add_note(staff: StaffSession, order_id: str, message: str) -> None:
     result = saleor().staff_add_note(order=order_id, message=message, **auth_headers(staff)).order_add_note
     _checked(result.order_errors, "Adding the note")
+
+
+def capture(staff: StaffSession, order_id: str) -> Decimal:
+    """Capture what is authorized and not yet captured."""
+    with advisory_lock(f"staff-order:{order_id}"):
+        order = _order(staff, order_id)
+        to_capture = Money.from_saleor(order.total.gross).amount - captured(order)
+        if to_capture <= 0:
+            raise StaffActionError("There is nothing left to capture on this order.")
+        result = saleor().staff_capture(id=order_id, amount=to_capture, **auth_headers(staff)).order_capture
+        _checked(result.order_errors, "Capture")
+        return to_capture
+
+
+def change_tracking(staff: StaffSession, order_id: str, fulfillment_id: str, tracking_number: str) -> None:
+    order = _order(staff, order_id)
+    if fulfillment_id not in {f.id for f in order.fulfillments if f}:
+        raise StaffActionError("That shipment is not part of this order.")
+    result = saleor().staff_update_tracking(
+        id=fulfillment_id, tracking_number=tracking_number, **auth_headers(staff)
+    ).order_fulfillment_update_tracking
+    _checked(result.order_errors, "Changing the tracking number")
+
+
+def set_stock_and_price(staff: StaffSession, slug: str, *, quantity: int, price: Decimal) -> None:
+    """Through Saleor's product mutations; the catalog cache is purged so pages show it at once."""
+    product = saleor().staff_product_stock(slug=slug, **auth_headers(staff)).product
+    if product is None:
+        raise StaffActionError("There is no such product.")
+    variant = product.variants[0]
+    stock = saleor().staff_set_stock(
+        variant_id=variant.id, warehouse_id=variant.stocks[0].warehouse.id, quantity=quantity, **auth_headers(staff)
+    ).product_variant_stocks_update
+    _checked(stock.bulk_stock_errors, "Setting the stock")
+    priced = saleor().staff_set_price(product_id=product.id, price=price, **auth_headers(staff)).product_update
+    _checked(priced.product_errors, "Setting the price")
+    purge_catalog()

@@ -14,4 +14,8 @@ urlpatterns = [
     path("orders/<str:order_id>/cancel/", views.cancel, name="cancel"),
     path("orders/<str:order_id>/notes/", views.add_note, name="note"),
     path("orders/<str:order_id>/packing-slip/", views.packing_slip, name="packing-slip"),
+    path("orders/<str:order_id>/capture/", views.capture, name="capture"),
+    path("orders/<str:order_id>/tracking/", views.change_tracking, name="tracking"),
+    path("export/", views.export, name="export"),
+    path("stock/", views.stock, name="stock"),
 ]

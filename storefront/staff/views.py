@@ -1,6 +1,9 @@
+import csv
+
+from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -8,8 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.core import get_usage
 
 from . import auth, services
-from .forms import CancelForm, FulfilForm, NoteForm, OrderFilterForm, RefundForm, SignInForm
-from .selectors import DEFAULT_STATUS, order_detail, orders_page
+from .forms import (
+    CancelForm, ExportForm, FulfilForm, NoteForm, OrderFilterForm, RefundForm, SignInForm, StockForm, TrackingForm,
+)
+from .selectors import DEFAULT_STATUS, export_rows, order_detail, orders_page, stock_level
 
 
 def _too_many_failures(request: HttpRequest, *, count_this_one: bool) -> bool:
@@ -83,14 +88,16 @@ def order_page(request: HttpRequest, order_id: str) -> HttpResponse:
     return render(request, "staff/order.html", _order_context(request, _order_or_404(request, order_id)))
 
 
-def _order_context(request: HttpRequest, order, **forms) -> dict:
+def _order_context(request: HttpRequest, order, **bound_forms) -> dict:
     return {
         "order": order,
         "captured": services.captured(order),
-        "fulfil_form": forms.get("fulfil_form") or FulfilForm(),
-        "refund_form": forms.get("refund_form") or RefundForm(),
-        "note_form": forms.get("note_form") or NoteForm(),
-        "cancel_form": forms.get("cancel_form") or CancelForm(),
+        "fulfil_form": bound_forms.get("fulfil_form") or FulfilForm(),
+        "refund_form": bound_forms.get("refund_form") or RefundForm(),
+        "note_form": bound_forms.get("note_form") or NoteForm(),
+        "cancel_form": bound_forms.get("cancel_form") or CancelForm(),
+        "tracking_form": bound_forms.get("tracking_form") or TrackingForm(),
+        "capture_form": bound_forms.get("capture_form"),
     }
 
 
@@ -142,3 +149,60 @@ def add_note(request: HttpRequest, order_id: str) -> HttpResponse:
 @auth.staff_required
 def packing_slip(request: HttpRequest, order_id: str) -> HttpResponse:
     return render(request, "staff/packing_slip.html", {"order": _order_or_404(request, order_id)})
+
+
+@require_POST
+@auth.staff_required
+def capture(request: HttpRequest, order_id: str) -> HttpResponse:
+    return _act(request, order_id, forms.Form, "capture_form",
+                lambda data: services.capture(request.staff, order_id), "Payment captured.")
+
+
+@require_POST
+@auth.staff_required
+def change_tracking(request: HttpRequest, order_id: str) -> HttpResponse:
+    return _act(request, order_id, TrackingForm, "tracking_form",
+                lambda data: services.change_tracking(request.staff, order_id, data["fulfillment_id"], data["tracking_number"]),
+                "Tracking number changed.")
+
+
+@require_safe
+@auth.staff_required
+def export(request: HttpRequest) -> HttpResponse:
+    """Orders placed in a date range, as CSV (streamed: any number of orders)."""
+    form = ExportForm(request.GET or None)
+    if not form.is_valid():
+        return render(request, "staff/export.html", {"form": form}, status=400 if request.GET else 200)
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    buffer = _Echo()
+    writer = csv.writer(buffer)
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in export_rows(request.staff, start, end)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="orders-{start}-{end}.csv"'
+    return response
+
+
+class _Echo:
+    """csv.writer's file: hands each formatted row straight to the response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@require_http_methods(["GET", "POST"])
+@auth.staff_required
+def stock(request: HttpRequest) -> HttpResponse:
+    slug = settings.FEATURED_PRODUCT_SLUG
+    level = stock_level(request.staff, slug)
+    if level is None:
+        raise Http404("No product")
+    form = StockForm(request.POST or None, initial={"quantity": level.quantity, "price": level.price.amount if level.price else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_stock_and_price(request.staff, slug, **form.cleaned_data)
+            messages.success(request, "Stock and price saved.")
+            return redirect("staff:stock")
+        except services.StaffActionError as error:
+            form.add_error(None, str(error))
+    return render(request, "staff/stock.html", {"level": level, "form": form}, status=400 if form.errors else 200)

@@ -80,6 +80,7 @@ from .enums import (
     PaymentChargeStatusEnum,
     PaymentErrorCode,
     PermissionEnum,
+    ProductErrorCode,
     TransactionKind,
 )
 from .exceptions import (
@@ -241,11 +242,38 @@ from .staff_orders import (
     StaffOrdersOrdersEdgesNode,
     StaffOrdersOrdersPageInfo,
 )
+from .staff_orders_export import (
+    StaffOrdersExport,
+    StaffOrdersExportOrders,
+    StaffOrdersExportOrdersEdges,
+    StaffOrdersExportOrdersEdgesNode,
+    StaffOrdersExportOrdersEdgesNodeShippingAddress,
+    StaffOrdersExportOrdersEdgesNodeShippingAddressCountry,
+    StaffOrdersExportOrdersPageInfo,
+)
+from .staff_product_stock import (
+    StaffProductStock,
+    StaffProductStockProduct,
+    StaffProductStockProductBasePrice,
+    StaffProductStockProductVariants,
+    StaffProductStockProductVariantsStocks,
+    StaffProductStockProductVariantsStocksWarehouse,
+)
 from .staff_refund import (
     StaffRefund,
     StaffRefundOrderRefund,
     StaffRefundOrderRefundOrder,
     StaffRefundOrderRefundOrderErrors,
+)
+from .staff_set_price import (
+    StaffSetPrice,
+    StaffSetPriceProductUpdate,
+    StaffSetPriceProductUpdateProductErrors,
+)
+from .staff_set_stock import (
+    StaffSetStock,
+    StaffSetStockProductVariantStocksUpdate,
+    StaffSetStockProductVariantStocksUpdateBulkStockErrors,
 )
 from .staff_sign_in import (
     StaffSignIn,
@@ -403,6 +431,7 @@ __all__ = [
     "ProductDetailsProductPricingPriceRangeStart",
     "ProductDetailsProductPricingPriceRangeStartGross",
     "ProductDetailsProductVariants",
+    "ProductErrorCode",
     "SaleorGraphQLClient",
     "ShopCountries",
     "ShopCountriesShop",
@@ -451,14 +480,33 @@ __all__ = [
     "StaffOrderRowTotal",
     "StaffOrderRowTotalGross",
     "StaffOrders",
+    "StaffOrdersExport",
+    "StaffOrdersExportOrders",
+    "StaffOrdersExportOrdersEdges",
+    "StaffOrdersExportOrdersEdgesNode",
+    "StaffOrdersExportOrdersEdgesNodeShippingAddress",
+    "StaffOrdersExportOrdersEdgesNodeShippingAddressCountry",
+    "StaffOrdersExportOrdersPageInfo",
     "StaffOrdersOrders",
     "StaffOrdersOrdersEdges",
     "StaffOrdersOrdersEdgesNode",
     "StaffOrdersOrdersPageInfo",
+    "StaffProductStock",
+    "StaffProductStockProduct",
+    "StaffProductStockProductBasePrice",
+    "StaffProductStockProductVariants",
+    "StaffProductStockProductVariantsStocks",
+    "StaffProductStockProductVariantsStocksWarehouse",
     "StaffRefund",
     "StaffRefundOrderRefund",
     "StaffRefundOrderRefundOrder",
     "StaffRefundOrderRefundOrderErrors",
+    "StaffSetPrice",
+    "StaffSetPriceProductUpdate",
+    "StaffSetPriceProductUpdateProductErrors",
+    "StaffSetStock",
+    "StaffSetStockProductVariantStocksUpdate",
+    "StaffSetStockProductVariantStocksUpdateBulkStockErrors",
     "StaffSignIn",
     "StaffSignInTokenCreate",
     "StaffSignInTokenCreateAccountErrors",

@@ -17,6 +17,7 @@ from .enums import CountryCode
 from .input_types import (
     AddressInput,
     CheckoutLineInput,
+    DateRangeInput,
     OrderFilterInput,
     OrderFulfillLineInput,
 )
@@ -35,7 +36,11 @@ from .staff_capture import StaffCapture
 from .staff_fulfil import StaffFulfil
 from .staff_order import StaffOrder
 from .staff_orders import StaffOrders
+from .staff_orders_export import StaffOrdersExport
+from .staff_product_stock import StaffProductStock
 from .staff_refund import StaffRefund
+from .staff_set_price import StaffSetPrice
+from .staff_set_stock import StaffSetStock
 from .staff_sign_in import StaffSignIn
 from .staff_token_refresh import StaffTokenRefresh
 from .staff_update_tracking import StaffUpdateTracking
@@ -1910,3 +1915,164 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return StaffAddNote.model_validate(data)
+
+    def staff_orders_export(
+        self,
+        first: int,
+        created: DateRangeInput,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> StaffOrdersExport:
+        query = gql("""
+            query StaffOrdersExport($first: Int!, $after: String, $created: DateRangeInput!) {
+              orders(
+                first: $first
+                after: $after
+                filter: {created: $created}
+                sortBy: {field: NUMBER, direction: ASC}
+              ) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    ...StaffOrderRow
+                    shippingAddress {
+                      firstName
+                      lastName
+                      country {
+                        code
+                      }
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+
+            fragment StaffOrderRow on Order {
+              id
+              number
+              created
+              userEmail
+              status
+              statusDisplay
+              paymentStatus
+              paymentStatusDisplay
+              total {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                firstName
+                lastName
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "created": created,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="StaffOrdersExport",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffOrdersExport.model_validate(data)
+
+    def staff_product_stock(self, slug: str, **kwargs: Any) -> StaffProductStock:
+        query = gql("""
+            query StaffProductStock($slug: String!) {
+              product(slug: $slug) {
+                id
+                name
+                basePrice {
+                  ...MoneyFields
+                }
+                variants {
+                  id
+                  sku
+                  stocks {
+                    warehouse {
+                      id
+                      name
+                    }
+                    quantity
+                    quantityAllocated
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {"slug": slug}
+        response = self.execute(
+            query=query,
+            operation_name="StaffProductStock",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffProductStock.model_validate(data)
+
+    def staff_set_stock(
+        self, variant_id: str, warehouse_id: str, quantity: int, **kwargs: Any
+    ) -> StaffSetStock:
+        query = gql("""
+            mutation StaffSetStock($variantId: ID!, $warehouseId: ID!, $quantity: Int!) {
+              productVariantStocksUpdate(
+                variantId: $variantId
+                stocks: [{warehouse: $warehouseId, quantity: $quantity}]
+              ) {
+                bulkStockErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "variantId": variant_id,
+            "warehouseId": warehouse_id,
+            "quantity": quantity,
+        }
+        response = self.execute(
+            query=query, operation_name="StaffSetStock", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffSetStock.model_validate(data)
+
+    def staff_set_price(
+        self, product_id: str, price: Any, **kwargs: Any
+    ) -> StaffSetPrice:
+        query = gql("""
+            mutation StaffSetPrice($productId: ID!, $price: Decimal!) {
+              productUpdate(id: $productId, input: {basePrice: $price}) {
+                productErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"productId": product_id, "price": price}
+        response = self.execute(
+            query=query, operation_name="StaffSetPrice", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffSetPrice.model_validate(data)
