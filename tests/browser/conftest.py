@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from deploy.runner.environments import ensure_chromium
+from tests.staff.conftest import place_order  # noqa: F401  (fixture)
 from deploy.runner.stack import Stack
 
 CHROMIUM_FLAGS = [
