@@ -31,10 +31,37 @@ class OrderFilterForm(forms.Form):
 
 
 class FulfilForm(forms.Form):
+    """A quantity to ship per order line (the rest by default), and the parcel's tracking number."""
+
     tracking_number = forms.CharField(
         max_length=64, label="Tracking number",
         error_messages={"required": "Please enter the tracking number of the parcel."},
     )
+
+    def __init__(self, *args, order=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_fields: dict[str, tuple[str, int]] = {}
+        for index, line in enumerate(order.lines if order else []):
+            remaining = line.quantity - line.quantity_fulfilled
+            if remaining <= 0:
+                continue
+            name = f"line_{index}"
+            self.line_fields[name] = (line.id, remaining)
+            self.fields[name] = forms.IntegerField(
+                label=f"Ship of {line.product_name} ({line.product_sku}), {remaining} not shipped yet",
+                min_value=0, initial=remaining, required=False,
+                error_messages={"min_value": "The quantity can't be negative.", "invalid": "Please enter a whole number.",
+                                "required": "Please enter how many to ship (0 for none)."},
+            )
+        # Keep the tracking number last, after the quantities.
+        self.order_fields([*self.line_fields, "tracking_number"])
+
+    def quantities(self) -> dict[str, int]:
+        """Per order line: the quantity asked for, or everything not shipped yet when left empty."""
+        return {
+            line_id: remaining if self.cleaned_data.get(name) is None else self.cleaned_data[name]
+            for name, (line_id, remaining) in self.line_fields.items()
+        }
 
 
 class RefundForm(forms.Form):

@@ -45,21 +45,25 @@ def captured(order) -> Decimal:
     return Money.from_saleor(order.total_captured).amount
 
 
-def fulfil(staff: StaffSession, order_id: str, tracking_number: str) -> int:
-    """Ship every unfulfilled unit, record the tracking number, e-mail the customer."""
+def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities: dict[str, int]) -> int:
+    """Ship the given quantity of each line, record the tracking number, e-mail the customer."""
     with advisory_lock(f"staff-order:{order_id}"):
         order = _order(staff, order_id)
         lines = []
         for line in order.lines:
+            wanted = quantities.get(line.id, 0)
             remaining = line.quantity - line.quantity_fulfilled
-            if remaining > 0:
+            if wanted > remaining:
+                raise StaffActionError(
+                    f"You can't ship {wanted} of {line.product_name}: only {remaining} not shipped yet."
+                )
+            if wanted > 0:
                 warehouse = line.variant.stocks[0].warehouse.id
                 lines.append(OrderFulfillLineInput(
-                    order_line_id=line.id,
-                    stocks=[OrderFulfillStockInput(quantity=remaining, warehouse=warehouse)],
+                    order_line_id=line.id, stocks=[OrderFulfillStockInput(quantity=wanted, warehouse=warehouse)],
                 ))
         if not lines:
-            raise StaffActionError("Everything in this order has already been shipped.")
+            raise StaffActionError("Nothing to ship: everything has been shipped, or all quantities are 0.")
         result = saleor().staff_fulfil(order=order_id, lines=lines, **auth_headers(staff)).order_fulfill
         _checked(result.order_errors, "Fulfilment")
         fulfillment_id = result.fulfillments[-1].id

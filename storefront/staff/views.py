@@ -92,7 +92,7 @@ def _order_context(request: HttpRequest, order, **bound_forms) -> dict:
     return {
         "order": order,
         "captured": services.captured(order),
-        "fulfil_form": bound_forms.get("fulfil_form") or FulfilForm(),
+        "fulfil_form": bound_forms.get("fulfil_form") or FulfilForm(order=order),
         "refund_form": bound_forms.get("refund_form") or RefundForm(),
         "note_form": bound_forms.get("note_form") or NoteForm(),
         "cancel_form": bound_forms.get("cancel_form") or CancelForm(),
@@ -104,10 +104,10 @@ def _order_context(request: HttpRequest, order, **bound_forms) -> dict:
 def _act(request: HttpRequest, order_id: str, form_class, form_name: str, action, success: str) -> HttpResponse:
     """Validate the form, run the action, and answer with a message; errors stay on the page."""
     order = _order_or_404(request, order_id)
-    form = form_class(request.POST)
+    form = form_class(request.POST, order=order) if form_class is FulfilForm else form_class(request.POST)
     if form.is_valid():
         try:
-            action(form.cleaned_data)
+            action(form)
             messages.success(request, success)
             return redirect("staff:order", order_id=order_id)
         except services.StaffActionError as error:
@@ -119,7 +119,7 @@ def _act(request: HttpRequest, order_id: str, form_class, form_name: str, action
 @auth.staff_required
 def fulfil(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, FulfilForm, "fulfil_form",
-                lambda data: services.fulfil(request.staff, order_id, data["tracking_number"]),
+                lambda form: services.fulfil(request.staff, order_id, form.cleaned_data["tracking_number"], form.quantities()),
                 "Shipped. The customer was e-mailed the tracking number.")
 
 
@@ -127,14 +127,14 @@ def fulfil(request: HttpRequest, order_id: str) -> HttpResponse:
 @auth.staff_required
 def refund(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, RefundForm, "refund_form",
-                lambda data: services.refund(request.staff, order_id, data["amount"]), "Refunded.")
+                lambda form: services.refund(request.staff, order_id, form.cleaned_data["amount"]), "Refunded.")
 
 
 @require_POST
 @auth.staff_required
 def cancel(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, CancelForm, "cancel_form",
-                lambda data: services.cancel(request.staff, order_id),
+                lambda form: services.cancel(request.staff, order_id),
                 "Canceled. The stock is back on sale, and any captured payment was refunded.")
 
 
@@ -142,7 +142,7 @@ def cancel(request: HttpRequest, order_id: str) -> HttpResponse:
 @auth.staff_required
 def add_note(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, NoteForm, "note_form",
-                lambda data: services.add_note(request.staff, order_id, data["message"]), "Note added.")
+                lambda form: services.add_note(request.staff, order_id, form.cleaned_data["message"]), "Note added.")
 
 
 @require_safe
@@ -155,14 +155,16 @@ def packing_slip(request: HttpRequest, order_id: str) -> HttpResponse:
 @auth.staff_required
 def capture(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, forms.Form, "capture_form",
-                lambda data: services.capture(request.staff, order_id), "Payment captured.")
+                lambda form: services.capture(request.staff, order_id), "Payment captured.")
 
 
 @require_POST
 @auth.staff_required
 def change_tracking(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, TrackingForm, "tracking_form",
-                lambda data: services.change_tracking(request.staff, order_id, data["fulfillment_id"], data["tracking_number"]),
+                lambda form: services.change_tracking(
+                    request.staff, order_id, form.cleaned_data["fulfillment_id"], form.cleaned_data["tracking_number"]
+                ),
                 "Tracking number changed.")
 
 

@@ -37,7 +37,24 @@ def test_fulfilling_with_a_tracking_number_emails_the_customer(
     mail = [m for m in mailbox.wait_for(order["userEmail"], count=2) if "on its way" in m["Subject"]]
     assert len(mail) == 1 and "1Z999AA10123456784" in text_of(mail[0])
     again = post_action(admin, order["id"], "fulfil", {"tracking_number": "AGAIN"})
-    assert again.status_code == 400 and "already been shipped" in again.text
+    assert again.status_code == 400 and "Nothing to ship" in again.text
+
+
+def test_shipping_part_of_an_order_and_never_more_than_was_ordered(
+    admin: httpx.Client, place_order, staff_api: SaleorStaffAPI
+):
+    order = place_order(quantity=3)
+
+    too_many = post_action(admin, order["id"], "fulfil", {"line_0": "4", "tracking_number": "T-1"})
+    negative = post_action(admin, order["id"], "fulfil", {"line_0": "-1", "tracking_number": "T-1"})
+    part = post_action(admin, order["id"], "fulfil", {"line_0": "1", "tracking_number": "T-1"})
+
+    assert too_many.status_code == 400
+    assert "You can&#x27;t ship 4 of QL Claw: only 3 not shipped yet." in too_many.text
+    assert "The quantity can&#x27;t be negative." in negative.text
+    assert "Shipped." in flash(part.text)
+    assert staff_api.orders_for(order["userEmail"])[0]["status"] == "PARTIALLY_FULFILLED"
+    assert "2 not shipped yet" in part.text
 
 
 def test_a_partial_refund_reaches_stripe_and_the_order(shop: Stack, admin: httpx.Client, place_order, staff_api: SaleorStaffAPI):
