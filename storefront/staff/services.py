@@ -93,7 +93,7 @@ def refund(staff: StaffSession, order_id: str, amount: Decimal) -> None:
         order = _order(staff, order_id)
         if amount > captured(order):
             raise StaffActionError(f"You can refund at most {captured(order)} (what was captured).")
-        result = saleor().staff_refund(id=order_id, amount=amount, **auth_headers(staff)).order_refund
+        result = saleor().order_refund(order_id=order_id, amount=amount, **auth_headers(staff)).order_refund
         _checked(result.order_errors, "Refund")
 
 
@@ -107,7 +107,7 @@ def cancel(staff: StaffSession, order_id: str) -> Decimal:
             raise StaffActionError("Part of this order has shipped: refund what should be refunded instead of canceling.")
         refunded = captured(order)
         if refunded > 0:
-            result = saleor().staff_refund(id=order_id, amount=refunded, **auth_headers(staff)).order_refund
+            result = saleor().order_refund(order_id=order_id, amount=refunded, **auth_headers(staff)).order_refund
             _checked(result.order_errors, "Refunding before canceling")
         result = saleor().staff_cancel(id=order_id, **auth_headers(staff)).order_cancel
         _checked(result.order_errors, "Cancel")
@@ -126,7 +126,7 @@ def capture(staff: StaffSession, order_id: str) -> Decimal:
         to_capture = Money.from_saleor(order.total.gross).amount - captured(order)
         if to_capture <= 0:
             raise StaffActionError("There is nothing left to capture on this order.")
-        result = saleor().staff_capture(id=order_id, amount=to_capture, **auth_headers(staff)).order_capture
+        result = saleor().order_capture(order_id=order_id, amount=to_capture, **auth_headers(staff)).order_capture
         _checked(result.order_errors, "Capture")
         return to_capture
 

@@ -200,12 +200,6 @@ from .staff_cancel import (
     StaffCancelOrderCancelOrder,
     StaffCancelOrderCancelOrderErrors,
 )
-from .staff_capture import (
-    StaffCapture,
-    StaffCaptureOrderCapture,
-    StaffCaptureOrderCaptureOrder,
-    StaffCaptureOrderCaptureOrderErrors,
-)
 from .staff_fulfil import (
     StaffFulfil,
     StaffFulfilOrderFulfill,
@@ -258,12 +252,6 @@ from .staff_product_stock import (
     StaffProductStockProductVariants,
     StaffProductStockProductVariantsStocks,
     StaffProductStockProductVariantsStocksWarehouse,
-)
-from .staff_refund import (
-    StaffRefund,
-    StaffRefundOrderRefund,
-    StaffRefundOrderRefundOrder,
-    StaffRefundOrderRefundOrderErrors,
 )
 from .staff_set_price import (
     StaffSetPrice,
@@ -446,10 +434,6 @@ __all__ = [
     "StaffCancelOrderCancel",
     "StaffCancelOrderCancelOrder",
     "StaffCancelOrderCancelOrderErrors",
-    "StaffCapture",
-    "StaffCaptureOrderCapture",
-    "StaffCaptureOrderCaptureOrder",
-    "StaffCaptureOrderCaptureOrderErrors",
     "StaffFulfil",
     "StaffFulfilOrderFulfill",
     "StaffFulfilOrderFulfillFulfillments",
@@ -497,10 +481,6 @@ __all__ = [
     "StaffProductStockProductVariants",
     "StaffProductStockProductVariantsStocks",
     "StaffProductStockProductVariantsStocksWarehouse",
-    "StaffRefund",
-    "StaffRefundOrderRefund",
-    "StaffRefundOrderRefundOrder",
-    "StaffRefundOrderRefundOrderErrors",
     "StaffSetPrice",
     "StaffSetPriceProductUpdate",
     "StaffSetPriceProductUpdateProductErrors",

@@ -32,13 +32,11 @@ from .shop_countries import ShopCountries
 from .shop_status import ShopStatus
 from .staff_add_note import StaffAddNote
 from .staff_cancel import StaffCancel
-from .staff_capture import StaffCapture
 from .staff_fulfil import StaffFulfil
 from .staff_order import StaffOrder
 from .staff_orders import StaffOrders
 from .staff_orders_export import StaffOrdersExport
 from .staff_product_stock import StaffProductStock
-from .staff_refund import StaffRefund
 from .staff_set_price import StaffSetPrice
 from .staff_set_stock import StaffSetStock
 from .staff_sign_in import StaffSignIn
@@ -1810,58 +1808,6 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return StaffUpdateTracking.model_validate(data)
-
-    def staff_refund(self, id: str, amount: Any, **kwargs: Any) -> StaffRefund:
-        query = gql("""
-            mutation StaffRefund($id: ID!, $amount: Decimal!) {
-              orderRefund(id: $id, amount: $amount) {
-                order {
-                  id
-                }
-                orderErrors {
-                  ...OrderErrorFields
-                }
-              }
-            }
-
-            fragment OrderErrorFields on OrderError {
-              field
-              code
-              message
-            }
-            """)
-        variables: dict[str, object] = {"id": id, "amount": amount}
-        response = self.execute(
-            query=query, operation_name="StaffRefund", variables=variables, **kwargs
-        )
-        data = self.get_data(response)
-        return StaffRefund.model_validate(data)
-
-    def staff_capture(self, id: str, amount: Any, **kwargs: Any) -> StaffCapture:
-        query = gql("""
-            mutation StaffCapture($id: ID!, $amount: Decimal!) {
-              orderCapture(id: $id, amount: $amount) {
-                order {
-                  id
-                }
-                orderErrors {
-                  ...OrderErrorFields
-                }
-              }
-            }
-
-            fragment OrderErrorFields on OrderError {
-              field
-              code
-              message
-            }
-            """)
-        variables: dict[str, object] = {"id": id, "amount": amount}
-        response = self.execute(
-            query=query, operation_name="StaffCapture", variables=variables, **kwargs
-        )
-        data = self.get_data(response)
-        return StaffCapture.model_validate(data)
 
     def staff_cancel(self, id: str, **kwargs: Any) -> StaffCancel:
         query = gql("""
