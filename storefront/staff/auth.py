@@ -21,6 +21,7 @@ SESSION_KEY = "staff_session"
 REQUIRED_PERMISSION = "MANAGE_ORDERS"
 # Saleor's tokens live 5 minutes; refresh well before.
 REFRESH_AFTER = timedelta(minutes=3)
+STALE_AFTER = timedelta(days=7)
 
 
 class SignInRefused(Exception):
@@ -35,6 +36,8 @@ def sign_in(request: HttpRequest, email: str, password: str) -> StaffSession:
     permissions = {permission.code.value for permission in user.user_permissions or [] if permission}
     if not user.is_staff or REQUIRED_PERMISSION not in permissions:
         raise SignInRefused("This account may not manage orders.")
+    # Sessions nobody signed out of: Saleor refuses to refresh their tokens after a week anyway.
+    StaffSession.objects.filter(token_issued__lt=timezone.now() - STALE_AFTER).delete()
     staff = StaffSession.objects.create(email=user.email, saleor_token=result.token, token_issued=timezone.now())
     request.session.cycle_key()
     request.session[SESSION_KEY] = str(staff.key)
