@@ -1,4 +1,4 @@
-"""Debian's Chromium driven by Playwright, against the session's real shop."""
+"""Debian's Chromium driven by Playwright, against the test suite's real shop."""
 from typing import Iterator
 
 import pytest
