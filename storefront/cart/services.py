@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from dataclasses import dataclass
 from typing import Optional
 
 from saleor_client.client import saleor
@@ -35,13 +36,30 @@ def shopper_message(error: SaleorValidationError) -> str:
     return FALLBACK_MESSAGE
 
 
-def _checked(payload) -> Cart:
+def _refused(payload) -> None:
     try:
         raise_for_errors(payload.checkout_errors)
     except SaleorValidationError as error:
         logger.info("Saleor refused a cart change: %s", error)
         raise CartError(shopper_message(error)) from error
+
+
+def _checked(payload) -> Cart:
+    _refused(payload)
     return cart_from_saleor(payload.checkout)
+
+
+@dataclass(frozen=True)
+class CartSummary:
+    """What adding to the cart answers with: what the session keeps."""
+
+    token: str
+    quantity: int
+
+
+def _summary(payload) -> CartSummary:
+    _refused(payload)
+    return CartSummary(token=str(payload.checkout.token), quantity=payload.checkout.quantity)
 
 
 def checkout_id(cart_token: str) -> str:
@@ -50,14 +68,14 @@ def checkout_id(cart_token: str) -> str:
     return base64.b64encode(f"Checkout:{cart_token}".encode()).decode()
 
 
-def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> Cart:
+def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> CartSummary:
     lines = [CheckoutLineInput(variant_id=variant_id, quantity=quantity)]
     if cart_token:
         payload = saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).checkout_lines_add
         if not any(error.field == "checkoutId" for error in payload.checkout_errors):
-            return _checked(payload)
+            return _summary(payload)
         # Saleor no longer knows that checkout (its order was placed): start a new cart.
-    return _checked(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
+    return _summary(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
 
 
 def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:

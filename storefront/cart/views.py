@@ -20,7 +20,7 @@ def current_cart(request: HttpRequest) -> Cart | None:
     return cart
 
 
-def _remember(request: HttpRequest, cart: Cart) -> None:
+def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:
     CartSession(request).remember(cart.token, cart.quantity)
 
 

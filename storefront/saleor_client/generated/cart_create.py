@@ -1,9 +1,9 @@
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import CartDetails, CheckoutErrorFields
+from .fragments import CheckoutErrorFields
 
 
 class CartCreate(BaseModel):
@@ -19,7 +19,11 @@ class CartCreateCheckoutCreate(BaseModel):
     )
 
 
-CartCreateCheckoutCreateCheckout = CartDetails
+class CartCreateCheckoutCreateCheckout(BaseModel):
+    token: Any
+    quantity: int
+
+
 CartCreateCheckoutCreateCheckoutErrors = CheckoutErrorFields
 CartCreate.model_rebuild()
 CartCreateCheckoutCreate.model_rebuild()

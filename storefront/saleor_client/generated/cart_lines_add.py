@@ -1,9 +1,9 @@
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import CartDetails, CheckoutErrorFields
+from .fragments import CheckoutErrorFields
 
 
 class CartLinesAdd(BaseModel):
@@ -19,7 +19,11 @@ class CartLinesAddCheckoutLinesAdd(BaseModel):
     )
 
 
-CartLinesAddCheckoutLinesAddCheckout = CartDetails
+class CartLinesAddCheckoutLinesAddCheckout(BaseModel):
+    token: Any
+    quantity: int
+
+
 CartLinesAddCheckoutLinesAddCheckoutErrors = CheckoutErrorFields
 CartLinesAdd.model_rebuild()
 CartLinesAddCheckoutLinesAdd.model_rebuild()

@@ -159,93 +159,11 @@ class SaleorGraphQLClient(BaseClient):
             mutation CartCreate($lines: [CheckoutLineInput]!, $email: String!) {
               checkoutCreate(input: {lines: $lines, email: $email}) {
                 checkout {
-                  ...CartDetails
+                  token
+                  quantity
                 }
                 checkoutErrors {
                   ...CheckoutErrorFields
-                }
-              }
-            }
-
-            fragment AddressFields on Address {
-              firstName
-              lastName
-              companyName
-              streetAddress1
-              streetAddress2
-              city
-              postalCode
-              country {
-                code
-                country
-              }
-              countryArea
-              phone
-            }
-
-            fragment CartDetails on Checkout {
-              id
-              token
-              email
-              quantity
-              voucherCode
-              discountName
-              discount {
-                ...MoneyFields
-              }
-              lines {
-                id
-                quantity
-                totalPrice {
-                  gross {
-                    ...MoneyFields
-                  }
-                }
-                variant {
-                  id
-                  sku
-                  quantityAvailable
-                  product {
-                    name
-                    slug
-                    thumbnail {
-                      url
-                      alt
-                    }
-                  }
-                }
-              }
-              subtotalPrice {
-                gross {
-                  ...MoneyFields
-                }
-              }
-              shippingPrice {
-                gross {
-                  ...MoneyFields
-                }
-              }
-              totalPrice {
-                gross {
-                  ...MoneyFields
-                }
-                tax {
-                  ...MoneyFields
-                }
-              }
-              isShippingRequired
-              shippingAddress {
-                ...AddressFields
-              }
-              shippingMethod {
-                id
-                name
-              }
-              availableShippingMethods {
-                id
-                name
-                price {
-                  ...MoneyFields
                 }
               }
             }
@@ -254,11 +172,6 @@ class SaleorGraphQLClient(BaseClient):
               field
               code
               message
-            }
-
-            fragment MoneyFields on Money {
-              amount
-              currency
             }
             """)
         variables: dict[str, object] = {"lines": lines, "email": email}
@@ -275,93 +188,11 @@ class SaleorGraphQLClient(BaseClient):
             mutation CartLinesAdd($checkoutId: ID!, $lines: [CheckoutLineInput]!) {
               checkoutLinesAdd(checkoutId: $checkoutId, lines: $lines) {
                 checkout {
-                  ...CartDetails
+                  token
+                  quantity
                 }
                 checkoutErrors {
                   ...CheckoutErrorFields
-                }
-              }
-            }
-
-            fragment AddressFields on Address {
-              firstName
-              lastName
-              companyName
-              streetAddress1
-              streetAddress2
-              city
-              postalCode
-              country {
-                code
-                country
-              }
-              countryArea
-              phone
-            }
-
-            fragment CartDetails on Checkout {
-              id
-              token
-              email
-              quantity
-              voucherCode
-              discountName
-              discount {
-                ...MoneyFields
-              }
-              lines {
-                id
-                quantity
-                totalPrice {
-                  gross {
-                    ...MoneyFields
-                  }
-                }
-                variant {
-                  id
-                  sku
-                  quantityAvailable
-                  product {
-                    name
-                    slug
-                    thumbnail {
-                      url
-                      alt
-                    }
-                  }
-                }
-              }
-              subtotalPrice {
-                gross {
-                  ...MoneyFields
-                }
-              }
-              shippingPrice {
-                gross {
-                  ...MoneyFields
-                }
-              }
-              totalPrice {
-                gross {
-                  ...MoneyFields
-                }
-                tax {
-                  ...MoneyFields
-                }
-              }
-              isShippingRequired
-              shippingAddress {
-                ...AddressFields
-              }
-              shippingMethod {
-                id
-                name
-              }
-              availableShippingMethods {
-                id
-                name
-                price {
-                  ...MoneyFields
                 }
               }
             }
@@ -370,11 +201,6 @@ class SaleorGraphQLClient(BaseClient):
               field
               code
               message
-            }
-
-            fragment MoneyFields on Money {
-              amount
-              currency
             }
             """)
         variables: dict[str, object] = {"checkoutId": checkout_id, "lines": lines}
