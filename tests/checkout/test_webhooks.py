@@ -171,3 +171,30 @@ def test_a_refund_made_in_the_stripe_dashboard_shows_on_the_saleor_order_without
     assert payment["capturedAmount"]["amount"] == 34.0
     refunds = client.v1.refunds.list(params={"payment_intent": intent.id}).data
     assert [refund.amount for refund in refunds] == [1000]
+
+
+def test_a_lost_webhook_is_made_up_for_by_the_reconciliation_command(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox
+):
+    buyer = new_buyer(f"lost-webhook-{uuid.uuid4().hex[:6]}@example.com")
+    buyer.ready_to_pay()
+    checkout_token = buyer_checkout_token(buyer)
+    challenge = buyer.pay(card=THREE_D_SECURE_CARD)
+    secret = challenge.text.split('data-client-secret="')[1].split('"')[0]
+    pending = new_buyer(f"still-pending-{uuid.uuid4().hex[:6]}@example.com")
+    pending.ready_to_pay()
+    pending_token = buyer_checkout_token(pending)
+    pending.pay(card=THREE_D_SECURE_CARD)  # never authenticated: must not become an order
+    httpx.post(
+        f"{shop.localstripe_url}/v1/payment_intents/{secret.split('_secret_')[0]}/_authenticate?success=true",
+        json={"key": "pk_test_localstripe", "client_secret": secret},
+    ).raise_for_status()
+
+    output = shop.storefront_manage("reconcile_payments", "--older-than-minutes", "0").stdout
+
+    assert f"{checkout_token}: completed" in output
+    assert attempt_status(shop, checkout_token)[0] == "completed"
+    assert staff_api.orders_for(buyer.email)[0]["paymentStatus"] == "FULLY_CHARGED"
+    assert len(mailbox.wait_for(buyer.email)) == 1
+    assert staff_api.orders_for(pending.email) == []
+    assert attempt_status(shop, pending_token)[2] is None
