@@ -113,10 +113,13 @@ def test_an_invalid_address_is_refused_next_to_the_field(visitor: httpx.Client):
 def test_sign_ups_for_one_address_are_rate_limited(shop: Stack, mailbox: Mailbox):
     email = new_address()
     base_url = f"http://127.0.0.1:{shop.ports.storefront}"
+    answers = []
     with httpx.Client(base_url=base_url, timeout=10, headers={"Origin": base_url}) as client:
-        answers = [sign_up(client, email) for _ in range(6)]
+        # Fixed one-hour windows: a burst across a window edge may take up to five more tries.
+        while len(answers) < 11 and (not answers or answers[-1].status_code != 429):
+            answers.append(sign_up(client, email))
 
     assert [answer.status_code for answer in answers[:5]] == [200] * 5
-    assert answers[5].status_code == 429
-    assert "Too many sign-ups" in answers[5].text
-    assert len(mailbox.wait_for(email.lower(), count=5)) == 5
+    assert answers[-1].status_code == 429
+    assert "Too many sign-ups" in answers[-1].text
+    assert len(mailbox.wait_for(email.lower(), count=len(answers) - 1)) == len(answers) - 1

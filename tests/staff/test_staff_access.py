@@ -40,13 +40,17 @@ def test_accounts_without_the_order_permission_cannot_sign_in(shop: Stack, kind:
 
 def test_a_wrong_password_is_refused_and_sign_in_is_rate_limited(shop: Stack):
     email = f"guess-{uuid.uuid4().hex[:6]}@example.com"
-    answers = [signed_in_client(shop, email, "wrong-password")[1] for _ in range(6)]
+    answers = []
+    # Five failures a minute are answered; then attempts are refused before Saleor is even asked.
+    # The limit counts in fixed one-minute windows, so a burst that crosses a window edge may
+    # need up to five more attempts before it is refused.
+    while len(answers) < 11 and (not answers or answers[-1].status_code != 429):
+        answers.append(signed_in_client(shop, email, "wrong-password")[1])
 
-    # Five failures are answered; the sixth is refused before Saleor is even asked.
     assert [a.status_code for a in answers[:5]] == [403] * 5
     assert "The e-mail or password is not right." in answers[0].text
-    assert answers[5].status_code == 429
-    assert "Too many sign-in attempts" in answers[5].text
+    assert answers[-1].status_code == 429
+    assert "Too many sign-in attempts" in answers[-1].text
 
 
 def test_signing_out_ends_the_staff_session(admin: httpx.Client):
