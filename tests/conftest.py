@@ -3,7 +3,6 @@ started on free ports through the runner's own Stack, in the git-ignored .local/
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Callable, Iterator
 
 import httpx

@@ -2,7 +2,6 @@
 import re
 import uuid
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from deploy.runner.stack import Stack

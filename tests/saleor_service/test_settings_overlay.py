@@ -1,7 +1,6 @@
 """Saleor 2.10.1's unsafe defaults are off in the shop's settings overlay."""
 import base64
 import json
-import os
 import subprocess
 
 import httpx

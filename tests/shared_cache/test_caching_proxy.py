@@ -1,7 +1,6 @@
 """The deployment's caching proxy (deploy/nginx/shop.conf.template, run by Debian's nginx)
 serves shared pages from its cache and passes everything personal straight through."""
 import shutil
-from pathlib import Path
 from typing import Iterator
 
 import httpx

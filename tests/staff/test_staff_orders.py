@@ -1,6 +1,5 @@
 """The shop admin finds, ships, refunds and cancels orders, all through Saleor."""
 import re
-from decimal import Decimal
 
 import httpx
 

@@ -1,7 +1,7 @@
 """The shape of deploy/seed/catalog.yaml, validated before anything touches the database."""
 from decimal import Decimal
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
