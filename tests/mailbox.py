@@ -39,10 +39,21 @@ class Mailbox:
         return [message for message in self.messages if address in message["To"]]
 
     def wait_for(self, address: str, count: int = 1, timeout: float = 10) -> list[EmailMessage]:
+        """At least `count` messages to `address` (returns early; see `exactly` for 'no more')."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and len(self.to(address)) < count:
             time.sleep(0.1)
         return self.to(address)
+
+    def exactly(self, address: str, count: int, timeout: float = 15, quiet: float = 2) -> list[EmailMessage]:
+        """Exactly `count` messages to `address`: waits for them, then watches `quiet` seconds
+        more so a late duplicate fails the check instead of slipping past it."""
+        messages = self.wait_for(address, count, timeout)
+        assert len(messages) == count, f"expected {count} e-mail(s) to {address}, got {len(messages)}"
+        time.sleep(quiet)
+        messages = self.to(address)
+        assert len(messages) == count, f"expected {count} e-mail(s) to {address}, then got {len(messages)}"
+        return messages
 
 
 def text_of(message: EmailMessage) -> str:
