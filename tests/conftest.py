@@ -11,6 +11,7 @@ import pytest
 from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import Buyer
+from tests.faults import FaultProxy
 from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
 
@@ -41,11 +42,35 @@ def shop(mailbox: Mailbox) -> Iterator[Stack]:
     os.environ["STAFF_SIGN_INS_PER_IP"] = "1000/m"
     # durable=False: fsync off, the test database is thrown away anyway.
     stack = Stack(TEST_STATE, Ports.free(), durable=False)
+    # The storefront (and its job worker) reach Saleor, and Saleor reaches localstripe,
+    # through proxies the fault tests can break; while healed they only pass bytes on.
+    stack.saleor_wire = FaultProxy(stack.ports.saleor)
+    stack.stripe_wire = FaultProxy(stack.ports.localstripe)
+    for wire in (stack.saleor_wire, stack.stripe_wire):
+        wire.up()
+    stack.saleor_url_for_storefront = stack.saleor_wire.url
+    stack.localstripe_url_for_saleor = stack.stripe_wire.url
     try:
         stack.start()
         yield stack
     finally:
         stack.stop()
+        for wire in (stack.saleor_wire, stack.stripe_wire):
+            wire.down()
+
+
+@pytest.fixture
+def saleor_wire(shop: Stack) -> Iterator[FaultProxy]:
+    """The storefront's line to Saleor, healed again after the test."""
+    yield shop.saleor_wire
+    shop.saleor_wire.heal()
+
+
+@pytest.fixture
+def stripe_wire(shop: Stack) -> Iterator[FaultProxy]:
+    """Saleor's line to Stripe (localstripe), healed again after the test."""
+    yield shop.stripe_wire
+    shop.stripe_wire.heal()
 
 
 @pytest.fixture

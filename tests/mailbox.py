@@ -1,6 +1,7 @@
 """A real SMTP server (aiosmtpd) on loopback that keeps every message it receives."""
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import time
@@ -12,11 +13,22 @@ from deploy.runner.layout import Ports
 
 
 class Mailbox:
+    """Faults, as a real mail server has them: `refuse()` (down: connections refused),
+    `hang()` (accepts, then never answers the message; nothing is delivered), `recover()`."""
+
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.controller: Controller | None = None
+        self.port = 0
+        self.hanging = False
+        self.hung_messages = 0  # messages that arrived while hanging (never delivered)
 
     async def handle_DATA(self, server, session, envelope):
+        if self.hanging:
+            self.hung_messages += 1
+            while self.hanging:
+                await asyncio.sleep(0.1)
+            return "421 Service not available, closing channel"
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 Message accepted"
 
@@ -24,16 +36,33 @@ class Mailbox:
         # aiosmtpd checks itself by connecting to its port, so it needs a real one (not 0);
         # a port found free can be taken a moment later, hence the retries.
         for _ in range(5):
-            self.controller = Controller(self, hostname="127.0.0.1", port=Ports.free().storefront)
+            self.controller = Controller(self, hostname="127.0.0.1", port=self.port or Ports.free().storefront)
             try:
                 self.controller.start()
+                self.port = self.controller.port
                 return f"smtp://127.0.0.1:{self.controller.port}"
             except OSError:
+                if self.port:
+                    time.sleep(0.5)  # our own port, still closing
                 continue
         raise RuntimeError("no free port for the test SMTP server")
 
     def stop(self) -> None:
-        self.controller.stop()
+        self.hanging = False
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def refuse(self) -> None:
+        self.stop()
+
+    def hang(self) -> None:
+        self.hanging = True
+
+    def recover(self) -> None:
+        self.hanging = False
+        if self.controller is None:
+            self.start()
 
     def to(self, address: str) -> list[EmailMessage]:
         return [message for message in self.messages if address in message["To"]]

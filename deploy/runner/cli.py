@@ -43,6 +43,7 @@ def run() -> int:
             f"  Health:        {stack.storefront_url}/healthz\n"
             f"  Saleor API:    {stack.saleor_url}/graphql/ (loopback only)\n"
             f"  Stripe:        {'localstripe at ' + stack.localstripe_url if stack.uses_localstripe else 'Stripe (keys from the environment)'}\n"
+            f"  Job worker:    1 (capture, e-mails, settling payments), log {LOCAL_STATE.log('worker')}\n"
             f"  Staff login:   {stack.staff_email} / {stack.staff_password}\n"
             f"  Logs:          {LOCAL_STATE.logs}\n"
             "Press Ctrl-C to stop everything.",

@@ -86,12 +86,28 @@ class ProcessGroup:
             f"Last lines of {service.log_path}:\n{tail(service.log_path)}"
         )
 
-    def stop(self, name: str, grace: float = 10.0) -> None:
+    def wait_until_running(self, name: str, seconds: float) -> None:
+        """For a service with no address to ask: it must still be running after `seconds`."""
+        service = self.services[name]
+        try:
+            service.process.wait(seconds)
+        except subprocess.TimeoutExpired:
+            return
+        raise RunnerError(
+            f"{name} exited with code {service.process.returncode} while starting. "
+            f"Last lines of {service.log_path}:\n{tail(service.log_path)}"
+        )
+
+    def move_to_front(self, name: str) -> None:
+        """Services stop in reverse start order; a restarted one keeps its first place."""
+        self.services = {name: self.services[name], **{k: v for k, v in self.services.items() if k != name}}
+
+    def stop(self, name: str, grace: float = 10.0, kill: bool = False) -> None:
         service = self.services.pop(name, None)
         if service is None or service.process.poll() is not None:
             return
         try:
-            os.killpg(service.process.pid, service.stop_signal)
+            os.killpg(service.process.pid, signal.SIGKILL if kill else service.stop_signal)
         except ProcessLookupError:
             return
         try:

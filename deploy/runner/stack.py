@@ -32,6 +32,10 @@ class Stack:
         # POSTGRES_URL points the shop at an existing server instead of the embedded one.
         self.external_postgres_url: Optional[str] = os.environ.get("POSTGRES_URL")
         self.stripe_secret_key = os.environ.get("STRIPE_SECRET_KEY", "")
+        # Where the storefront and its worker reach Saleor, and Saleor reaches localstripe;
+        # the test suite puts its fault-injecting proxies here. None: directly.
+        self.saleor_url_for_storefront: Optional[str] = None
+        self.localstripe_url_for_saleor: Optional[str] = None
 
     # Addresses ---------------------------------------------------------------------------
     @property
@@ -66,7 +70,7 @@ class Stack:
             return {
                 "STRIPE_SECRET_KEY": "sk_test_localstripe",
                 "STRIPE_PUBLISHABLE_KEY": "pk_test_localstripe",
-                "STRIPE_API_BASE": self.localstripe_url,
+                "STRIPE_API_BASE": self.localstripe_url_for_saleor or self.localstripe_url,
                 "STRIPE_JS_URL": f"{self.localstripe_url}/js.stripe.com/v3/",
                 "STRIPE_WEBHOOK_SECRET": self.secrets["STRIPE_WEBHOOK_SECRET"],
             }
@@ -121,7 +125,7 @@ class Stack:
             "SECRET_KEY": self.secrets["STOREFRONT_SECRET_KEY"],
             "ALLOWED_HOSTS": "localhost,127.0.0.1",
             "DATABASE_URL": self.database_url("storefront"),
-            "SALEOR_API_URL": f"{self.saleor_url}/graphql/",
+            "SALEOR_API_URL": f"{self.saleor_url_for_storefront or self.saleor_url}/graphql/",
             "MEDIA_ROOT": str(self.state.media),
             "SHOP_BASE_URL": self.storefront_url,
             "EMAIL_URL": os.environ.get("EMAIL_URL", "consolemail://"),
@@ -129,7 +133,7 @@ class Stack:
             **{k: v for k, v in self.stripe_env().items() if k != "STRIPE_SECRET_KEY"},
         }
         for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP",
-                     "STAFF_SIGN_INS_PER_IP"):
+                     "STAFF_SIGN_INS_PER_IP", "EMAIL_TIMEOUT", "SETTLE_AFTER_SECONDS", "JOB_STALLED_AFTER_SECONDS"):
             if name in os.environ:
                 env[name] = os.environ[name]
         return env
@@ -168,6 +172,7 @@ class Stack:
             self.start_localstripe()
         self.prepare_storefront()
         self.start_storefront()
+        self.start_worker()
 
     def check_ports(self) -> None:
         wanted = [
@@ -275,6 +280,33 @@ class Stack:
         )
         if self.uses_localstripe:
             self.register_localstripe_webhook()
+
+    def start_worker(self) -> None:
+        """One job worker: capture, e-mails, settling payments (procrastinate)."""
+        print("• Starting the job worker…", flush=True)
+        self.processes.start(
+            "worker",
+            [str(venv_python(STOREFRONT_VENV)), str(STOREFRONT_DIR / "manage.py"), "procrastinate", "worker"],
+            env=self.storefront_env(),
+            log_path=self.state.log("worker"),
+            cwd=STOREFRONT_DIR,
+        )
+        self.processes.wait_until_running("worker", seconds=2)
+
+    def stop_worker(self) -> None:
+        self.processes.stop("worker")
+
+    def kill_worker(self) -> None:
+        """As a crash would: no graceful shutdown, its running jobs left as they were."""
+        self.processes.stop("worker", kill=True)
+
+    def restart_postgres(self) -> None:
+        """Stop PostgreSQL under the running shop and start it again on the same data."""
+        log = self.state.log("postgres")
+        self.processes.stop("postgres")
+        postgres.start(self.processes, self.state.pgdata, self.ports.postgres, log, self.durable)
+        self.processes.move_to_front("postgres")  # still the last one stopped
+        postgres.wait_until_ready(self.processes, self.database_url("postgres"), log)
 
     def register_localstripe_webhook(self) -> None:
         """localstripe delivers signed events (once, about a second later) to the storefront."""

@@ -5,6 +5,8 @@ from typing import Optional
 
 from django.http import HttpRequest
 
+from .selectors import Cart, get_cart
+
 TOKEN_KEY = "cart_token"
 QUANTITY_KEY = "cart_quantity"
 
@@ -28,3 +30,12 @@ class CartSession:
     def forget(self) -> None:
         self.session.pop(TOKEN_KEY, None)
         self.session.pop(QUANTITY_KEY, None)
+
+
+def current_cart(request: HttpRequest) -> Optional[Cart]:
+    """The session's cart; a token Saleor no longer knows (an order was placed) is dropped."""
+    session = CartSession(request)
+    cart = get_cart(session.token)
+    if cart is None and session.token:
+        session.forget()
+    return cart

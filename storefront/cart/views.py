@@ -7,17 +7,8 @@ from . import services
 from shared_cache.decorators import same_origin_post
 
 from .forms import AddToCartForm, LineQuantityForm
-from .selectors import Cart, get_cart
-from .session import CartSession
-
-
-def current_cart(request: HttpRequest) -> Cart | None:
-    """The session's cart; a token Saleor no longer knows (an order was placed) is dropped."""
-    session = CartSession(request)
-    cart = get_cart(session.token)
-    if cart is None and session.token:
-        session.forget()
-    return cart
+from .selectors import Cart
+from .session import CartSession, current_cart
 
 
 def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:

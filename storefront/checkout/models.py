@@ -6,14 +6,17 @@ class CheckoutAttempt(models.Model):
 
     Saleor 2.10.1's checkoutComplete is not safe to run twice at once (no lock, no unique
     order per checkout), so every completion runs under a lock and consults this row first:
-    once it holds an order token, the checkout is done and nothing charges again.
+    once it holds an order token, the checkout is done and nothing charges again. See
+    `checkout.completion` for the states and who moves an attempt between them.
     """
 
     class Status(models.TextChoices):
-        STARTED = "started"
-        NEEDS_AUTHENTICATION = "needs_authentication"
+        STARTED = "started"  # Saleor payment created; completion under way or interrupted
+        NEEDS_AUTHENTICATION = "needs_authentication"  # 3-D Secure awaited
+        UNKNOWN = "unknown"  # Saleor did not answer completion in time: settled later
         DECLINED = "declined"
         SOLD_OUT = "sold_out"
+        FAILED = "failed"  # finished without an order; any card hold released
         COMPLETED = "completed"
 
     checkout_token = models.UUIDField(unique=True)
@@ -23,7 +26,6 @@ class CheckoutAttempt(models.Model):
     order_id = models.CharField(max_length=100, blank=True)
     order_token = models.UUIDField(null=True, blank=True)
     last_error = models.TextField(blank=True)
-    confirmation_sent = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("promo-code/", views.promo_code, name="promo-code"),
     path("pay/", views.pay, name="pay"),
     path("pay/confirm/", views.confirm, name="confirm"),
+    path("confirming/", views.confirming, name="confirming"),
     path("stripe/webhook/", webhooks.stripe_webhook, name="stripe-webhook"),
 ]

@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cart.session import CartSession
-from cart.views import current_cart
+from cart.session import CartSession, current_cart
 
-from . import services
+from . import completion, services
+from .completion import OutcomeKind, PaymentOutcome
 from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm
 
 
@@ -116,36 +117,55 @@ def pay(request: HttpRequest) -> HttpResponse:
         if cart is None:
             return redirect("cart:page")
         return _payment_page(request, cart, payment_error=form.errors["payment_token"][0], status=400)
-    return _after_payment(request, _attempt(request, lambda token: services.pay(cart_token=token, **form.cleaned_data)))
+    return _after_payment(request, _attempt(request, lambda token: completion.pay(cart_token=token, **form.cleaned_data)))
 
 
 @require_POST
 @never_cache
 def confirm(request: HttpRequest) -> HttpResponse:
     """The browser comes back here after Stripe.js ran 3-D Secure."""
-    return _after_payment(request, _attempt(request, lambda token: services.confirm(cart_token=token)))
+    return _after_payment(request, _attempt(request, lambda token: completion.confirm(cart_token=token)))
 
 
-def _attempt(request: HttpRequest, action):
+@require_safe
+@never_cache
+def confirming(request: HttpRequest) -> HttpResponse:
+    """Saleor did not answer in time: this page reloads itself until the order is known."""
     token = CartSession(request).token
     if not token:
-        return services.PaymentOutcome("gone", message=services.GONE_MESSAGE)
+        return redirect("cart:page")
+    outcome = completion.outcome_so_far(token)
+    if outcome is None:
+        return render(request, "checkout/confirming.html", {"refresh_seconds": CONFIRMING_REFRESH_SECONDS})
+    return _after_payment(request, outcome)
+
+
+# How often the confirming page asks again (seconds).
+CONFIRMING_REFRESH_SECONDS = 3
+
+
+def _attempt(request: HttpRequest, action) -> PaymentOutcome:
+    token = CartSession(request).token
+    if not token:
+        return PaymentOutcome(OutcomeKind.GONE, message=completion.GONE_MESSAGE)
     try:
         return action(token)
-    except services.CheckoutStepError as error:
-        return services.PaymentOutcome("declined", message=str(error))
+    except completion.CheckoutStepError as error:
+        return PaymentOutcome(OutcomeKind.DECLINED, message=str(error))
 
 
-def _after_payment(request: HttpRequest, outcome: services.PaymentOutcome) -> HttpResponse:
-    if outcome.kind == "completed":
+def _after_payment(request: HttpRequest, outcome: PaymentOutcome) -> HttpResponse:
+    if outcome.kind is OutcomeKind.COMPLETED:
         CartSession(request).forget()
-        return redirect(f"/orders/{outcome.order_token}/?placed=1")
-    if outcome.kind in ("sold_out", "gone"):
+        return redirect(f"{reverse('orders:status', kwargs={'token': outcome.order_token})}?placed=1")
+    if outcome.kind is OutcomeKind.CONFIRMING:
+        return redirect("checkout:confirming")
+    if outcome.kind in (OutcomeKind.SOLD_OUT, OutcomeKind.GONE):
         messages.error(request, outcome.message)
         return redirect("cart:page")
     cart = current_cart(request)
     if cart is None:
         return redirect("cart:page")
-    if outcome.kind == "authenticate":
+    if outcome.kind is OutcomeKind.AUTHENTICATE:
         return _payment_page(request, cart, client_secret=outcome.client_secret)
     return _payment_page(request, cart, payment_error=outcome.message, status=402)

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+import uuid
 from decimal import Decimal
+from typing import Any, Optional
 
 import stripe
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -24,12 +27,13 @@ from django.views.decorators.http import require_POST
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorError
 
-from . import services
+from . import completion
 from .models import CheckoutAttempt, StripeEvent
 
 logger = logging.getLogger(__name__)
 
-# Stripe's default: a signature older than this is refused (replay protection).
+# Stripe's default: a signature older than this is refused (replay protection); one dated
+# this far in the future is refused too (a forged or badly clocked sender).
 SIGNATURE_TOLERANCE_SECONDS = 300
 
 
@@ -37,52 +41,99 @@ class NotReady(Exception):
     """The event refers to something the shop has not seen yet; Stripe should deliver it again."""
 
 
+class MalformedEvent(ValueError):
+    """Signed, but not shaped like a Stripe event."""
+
+
 @csrf_exempt
 @require_POST
 def stripe_webhook(request: HttpRequest) -> HttpResponse:
+    signature = request.headers.get("Stripe-Signature", "")
     try:
+        payload = request.body.decode("utf-8")
         stripe.WebhookSignature.verify_header(
-            request.body.decode("utf-8"),
-            request.headers.get("Stripe-Signature", ""),
-            settings.STRIPE_WEBHOOK_SECRET,
-            tolerance=SIGNATURE_TOLERANCE_SECONDS,
+            payload, signature, settings.STRIPE_WEBHOOK_SECRET, tolerance=SIGNATURE_TOLERANCE_SECONDS
         )
-        event = json.loads(request.body)
     except (ValueError, UnicodeDecodeError, stripe.SignatureVerificationError):
         logger.warning("Refused a Stripe webhook with a missing, wrong or stale signature")
         return HttpResponse("Invalid signature", status=400)
+    if _signed_at(signature) > time.time() + SIGNATURE_TOLERANCE_SECONDS:
+        logger.warning("Refused a Stripe webhook signed in the future")
+        return HttpResponse("Invalid signature: its timestamp is in the future", status=400)
+    try:
+        event = _event(payload)
+    except MalformedEvent as error:
+        return HttpResponse(f"Malformed event: {error}", status=400)
     try:
         outcome = process_event(event)
     except NotReady as reason:
         return HttpResponse(str(reason), status=409)
+    except MalformedEvent as error:
+        return HttpResponse(f"Malformed event: {error}", status=400)
     return JsonResponse({"received": event["id"], "outcome": outcome})
 
 
-def process_event(event) -> str:
+def _signed_at(signature: str) -> int:
+    """The `t=` of a header that already verified (so it is there and numeric)."""
+    for item in signature.split(","):
+        name, _, value = item.strip().partition("=")
+        if name == "t" and value.isdigit():
+            return int(value)
+    return 0
+
+
+def _event(payload: str) -> dict[str, Any]:
     try:
-        with transaction.atomic():
-            record = StripeEvent.objects.create(event_id=event["id"], type=event["type"])
-            outcome = _handle(event)
-            record.payment_intent_id = _intent_id(event)
-            record.outcome = outcome
-            record.save(update_fields=["payment_intent_id", "outcome"])
-            return outcome
+        event = json.loads(payload)
+    except ValueError as error:
+        raise MalformedEvent("not JSON") from error
+    if not isinstance(event, dict):
+        raise MalformedEvent("not a JSON object")
+    if not isinstance(event.get("id"), str) or not isinstance(event.get("type"), str):
+        raise MalformedEvent("no id or type")
+    data = event.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        raise MalformedEvent("no data.object")
+    if not isinstance(data["object"].get("id", ""), str):
+        raise MalformedEvent("data.object.id is not a string")
+    return event
+
+
+def process_event(event) -> str:
+    """Claim the event id first (a replay or a concurrent duplicate stops here), then process
+    outside any transaction — completion takes its own locks and commits as it goes. A failed
+    processing gives the claim back, so Stripe's next delivery is processed again."""
+    try:
+        record = StripeEvent.objects.create(event_id=event["id"], type=event["type"], payment_intent_id=_intent_id(event))
     except IntegrityError:
         return "duplicate: already processed"
+    try:
+        outcome = _handle(event)
+    except BaseException:
+        record.delete()
+        raise
+    record.outcome = outcome
+    record.save(update_fields=["outcome"])
+    return outcome
 
 
 def _intent_id(event) -> str:
     data = event["data"]["object"]
     if data.get("object") == "payment_intent":
-        return data["id"]
-    return data.get("payment_intent") or ""
+        return data.get("id") or ""
+    intent = data.get("payment_intent")
+    return intent if isinstance(intent, str) else ""
 
 
 def _attempt_for(intent) -> CheckoutAttempt | None:
-    checkout_token = (intent.get("metadata") or {}).get("checkout_token")
-    attempt = CheckoutAttempt.objects.filter(payment_intent_id=intent["id"]).first()
-    if attempt is None and checkout_token:
-        attempt = CheckoutAttempt.objects.filter(checkout_token=checkout_token).first()
+    attempt = CheckoutAttempt.objects.filter(payment_intent_id=intent.get("id") or "-").first()
+    metadata = intent.get("metadata")
+    checkout_token = metadata.get("checkout_token") if isinstance(metadata, dict) else None
+    if attempt is None and isinstance(checkout_token, str):
+        try:
+            attempt = CheckoutAttempt.objects.filter(checkout_token=uuid.UUID(checkout_token)).first()
+        except ValueError:
+            return None
     return attempt
 
 
@@ -103,8 +154,17 @@ def _payment_went_through(intent) -> str:
         return "ignored: not a checkout of this shop"
     if attempt.order_token:
         return f"already completed: order {attempt.order_token}"
-    outcome = services.confirm(cart_token=str(attempt.checkout_token))
-    return f"{outcome.kind}: order {outcome.order_token}" if outcome.order_token else outcome.kind
+    try:
+        # The checkout may be gone because Saleor made its order while the shop was not
+        # told (a timeout): then the event belongs to that order.
+        outcome: Optional[completion.PaymentOutcome] = completion.record_order_of_payment(attempt)
+        outcome = outcome or completion.confirm(cart_token=str(attempt.checkout_token))
+    except SaleorError as error:
+        raise NotReady(f"Saleor could not be asked about this payment: {error}") from error
+    except completion.CheckoutStepError as error:
+        return f"not completed: {error}"
+    kind = outcome.kind.value
+    return f"{kind}: order {outcome.order_token}" if outcome.order_token else kind
 
 
 def _payment_failed(intent) -> str:
@@ -121,9 +181,11 @@ def _payment_failed(intent) -> str:
 
 def _refunded_at_stripe(charge) -> str:
     intent_id = charge.get("payment_intent")
-    attempt = CheckoutAttempt.objects.filter(payment_intent_id=intent_id).first() if intent_id else None
+    attempt = CheckoutAttempt.objects.filter(payment_intent_id=intent_id).first() if isinstance(intent_id, str) else None
     if attempt is None:
         return "ignored: not a payment of this shop"
+    if not isinstance(charge.get("amount_refunded"), int):
+        raise MalformedEvent("charge.amount_refunded is not a whole number")
     if not attempt.order_id:
         raise NotReady("The order of this payment does not exist yet")
     app = saleor_as_storefront_app()

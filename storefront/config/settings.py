@@ -28,6 +28,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "procrastinate.contrib.django",
+    "core",
+    "jobs",
+    "mail",
     "catalog",
     "guide",
     "newsletter",
@@ -128,6 +132,29 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# An SMTP server that accepts the connection and then hangs must not hold a job forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# django-templated-email: one `<app>/email/<name>.email` file per mail (subject, plain, html).
+TEMPLATED_EMAIL_TEMPLATE_DIR = ""
+TEMPLATED_EMAIL_FILE_EXTENSION = "email"
+TEMPLATED_EMAIL_AUTO_PLAIN = False
+
+# Background jobs (procrastinate, on this database). `manage.py procrastinate worker` runs them.
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "concurrency": env.int("JOB_WORKER_CONCURRENCY", default=4),
+    # Jobs arrive by LISTEN/NOTIFY at once; polling is the fallback after a lost connection.
+    "fetch_job_polling_interval": 5,
+    "shutdown_graceful_timeout": 20,
+}
+# A worker silent for this long is dead (killed, machine lost): its running jobs are retried.
+JOB_STALLED_AFTER_SECONDS = env.int("JOB_STALLED_AFTER_SECONDS", default=30)
+# A completion whose outcome is unknown is settled only after Saleor has surely finished it:
+# longer than Saleor's own request limit (uWSGI harakiri, 30 s) plus margin.
+SETTLE_AFTER_SECONDS = env.int("SETTLE_AFTER_SECONDS", default=45)
+# A buyer doing 3-D Secure is left alone this long before the shop asks Stripe itself.
+SETTLE_AUTHENTICATION_AFTER_SECONDS = env.int("SETTLE_AUTHENTICATION_AFTER_SECONDS", default=600)
+# After a day without an order, a payment is given up (any hold released).
+SETTLE_GIVE_UP_SECONDS = env.int("SETTLE_GIVE_UP_SECONDS", default=24 * 3600)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QL Claw <orders@qlclaw.example>")
 
 LANGUAGE_CODE = "en-us"
@@ -142,5 +169,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # httpx logs every request at INFO; Saleor calls are counted by the client instead.
-    "loggers": {"httpx": {"level": "WARNING"}},
+    "loggers": {
+        "httpx": {"level": "WARNING"},
+        # One line per periodic task at every start of every process says nothing new.
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }

@@ -1,29 +1,28 @@
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+import uuid
+
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
+
+from core.links import absolute_url
+from mail.services import make_message_id
+from mail.tasks import queue_email
 
 from . import tokens
 from .models import Subscriber, new_nonce
 
 
-def _send(subscriber: Subscriber, subject: str, template: str, context: dict) -> None:
-    base = settings.SHOP_BASE_URL
-    context = {
-        **context,
-        "unsubscribe_url": f"{base}/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber.email)}/",
-    }
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"newsletter/email/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[subscriber.email],
-        headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"},
+def _queue_mail(subscriber: Subscriber, template: str, context: dict) -> None:
+    unsubscribe_url = absolute_url("newsletter:unsubscribe", token=tokens.unsubscribe_token(subscriber.email))
+    queue_email(
+        template=f"newsletter/email/{template}",
+        to=subscriber.email,
+        context={**context, "unsubscribe_url": unsubscribe_url},
+        # One id per request: asking twice sends twice, a retried job never does.
+        message_id=make_message_id("newsletter", template, uuid.uuid4().hex),
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
     )
-    message.send()
 
 
 def request_subscription(email: str) -> Subscriber:
@@ -35,11 +34,10 @@ def request_subscription(email: str) -> Subscriber:
             return subscriber
         subscriber.status = Subscriber.Status.PENDING
         subscriber.save(update_fields=["status"])
-    confirm_url = (
-        f"{settings.SHOP_BASE_URL}/newsletter/confirm/"
-        f"{tokens.confirmation_token(subscriber.email, subscriber.confirmation_nonce)}/"
-    )
-    _send(subscriber, "Please confirm your QL Claw newsletter subscription", "confirm", {"confirm_url": confirm_url})
+        confirm_url = absolute_url(
+            "newsletter:confirm", token=tokens.confirmation_token(subscriber.email, subscriber.confirmation_nonce)
+        )
+        _queue_mail(subscriber, "confirm", {"confirm_url": confirm_url})
     return subscriber
 
 

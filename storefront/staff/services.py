@@ -5,12 +5,9 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-
 from catalog.selectors import purge_catalog
-from checkout.locks import advisory_lock
+from core.locks import order_lock
+from orders.services import queue_order_email
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
@@ -47,7 +44,7 @@ def captured(order) -> Decimal:
 
 def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities: dict[str, int]) -> int:
     """Ship the given quantity of each line, record the tracking number, e-mail the customer."""
-    with advisory_lock(f"staff-order:{order_id}"):
+    with order_lock(order_id):
         order = _order(staff, order_id)
         lines = []
         for line in order.lines:
@@ -71,35 +68,26 @@ def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities:
             id=fulfillment_id, tracking_number=tracking_number, **auth_headers(staff)
         ).order_fulfillment_update_tracking
         _checked(tracking.order_errors, "Saving the tracking number")
-    _send_shipping_email(order, tracking_number)
+        queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
+                          details={"tracking_number": tracking_number})
     return sum(line.stocks[0].quantity for line in lines)
 
 
-def _send_shipping_email(order, tracking_number: str) -> None:
-    if not order.user_email:
-        return
-    context = {"order": order, "tracking_number": tracking_number,
-               "status_url": f"{settings.SHOP_BASE_URL}/orders/{order.token}/"}
-    send_mail(
-        subject=f"Your QL Claw order {order.number} is on its way",
-        message=render_to_string("staff/email/shipped.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[order.user_email],
-    )
-
-
 def refund(staff: StaffSession, order_id: str, amount: Decimal) -> None:
-    with advisory_lock(f"staff-order:{order_id}"):
+    with order_lock(order_id):
         order = _order(staff, order_id)
         if amount > captured(order):
             raise StaffActionError(f"You can refund at most {captured(order)} (what was captured).")
         result = saleor().order_refund(order_id=order_id, amount=amount, **auth_headers(staff)).order_refund
         _checked(result.order_errors, "Refund")
+        # Keyed by what was captured before: the same refund submitted twice is one e-mail.
+        queue_order_email(order_token=order.token, kind="refunded", key=f"{captured(order)}-{amount}",
+                          details={"amount": str(amount)})
 
 
 def cancel(staff: StaffSession, order_id: str) -> Decimal:
     """Cancel (Saleor releases the stock); a captured payment is refunded in full first."""
-    with advisory_lock(f"staff-order:{order_id}"):
+    with order_lock(order_id):
         order = _order(staff, order_id)
         if order.status.value == "CANCELED":
             raise StaffActionError("This order is already canceled.")
@@ -111,6 +99,7 @@ def cancel(staff: StaffSession, order_id: str) -> Decimal:
             _checked(result.order_errors, "Refunding before canceling")
         result = saleor().staff_cancel(id=order_id, **auth_headers(staff)).order_cancel
         _checked(result.order_errors, "Cancel")
+        queue_order_email(order_token=order.token, kind="cancelled", details={"refunded": str(refunded)})
         return refunded
 
 
@@ -121,7 +110,7 @@ def add_note(staff: StaffSession, order_id: str, message: str) -> None:
 
 def capture(staff: StaffSession, order_id: str) -> Decimal:
     """Capture what is authorized and not yet captured."""
-    with advisory_lock(f"staff-order:{order_id}"):
+    with order_lock(order_id):
         order = _order(staff, order_id)
         to_capture = Money.from_saleor(order.total.gross).amount - captured(order)
         if to_capture <= 0:

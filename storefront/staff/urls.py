@@ -18,4 +18,6 @@ urlpatterns = [
     path("orders/<str:order_id>/tracking/", views.change_tracking, name="tracking"),
     path("export/", views.export, name="export"),
     path("stock/", views.stock, name="stock"),
+    path("jobs/failed/", views.failed_jobs, name="failed-jobs"),
+    path("jobs/<int:job_id>/retry/", views.retry_job, name="retry-job"),
 ]

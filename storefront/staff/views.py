@@ -10,6 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import get_usage
 
+from jobs import selectors as job_selectors
+from jobs import services as job_services
+
 from . import auth, services
 from .forms import (
     CancelForm, ExportForm, FulfilForm, NoteForm, OrderFilterForm, RefundForm, SignInForm, StockForm, TrackingForm,
@@ -72,7 +75,27 @@ def order_list(request: HttpRequest) -> HttpResponse:
         after=request.GET.get("after"), before=request.GET.get("before"),
     )
     query = {key: value for key, value in filters.items() if value}
-    return render(request, "staff/order_list.html", {"form": form, "page": page, "query": query})
+    return render(request, "staff/order_list.html", {
+        "form": form, "page": page, "query": query, "failed_jobs": job_selectors.failed_job_count(),
+    })
+
+
+@require_safe
+@auth.staff_required
+def failed_jobs(request: HttpRequest) -> HttpResponse:
+    """Background jobs that gave up (an e-mail not sent, a payment not captured), and why."""
+    return render(request, "staff/failed_jobs.html", {"jobs": job_selectors.failed_jobs()})
+
+
+@require_POST
+@auth.staff_required
+def retry_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    try:
+        job_services.retry_failed_job(job_id)
+        messages.success(request, f"Job {job_id} is queued again; it runs within a few seconds.")
+    except job_services.JobNotRetryable as error:
+        messages.error(request, str(error))
+    return redirect("staff:failed-jobs")
 
 
 def _order_or_404(request: HttpRequest, order_id: str):

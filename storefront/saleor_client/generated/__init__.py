@@ -168,6 +168,7 @@ from .payment_for_completion import (
     PaymentForCompletion,
     PaymentForCompletionPayment,
     PaymentForCompletionPaymentOrder,
+    PaymentForCompletionPaymentTotal,
     PaymentForCompletionPaymentTransactions,
 )
 from .payment_void import (
@@ -405,6 +406,7 @@ __all__ = [
     "PaymentForCompletion",
     "PaymentForCompletionPayment",
     "PaymentForCompletionPaymentOrder",
+    "PaymentForCompletionPaymentTotal",
     "PaymentForCompletionPaymentTransactions",
     "PaymentVoid",
     "PaymentVoidPaymentVoid",

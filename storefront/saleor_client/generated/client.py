@@ -1197,8 +1197,12 @@ class SaleorGraphQLClient(BaseClient):
                 id
                 isActive
                 chargeStatus
+                total {
+                  ...MoneyFields
+                }
                 order {
                   id
+                  token
                 }
                 transactions {
                   kind
@@ -1207,6 +1211,11 @@ class SaleorGraphQLClient(BaseClient):
                   gatewayResponse
                 }
               }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
             }
             """)
         variables: dict[str, object] = {"id": id}

@@ -6,6 +6,7 @@ from saleor_client.scalars import parse_json_string
 
 from .base_model import BaseModel
 from .enums import PaymentChargeStatusEnum, TransactionKind
+from .fragments import MoneyFields
 
 
 class PaymentForCompletion(BaseModel):
@@ -16,12 +17,17 @@ class PaymentForCompletionPayment(BaseModel):
     id: str
     is_active: bool = Field(alias="isActive")
     charge_status: PaymentChargeStatusEnum = Field(alias="chargeStatus")
+    total: Optional["PaymentForCompletionPaymentTotal"]
     order: Optional["PaymentForCompletionPaymentOrder"]
     transactions: Optional[list[Optional["PaymentForCompletionPaymentTransactions"]]]
 
 
+PaymentForCompletionPaymentTotal = MoneyFields
+
+
 class PaymentForCompletionPaymentOrder(BaseModel):
     id: str
+    token: str
 
 
 class PaymentForCompletionPaymentTransactions(BaseModel):

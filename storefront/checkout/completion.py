@@ -1,0 +1,334 @@
+"""Completing a checkout: from the buyer's Pay click (or 3-D Secure, a webhook, the settle job)
+to exactly one Saleor order, whatever fails on the way.
+
+Every completion runs under a session-level advisory lock on the checkout, then one per
+product variant in it (`core.locks.session_lock`): a double click, a refresh, a webhook and the
+settle job queue up; two buyers of the last unit queue up, so Saleor's unlocked stock check
+(2.10.1 checks before it charges) sees the truth. Held across short transactions, so that:
+
+1. the Saleor payment is committed on the `CheckoutAttempt` before Saleor is asked to charge;
+2. the order Saleor returns is committed, with its capture and confirmation e-mail jobs, in
+   one transaction right after — the point of no return — and the buyer goes to the order page;
+3. a Saleor timeout or transport error records the attempt as `unknown` (committed) and never
+   voids blindly: Saleor may still be creating the order. `settle` finds out later.
+
+Capture and e-mail are jobs (`checkout.tasks`), retried until they succeed.
+"""
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Optional
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from cart.selectors import Cart, get_cart
+from core.locks import session_lock
+from jobs.queue import defer
+from orders.services import queue_order_email
+from saleor_client.client import saleor, saleor_as_storefront_app
+from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidationError, raise_for_errors
+
+from .models import CheckoutAttempt
+
+logger = logging.getLogger(__name__)
+
+SOLD_OUT_MESSAGE = "Sorry, someone bought the last one just before you. Your card has not been charged."
+GONE_MESSAGE = "This checkout is no longer open. Your cart may already have been ordered."
+EMPTY_MESSAGE = "Your cart is empty. Add the QL Claw before checking out."
+NOT_COMPLETED_MESSAGE = "The payment could not be completed. Your card has not been charged. Please try again."
+
+Status = CheckoutAttempt.Status
+# Attempts whose outcome the settle job must find out.
+UNSETTLED = (Status.STARTED, Status.UNKNOWN, Status.NEEDS_AUTHENTICATION)
+
+
+class CheckoutStepError(Exception):
+    """A checkout step Saleor refused; `field_errors` map our form fields to messages."""
+
+    def __init__(self, message: str, field_errors: Optional[dict[str, str]] = None) -> None:
+        super().__init__(message)
+        self.field_errors = field_errors or {}
+
+
+class OutcomeKind(enum.Enum):
+    COMPLETED = "completed"  # the order exists: show it
+    CONFIRMING = "confirming"  # Saleor did not answer in time: the order may be on its way
+    AUTHENTICATE = "authenticate"  # 3-D Secure: Stripe.js must confirm
+    DECLINED = "declined"  # try another card
+    SOLD_OUT = "sold_out"  # nothing charged
+    GONE = "gone"  # the checkout is no longer open
+
+
+@dataclass(frozen=True)
+class PaymentOutcome:
+    kind: OutcomeKind
+    order_token: Optional[str] = None
+    client_secret: Optional[str] = None
+    message: str = ""
+
+
+def pay(*, cart_token: str, payment_token: str) -> PaymentOutcome:
+    """Pay for the checkout with a Stripe PaymentMethod or card token from the browser."""
+    return _complete_under_lock(cart_token, payment_token=payment_token)
+
+
+def confirm(*, cart_token: str) -> PaymentOutcome:
+    """Finish a checkout whose payment was authenticated (3-D Secure) or succeeded at Stripe."""
+    return _complete_under_lock(cart_token, payment_token=None)
+
+
+def outcome_so_far(cart_token: str) -> Optional[PaymentOutcome]:
+    """What the buyer waiting on the confirming page should see now (None: keep waiting).
+    Reading Saleor is always safe: an order found for the payment is recorded at once."""
+    attempt = CheckoutAttempt.objects.filter(checkout_token=cart_token).first()
+    if attempt is None:
+        return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+    if attempt.order_token:
+        return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+    if attempt.status == Status.UNKNOWN:
+        try:
+            return record_order_of_payment(attempt)
+        except SaleorError:
+            return None
+    if attempt.status in (Status.DECLINED, Status.FAILED):
+        return PaymentOutcome(OutcomeKind.DECLINED, message=attempt.last_error or NOT_COMPLETED_MESSAGE)
+    if attempt.status == Status.SOLD_OUT:
+        return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+    return None
+
+
+def record_order_of_payment(attempt: CheckoutAttempt) -> Optional[PaymentOutcome]:
+    """If Saleor made an order for this attempt's payment, record it (once) and say so."""
+    if not attempt.saleor_payment_id:
+        return None
+    payment = _payment(attempt)
+    if payment is None or payment.order is None:
+        return None
+    with session_lock(_checkout_lock_name(str(attempt.checkout_token))):
+        attempt.refresh_from_db()
+        if attempt.order_token:
+            return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+        return _record_order(attempt, payment.order)
+
+
+def _checkout_lock_name(cart_token: str) -> str:
+    return f"checkout:{cart_token}"
+
+
+def _finished(attempt: Optional[CheckoutAttempt]) -> Optional[PaymentOutcome]:
+    if attempt is None:
+        return None
+    if attempt.order_token:
+        return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+    if attempt.status == Status.UNKNOWN:
+        # Saleor may still be completing this checkout: a second completion could make a
+        # second order. The settle job decides once Saleor has surely finished.
+        return PaymentOutcome(OutcomeKind.CONFIRMING)
+    return None
+
+
+def _complete_under_lock(cart_token: str, payment_token: Optional[str]) -> PaymentOutcome:
+    finished = _finished(CheckoutAttempt.objects.filter(checkout_token=cart_token).first())
+    if finished:
+        return finished
+    with session_lock(_checkout_lock_name(cart_token)):
+        attempt, _ = CheckoutAttempt.objects.get_or_create(checkout_token=cart_token)
+        finished = _finished(attempt)
+        if finished:
+            return finished
+        # Read inside the lock: another completion of this checkout may have just finished.
+        cart = get_cart(cart_token)
+        if cart is None:
+            return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+        if cart.is_empty:
+            return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
+        with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
+            if payment_token is not None:
+                _create_payment(attempt, cart, payment_token)
+            elif not attempt.saleor_payment_id:
+                return PaymentOutcome(OutcomeKind.DECLINED, message="Please enter your card details to pay.")
+            return _complete(attempt, cart)
+
+
+def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) -> None:
+    result = saleor().checkout_payment_create(
+        checkout_id=cart.id, gateway=settings.SALEOR_PAYMENT_GATEWAY, token=payment_token
+    ).checkout_payment_create
+    try:
+        raise_for_errors(result.payment_errors)
+    except SaleorValidationError as error:
+        raise CheckoutStepError("Please complete your address and shipping method first.") from error
+    # Committed before Saleor is asked to charge: whatever happens next, the shop knows which
+    # Saleor payment (and so which PaymentIntent) belongs to this checkout.
+    attempt.saleor_payment_id = result.payment.id
+    attempt.status, attempt.last_error = Status.STARTED, ""
+    attempt.save(update_fields=["saleor_payment_id", "status", "last_error", "updated"])
+
+
+def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
+    try:
+        result = saleor().checkout_complete(checkout_id=cart.id).checkout_complete
+    except SaleorUnavailable as error:
+        return _unknown(attempt, error)
+    except SaleorError as error:
+        # Saleor answered, with an error instead of an order (e.g. 2.10.1's uncaught
+        # InsufficientStock after charging): it has finished, so a held card is released.
+        _record(attempt, Status.FAILED, str(error))
+        _void_unordered_payment(attempt)
+        return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
+    try:
+        raise_for_errors(result.checkout_errors)
+    except SaleorValidationError as error:
+        return _refused(attempt, error)
+    if result.order is not None:
+        return _record_order(attempt, result.order)
+    if result.confirmation_needed:
+        return _needs_authentication(attempt)
+    _record(attempt, Status.FAILED, "Saleor returned neither an order nor a confirmation step")
+    _void_unordered_payment(attempt)
+    return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
+
+
+def _record(attempt: CheckoutAttempt, status: Status, error: str = "") -> None:
+    attempt.status, attempt.last_error = status, error
+    attempt.save(update_fields=["status", "last_error", "updated"])
+
+
+def _unknown(attempt: CheckoutAttempt, error: SaleorError) -> PaymentOutcome:
+    logger.warning("Checkout %s: completion outcome unknown (%s); settling later", attempt.checkout_token, error)
+    with transaction.atomic():
+        _record(attempt, Status.UNKNOWN, str(error))
+        # Sooner than the periodic sweep, but only once Saleor has surely finished or been
+        # killed (uWSGI's harakiri) — completing again while it still runs risks two orders.
+        defer(_settle_task(), attempt_id=attempt.pk, schedule_in={"seconds": settings.SETTLE_AFTER_SECONDS})
+    return PaymentOutcome(OutcomeKind.CONFIRMING)
+
+
+def _settle_task():
+    from .tasks import settle_attempt  # tasks import this module
+
+    return settle_attempt
+
+
+def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentOutcome:
+    message = error.errors[0].message
+    if "INSUFFICIENT_STOCK" in error.codes:
+        # Saleor checks stock before it charges, and the variant lock makes that check reliable.
+        _record(attempt, Status.SOLD_OUT, message)
+        return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+    if "PAYMENT_ERROR" in error.codes:
+        _record(attempt, Status.DECLINED, message)
+        return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.")
+    attempt.last_error = str(error)
+    attempt.save(update_fields=["last_error", "updated"])
+    raise CheckoutStepError("Please check your address and shipping method, then try again.")
+
+
+def _payment(attempt: CheckoutAttempt) -> Any:
+    return saleor_as_storefront_app().payment_for_completion(id=attempt.saleor_payment_id).payment
+
+
+def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
+    payment = _payment(attempt)
+    pending = [
+        t for t in payment.transactions or []
+        if t and t.is_success and (t.gateway_response or {}).get("client_secret")
+    ]
+    if not pending:
+        return PaymentOutcome(OutcomeKind.DECLINED, message="The payment could not be started. Please try again.")
+    response = pending[-1].gateway_response
+    attempt.payment_intent_id = response["intent_id"]
+    attempt.status = Status.NEEDS_AUTHENTICATION
+    attempt.save(update_fields=["payment_intent_id", "status", "updated"])
+    return PaymentOutcome(OutcomeKind.AUTHENTICATE, client_secret=response["client_secret"])
+
+
+def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
+    """The point of no return: the order and the jobs that finish it, in one commit."""
+    from .tasks import capture_order
+
+    with transaction.atomic():
+        attempt.order_id, attempt.order_token = order.id, order.token
+        attempt.status, attempt.last_error = Status.COMPLETED, ""
+        attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "updated"])
+        defer(capture_order, attempt_id=attempt.pk)
+        queue_order_email(order_token=str(order.token), kind="confirmation")
+    return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))
+
+
+def _is_authorized(payment: Any) -> bool:
+    return any(t and t.is_success and t.kind.value in ("AUTH", "CAPTURE") and not
+               (t.gateway_response or {}).get("client_secret") for t in payment.transactions or [])
+
+
+def _void_unordered_payment(attempt: CheckoutAttempt) -> None:
+    """Release a card hold that can no longer become an order (Saleor finished without one)."""
+    if not attempt.saleor_payment_id:
+        return
+    try:
+        payment = _payment(attempt)
+        if payment is not None and payment.order is None and payment.is_active and _is_authorized(payment):
+            saleor_as_storefront_app().payment_void(payment_id=payment.id)
+            logger.warning("Voided payment %s: no order could be created", payment.id)
+    except SaleorError:
+        logger.exception("Could not check or void payment %s", attempt.saleor_payment_id)
+
+
+# Settling -----------------------------------------------------------------------------------
+
+def unsettled_attempts() -> list[int]:
+    """Attempts the settle job should look at now: untouched for longer than Saleor may still
+    be working on them, and — when waiting for 3-D Secure — longer than a buyer takes for it."""
+    now = timezone.now()
+    settled_by = now - timedelta(seconds=settings.SETTLE_AFTER_SECONDS)
+    authenticated_by = now - timedelta(seconds=settings.SETTLE_AUTHENTICATION_AFTER_SECONDS)
+    waiting = CheckoutAttempt.objects.filter(order_token__isnull=True).exclude(saleor_payment_id="")
+    due = Q(status__in=(Status.STARTED, Status.UNKNOWN), updated__lte=settled_by) | Q(
+        status=Status.NEEDS_AUTHENTICATION, updated__lte=authenticated_by
+    )
+    return list(waiting.filter(due).order_by("pk").values_list("pk", flat=True))
+
+
+def settle(attempt_id: int) -> str:
+    """Find out what became of a payment whose completion did not finish, and finish it:
+    - Saleor made an order for it → record it (capture and e-mail follow as jobs);
+    - no order and the checkout still open → complete it through the same guarded path
+      (Saleor's gateway charges, or reports that 3-D Secure is still awaited);
+    - no order and the checkout gone → release the card hold, and say so loudly.
+    SaleorUnavailable propagates: the job is retried."""
+    attempt = CheckoutAttempt.objects.get(pk=attempt_id)
+    cart_token = str(attempt.checkout_token)
+    with session_lock(_checkout_lock_name(cart_token)):
+        attempt.refresh_from_db()
+        if attempt.order_token or attempt.status not in UNSETTLED or not attempt.saleor_payment_id:
+            return f"nothing to settle ({attempt.status})"
+        payment = _payment(attempt)
+        if payment is None:
+            _record(attempt, Status.FAILED, "Saleor no longer knows this payment")
+            return "payment gone"
+        if payment.order is not None:
+            _record_order(attempt, payment.order)
+            return f"recorded order {payment.order.token}"
+        cart = get_cart(cart_token)
+        if attempt.created < timezone.now() - timedelta(seconds=settings.SETTLE_GIVE_UP_SECONDS):
+            cart = None  # a day of 3-D Secure never finished: the buyer has gone
+        if cart is not None and not cart.is_empty:
+            if attempt.status == Status.UNKNOWN:
+                # The earlier completion is over (older than Saleor's own time limit):
+                # completing is safe again.
+                _record(attempt, Status.STARTED)
+            with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
+                return _complete(attempt, cart).kind.value
+        authorized = _is_authorized(payment)
+        _record(attempt, Status.FAILED, "The checkout closed without an order")
+        _void_unordered_payment(attempt)
+        if authorized:
+            logger.error("Payment %s was authorized but its checkout %s is gone without an order: voided",
+                         payment.id, cart_token)
+        return "voided" if authorized else "failed"

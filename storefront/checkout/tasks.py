@@ -1,0 +1,76 @@
+"""The jobs that finish a paid checkout: capture, and settling attempts whose outcome is unknown."""
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from procrastinate.contrib.django import app
+from procrastinate.exceptions import AlreadyEnqueued
+
+from core.locks import order_lock
+from jobs.queue import defer, job
+from saleor_client.client import saleor_as_storefront_app
+
+from . import completion
+from .models import CheckoutAttempt
+
+logger = logging.getLogger(__name__)
+
+# Saleor's charge statuses after which there is nothing left to capture.
+CAPTURED = {"FULLY_CHARGED", "PARTIALLY_REFUNDED", "FULLY_REFUNDED"}
+
+
+class CaptureFailed(Exception):
+    """Saleor (or Stripe behind it) refused the capture; the job tries again later."""
+
+
+@job(title="Capture the payment of an order")
+def capture_order(*, attempt_id: int) -> str:
+    """Capture the authorized amount once: a retry (or a restarted worker) first asks Saleor
+    whether the payment is already captured."""
+    attempt = CheckoutAttempt.objects.get(pk=attempt_id)
+    app_client = saleor_as_storefront_app()
+    with order_lock(attempt.order_id):
+        payment = app_client.payment_for_completion(id=attempt.saleor_payment_id).payment
+        _remember_intent(attempt, payment)
+        status = payment.charge_status.value
+        if status in CAPTURED:
+            return f"already captured ({status})"
+        if not payment.is_active:
+            logger.error("Order %s: its payment %s was voided; nothing to capture", attempt.order_id, payment.id)
+            return "payment no longer active"
+        amount = Decimal(str(payment.total.amount))
+        result = app_client.order_capture(order_id=attempt.order_id, amount=amount).order_capture
+        if result.order_errors:
+            raise CaptureFailed(f"Saleor refused the capture: {result.order_errors[0].message}")
+    return f"captured {amount}"
+
+
+def _remember_intent(attempt: CheckoutAttempt, payment) -> None:
+    """Later Stripe events (refunds) name only the PaymentIntent."""
+    if attempt.payment_intent_id:
+        return
+    tokens = [t.token for t in payment.transactions or [] if t and t.is_success and t.token]
+    if tokens:
+        attempt.payment_intent_id = tokens[0]
+        attempt.save(update_fields=["payment_intent_id", "updated"])
+
+
+@job(title="Find out what became of a payment")
+def settle_attempt(*, attempt_id: int) -> str:
+    outcome = completion.settle(attempt_id)
+    logger.info("Settled checkout attempt %s: %s", attempt_id, outcome)
+    return outcome
+
+
+@app.periodic(cron="* * * * *")
+@job(title="Look for payments whose outcome is unknown", queueing_lock="settle_payments")
+def settle_payments(*, timestamp: int) -> int:
+    """Every minute: one settle job per attempt left started, unknown or awaiting 3-D Secure."""
+    due = completion.unsettled_attempts()
+    for attempt_id in due:
+        try:
+            defer(settle_attempt, attempt_id=attempt_id, queueing_lock=f"settle-attempt-{attempt_id}")
+        except AlreadyEnqueued:
+            pass  # the one queued earlier is still waiting (e.g. backing off while Saleor is down)
+    return len(due)

@@ -1,0 +1,75 @@
+"""Cross-process locks in the storefront's PostgreSQL (advisory locks), for every app.
+
+Two kinds:
+- `advisory_lock(name)`: held for one transaction (staff actions on one order).
+- `session_lock(*names)`: held on this thread's connection across several short transactions,
+  so a completion can commit "payment created" before calling Saleor and "order placed" right
+  after it, while a second completion of the same checkout still waits. Released in `finally`;
+  if the connection died meanwhile (PostgreSQL restarted), the lock died with it.
+Keys are taken in sorted order, so two holders of overlapping sets never wait on each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from contextlib import contextmanager
+from typing import Iterable, Iterator
+
+from django.db import DatabaseError, connection, transaction
+
+logger = logging.getLogger(__name__)
+
+
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit key for PostgreSQL's advisory lock functions."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def _keys(names: Iterable[str]) -> list[int]:
+    return sorted({lock_key(name) for name in names})
+
+
+@contextmanager
+def advisory_lock(name: str) -> Iterator[None]:
+    """One holder at a time for `name`, across processes, for one transaction."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            for key in _keys([name]):
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        yield
+
+
+@contextmanager
+def session_lock(*names: str) -> Iterator[None]:
+    """One holder at a time for each of `names`, across processes and transactions."""
+    if connection.in_atomic_block:
+        # Inside a transaction a commit could not happen while the lock is held, which is the
+        # whole point of a session lock; a caller doing this has mixed up the two kinds.
+        raise RuntimeError("session_lock must be taken outside a transaction")
+    keys = _keys(names)
+    taken: list[int] = []
+    try:
+        with connection.cursor() as cursor:
+            for key in keys:
+                cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+                taken.append(key)
+        yield
+    finally:
+        _unlock(reversed(taken))
+
+
+def _unlock(keys: Iterable[int]) -> None:
+    try:
+        with connection.cursor() as cursor:
+            for key in keys:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+    except DatabaseError:
+        # The connection broke: PostgreSQL released its locks when it went. Never hand a
+        # connection that might still hold one back to a pool.
+        logger.warning("Could not release advisory locks; closing the database connection")
+        connection.close()
+
+
+def order_lock(order_id: str):
+    """Actions on one Saleor order (capture, ship, refund, cancel) run one at a time."""
+    return advisory_lock(f"order:{order_id}")

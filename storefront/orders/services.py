@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from jobs.queue import defer
+
+from .tasks import ORDER_EMAILS, send_order_email
+
+
+def queue_order_email(*, order_token: str, kind: str, key: str = "", details: Optional[dict[str, Any]] = None) -> None:
+    """Queue a mail to the buyer in the caller's transaction. `key` tells apart two mails of one
+    kind (two shipments, two refunds); the same key is the same mail and is sent once."""
+    if kind not in ORDER_EMAILS:
+        raise ValueError(f"Unknown order e-mail {kind!r}; choose one of {sorted(ORDER_EMAILS)}")
+    defer(send_order_email, order_token=str(order_token), kind=kind, key=key, details=details or {})

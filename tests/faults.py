@@ -1,0 +1,107 @@
+"""A TCP proxy on loopback that the test stack puts between the storefront and Saleor, and
+between Saleor and localstripe, so tests can break the wire the way real outages do:
+refuse connections (the service is down), or hold a response back (the service is slow)."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from typing import Optional
+
+from deploy.runner.layout import Ports
+
+
+class FaultProxy:
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.port = Ports.free().storefront
+        self.delay_marker: Optional[bytes] = None
+        self.delay_seconds = 0.0
+        self._listener: Optional[socket.socket] = None
+        self._lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    # Faults ------------------------------------------------------------------------------
+    def down(self) -> None:
+        """Stop listening: new connections are refused, as by a stopped service."""
+        with self._lock:
+            listener, self._listener = self._listener, None
+        if listener:
+            listener.close()
+
+    def up(self) -> None:
+        with self._lock:
+            if self._listener is not None:
+                return
+            listener = socket.socket()
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(("127.0.0.1", self.port))
+            listener.listen(128)
+            self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def delay_responses(self, marker: bytes, seconds: float) -> None:
+        """Requests containing `marker` reach the service at once; its answer is held back."""
+        self.delay_marker, self.delay_seconds = marker, seconds
+
+    def heal(self) -> None:
+        self.delay_marker, self.delay_seconds = None, 0.0
+        self.up()
+
+    # Plumbing ----------------------------------------------------------------------------
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # closed by down()
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+        except OSError:
+            client.close()
+            return
+        upstream.settimeout(None)
+        held = threading.Event()  # set once a delayed request was seen
+        threading.Thread(target=self._pump_request, args=(client, upstream, held), daemon=True).start()
+        self._pump_response(upstream, client, held)
+
+    def _pump_request(self, client: socket.socket, upstream: socket.socket, held: threading.Event) -> None:
+        seen = b""
+        try:
+            while chunk := client.recv(65536):
+                if self.delay_marker and not held.is_set():
+                    seen = (seen + chunk)[-65536:]
+                    if self.delay_marker in seen:
+                        held.set()
+                upstream.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            _shutdown(upstream, socket.SHUT_WR)
+
+    def _pump_response(self, upstream: socket.socket, client: socket.socket, held: threading.Event) -> None:
+        first = True
+        try:
+            while chunk := upstream.recv(65536):
+                if first and held.is_set():
+                    time.sleep(self.delay_seconds)
+                first = False
+                client.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            upstream.close()
+            client.close()
+
+
+def _shutdown(sock: socket.socket, how: int) -> None:
+    try:
+        sock.shutdown(how)
+    except OSError:
+        pass
