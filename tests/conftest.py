@@ -40,6 +40,12 @@ def shop(mailbox: Mailbox) -> Iterator[Stack]:
     # Every test visitor comes from 127.0.0.1; the per-address limit is what the tests exercise.
     os.environ["NEWSLETTER_SIGNUPS_PER_IP"] = "1000/h"
     os.environ["STAFF_SIGN_INS_PER_IP"] = "1000/m"
+    # Faults heal within seconds in the tests: shorter mail timeouts, faster stall detection
+    # and fewer tries (2, 4, 8 s apart) keep them quick; the logic is the production one.
+    os.environ["EMAIL_TIMEOUT"] = "4"
+    os.environ["JOB_HEARTBEAT_SECONDS"] = "2"
+    os.environ["JOB_STALLED_AFTER_SECONDS"] = "8"
+    os.environ["JOB_MAX_ATTEMPTS"] = "4"
     # durable=False: fsync off, the test database is thrown away anyway.
     stack = Stack(TEST_STATE, Ports.free(), durable=False)
     # The storefront (and its job worker) reach Saleor, and Saleor reaches localstripe,

@@ -17,6 +17,8 @@ class FaultProxy:
         self.port = Ports.free().storefront
         self.delay_marker: Optional[bytes] = None
         self.delay_seconds = 0.0
+        self.down_marker: Optional[bytes] = None
+        self.request_lines: list[str] = []  # "POST /v1/payment_intents/pi_…/capture HTTP/1.1", …
         self._listener: Optional[socket.socket] = None
         self._lock = threading.Lock()
 
@@ -43,12 +45,21 @@ class FaultProxy:
             self._listener = listener
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
+    def go_down_at(self, marker: bytes) -> None:
+        """The service stops the moment a request containing `marker` arrives: that request
+        never reaches it, and new connections are refused until `heal()`."""
+        self.down_marker = marker
+
     def delay_responses(self, marker: bytes, seconds: float) -> None:
         """Requests containing `marker` reach the service at once; its answer is held back."""
         self.delay_marker, self.delay_seconds = marker, seconds
 
+    def requests_to(self, path_fragment: str) -> int:
+        """How many requests reached the service with `path_fragment` in their request line."""
+        return sum(path_fragment in line for line in self.request_lines)
+
     def heal(self) -> None:
-        self.delay_marker, self.delay_seconds = None, 0.0
+        self.delay_marker, self.delay_seconds, self.down_marker = None, 0.0, None
         self.up()
 
     # Plumbing ----------------------------------------------------------------------------
@@ -73,12 +84,21 @@ class FaultProxy:
 
     def _pump_request(self, client: socket.socket, upstream: socket.socket, held: threading.Event) -> None:
         seen = b""
+        first = True
         try:
             while chunk := client.recv(65536):
-                if self.delay_marker and not held.is_set():
-                    seen = (seen + chunk)[-65536:]
-                    if self.delay_marker in seen:
-                        held.set()
+                if first:
+                    self.request_lines.append(chunk.split(b"\r\n", 1)[0].decode("latin-1"))
+                    first = False
+                seen = (seen + chunk)[-65536:]
+                if self.down_marker and self.down_marker in seen:
+                    self.down_marker = None
+                    self.down()
+                    client.close()
+                    upstream.close()
+                    return
+                if self.delay_marker and self.delay_marker in seen:
+                    held.set()
                 upstream.sendall(chunk)
         except OSError:
             pass

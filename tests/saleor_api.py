@@ -1,6 +1,7 @@
 """Talking to Saleor's staff GraphQL API from tests, as the shop admin would."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -80,3 +81,14 @@ class SaleorStaffAPI:
             {"s": email},
         )
         return [edge["node"] for edge in data["orders"]["edges"] if edge["node"]["userEmail"] == email]
+
+    def wait_for_orders(self, email: str, *, count: int = 1, payment_status: str = "FULLY_CHARGED",
+                        timeout: float = 30) -> list[dict]:
+        """The buyer's orders once `count` of them reached `payment_status` (capture is a job
+        that runs just after the buyer sees the order page)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            orders = self.orders_for(email)
+            if sum(order["paymentStatus"] == payment_status for order in orders) >= count or time.monotonic() > deadline:
+                return orders
+            time.sleep(0.3)

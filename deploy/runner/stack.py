@@ -133,7 +133,8 @@ class Stack:
             **{k: v for k, v in self.stripe_env().items() if k != "STRIPE_SECRET_KEY"},
         }
         for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP",
-                     "STAFF_SIGN_INS_PER_IP", "EMAIL_TIMEOUT", "SETTLE_AFTER_SECONDS", "JOB_STALLED_AFTER_SECONDS"):
+                     "STAFF_SIGN_INS_PER_IP", "EMAIL_TIMEOUT", "SETTLE_AFTER_SECONDS", "JOB_STALLED_AFTER_SECONDS",
+                     "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS"):
             if name in os.environ:
                 env[name] = os.environ[name]
         return env

@@ -282,12 +282,15 @@ def _void_unordered_payment(attempt: CheckoutAttempt) -> None:
 
 # Settling -----------------------------------------------------------------------------------
 
-def unsettled_attempts() -> list[int]:
+def unsettled_attempts(older_than_seconds: Optional[int] = None) -> list[int]:
     """Attempts the settle job should look at now: untouched for longer than Saleor may still
-    be working on them, and — when waiting for 3-D Secure — longer than a buyer takes for it."""
+    be working on them, and — when waiting for 3-D Secure — longer than a buyer takes for it.
+    `older_than_seconds` overrides both (a manual run after an outage)."""
     now = timezone.now()
-    settled_by = now - timedelta(seconds=settings.SETTLE_AFTER_SECONDS)
-    authenticated_by = now - timedelta(seconds=settings.SETTLE_AUTHENTICATION_AFTER_SECONDS)
+    settled_by = now - timedelta(seconds=older_than_seconds if older_than_seconds is not None
+                                 else settings.SETTLE_AFTER_SECONDS)
+    authenticated_by = now - timedelta(seconds=older_than_seconds if older_than_seconds is not None
+                                       else settings.SETTLE_AUTHENTICATION_AFTER_SECONDS)
     waiting = CheckoutAttempt.objects.filter(order_token__isnull=True).exclude(saleor_payment_id="")
     due = Q(status__in=(Status.STARTED, Status.UNKNOWN), updated__lte=settled_by) | Q(
         status=Status.NEEDS_AUTHENTICATION, updated__lte=authenticated_by

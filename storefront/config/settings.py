@@ -145,9 +145,14 @@ PROCRASTINATE_WORKER_DEFAULTS = {
     # Jobs arrive by LISTEN/NOTIFY at once; polling is the fallback after a lost connection.
     "fetch_job_polling_interval": 5,
     "shutdown_graceful_timeout": 20,
+    "update_heartbeat_interval": env.int("JOB_HEARTBEAT_SECONDS", default=10),
 }
 # A worker silent for this long is dead (killed, machine lost): its running jobs are retried.
+# Keep it at 3 heartbeats or more, or a busy but living worker's jobs would run twice.
 JOB_STALLED_AFTER_SECONDS = env.int("JOB_STALLED_AFTER_SECONDS", default=30)
+PROCRASTINATE_WORKER_DEFAULTS["stalled_worker_timeout"] = JOB_STALLED_AFTER_SECONDS
+# How often a failing job is tried in all (waits of 2, 4, 8 … seconds between tries).
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=14)
 # A completion whose outcome is unknown is settled only after Saleor has surely finished it:
 # longer than Saleor's own request limit (uWSGI harakiri, 30 s) plus margin.
 SETTLE_AFTER_SECONDS = env.int("SETTLE_AFTER_SECONDS", default=45)

@@ -13,6 +13,7 @@ import logging
 import traceback
 from typing import Any, Callable, Optional
 
+from django.conf import settings
 from procrastinate import JobContext, RetryStrategy, manager
 from procrastinate import tasks as procrastinate_tasks
 from procrastinate.contrib.django import app
@@ -20,8 +21,8 @@ from procrastinate.contrib.django.django_connector import DjangoConnector
 
 logger = logging.getLogger(__name__)
 
-# 2, 4, 8 … s between tries; the twelfth try comes about two hours after the first.
-DEFAULT_RETRY = RetryStrategy(max_attempts=12, exponential_wait=2)
+# 2, 4, 8 … s between tries; with 14 tries the last comes about 4½ hours after the first.
+DEFAULT_RETRY = RetryStrategy(max_attempts=settings.JOB_MAX_ATTEMPTS, exponential_wait=2)
 
 
 # Task name -> what the job does, in the shop admin's words (the failed-jobs page).

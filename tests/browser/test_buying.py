@@ -45,7 +45,7 @@ def enter_card(page: Page, number: str) -> None:
 
 def assert_one_paid_order(shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailbox, page: Page, email: str) -> None:
     expect(page.get_by_role("heading", name="Thank you — your order is placed")).to_be_visible()
-    orders = staff_api.orders_for(email)
+    orders = staff_api.wait_for_orders(email)
     assert len(orders) == 1
     order = orders[0]
     assert order["paymentStatus"] == "FULLY_CHARGED"
@@ -53,8 +53,7 @@ def assert_one_paid_order(shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailb
     # Every successful transaction of the order names the same PaymentIntent, captured in full.
     intents = [stripe_client(shop).v1.payment_intents.retrieve(i) for i in _intent_ids(staff_api, order)]
     assert [(intent.status, intent.amount) for intent in intents] == [("succeeded", 4400)]
-    messages = mailbox.wait_for(email)
-    assert len(messages) == 1
+    messages = mailbox.exactly(email, 1)
     assert f"/orders/{order['token']}/" in text_of(messages[0])
 
 

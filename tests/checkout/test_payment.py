@@ -23,14 +23,13 @@ def test_buyer_pays_with_a_good_card_and_gets_one_order_one_capture_and_one_emai
     assert page.status_code == 200
     assert page.url.path.startswith("/orders/")
     assert "your order is placed" in page.text
-    orders = staff_api.orders_for(buyer.email)
+    orders = staff_api.wait_for_orders(buyer.email)
     assert len(orders) == 1
     order = orders[0]
     assert order["paymentStatus"] == "FULLY_CHARGED"
     assert order["total"]["gross"]["amount"] == 2 * 39.0 + 5.0
     assert f"/orders/{order['token']}/" == page.url.path
-    messages = mailbox.wait_for(buyer.email)
-    assert len(messages) == 1
+    messages = mailbox.exactly(buyer.email, 1)
     assert f"/orders/{order['token']}/" in text_of(messages[0])
     assert order["number"] in messages[0]["Subject"]
 
@@ -40,8 +39,10 @@ def unique_email(prefix: str) -> str:
 
 
 def intents_of(shop: Stack, checkout_token: str) -> list:
+    """Every PaymentIntent of a checkout, however many intents localstripe holds (all pages)."""
+    params = {"limit": 100}
     return [
-        intent for intent in stripe_client(shop).v1.payment_intents.list(params={"limit": 100}).data
+        intent for intent in stripe_client(shop).v1.payment_intents.list(params=params).auto_paging_iter()
         if intent.metadata.to_dict().get("checkout_token") == checkout_token
     ]
 
@@ -75,9 +76,9 @@ def test_a_declined_card_shows_stripes_message_keeps_the_cart_then_a_good_card_p
     paid = buyer.pay(card=GOOD_CARD)
 
     assert paid.url.path.startswith("/orders/")
-    orders = staff_api.orders_for(buyer.email)
+    orders = staff_api.wait_for_orders(buyer.email)
     assert len(orders) == 1 and orders[0]["paymentStatus"] == "FULLY_CHARGED"
-    assert len(mailbox.wait_for(buyer.email)) == 1
+    mailbox.exactly(buyer.email, 1)
 
 
 def test_three_d_secure_card_is_confirmed_in_the_browser_then_completed(
@@ -102,11 +103,11 @@ def test_three_d_secure_card_is_confirmed_in_the_browser_then_completed(
     done = buyer.confirm()
 
     assert done.url.path.startswith("/orders/")
-    orders = staff_api.orders_for(buyer.email)
+    orders = staff_api.wait_for_orders(buyer.email)
     assert len(orders) == 1 and orders[0]["paymentStatus"] == "FULLY_CHARGED"
     intents = intents_of(shop, checkout_token)
     assert [intent.status for intent in intents] == ["succeeded"]
-    assert len(mailbox.wait_for(buyer.email)) == 1
+    mailbox.exactly(buyer.email, 1)
 
 
 def test_double_clicking_pay_makes_one_charge_and_one_order(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):
@@ -125,9 +126,10 @@ def test_double_clicking_pay_makes_one_charge_and_one_order(shop: Stack, new_buy
 
     assert all(response.status_code == 302 for response in responses)
     assert len({response.headers["location"] for response in responses}) == 1
-    assert len(staff_api.orders_for(buyer.email)) == 1
-    captured = [intent for intent in intents_of(shop, checkout_token) if intent.status == "succeeded"]
-    assert len(captured) == 1
+    assert len(staff_api.wait_for_orders(buyer.email)) == 1
+    # Every intent of the checkout, not only captured ones: an extra uncaptured hold is a bug too.
+    intents = intents_of(shop, checkout_token)
+    assert [intent.status for intent in intents] == ["succeeded"]
 
 
 def test_a_completed_checkout_cannot_be_paid_again(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):
@@ -160,7 +162,7 @@ def test_amounts_and_prices_in_the_post_are_ignored(shop: Stack, new_buyer, staf
     page = buyer.pay(card=GOOD_CARD, extra={"amount": "0.01", "total": "0.01", "price": "1.00", "currency": "JPY"})
 
     assert page.url.path.startswith("/orders/")
-    order = staff_api.orders_for(buyer.email)[0]
+    order = staff_api.wait_for_orders(buyer.email)[0]
     assert order["total"]["gross"]["amount"] == 44.0
     assert order["payments"][0]["capturedAmount"]["amount"] == 44.0
 
@@ -176,6 +178,6 @@ def test_a_promo_code_lowers_the_total_saleor_charges(shop: Stack, new_buyer, st
     assert re.search(r'id="summary-total">\$40\.10<', applied.text)
     paid = buyer.pay(card=GOOD_CARD)
     assert paid.url.path.startswith("/orders/")
-    order = staff_api.orders_for(buyer.email)[0]
+    order = staff_api.wait_for_orders(buyer.email)[0]
     assert order["total"]["gross"]["amount"] == 40.1
     assert order["payments"][0]["capturedAmount"]["amount"] == 40.1

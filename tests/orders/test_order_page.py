@@ -12,7 +12,7 @@ def place_order(new_buyer, staff_api: SaleorStaffAPI, label: str) -> dict:
     buyer = new_buyer(f"{label}-{uuid.uuid4().hex[:6]}@example.com")
     buyer.ready_to_pay()
     assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
-    return staff_api.orders_for(buyer.email)[0]
+    return staff_api.wait_for_orders(buyer.email)[0]
 
 
 def test_each_token_shows_its_own_order_only_and_guesses_find_nothing(shop: Stack, new_buyer, staff_api: SaleorStaffAPI):

@@ -43,7 +43,8 @@ def place_order(new_buyer, staff_api: SaleorStaffAPI) -> Callable[..., dict]:
         buyer = new_buyer(f"staff-{uuid.uuid4().hex[:8]}@example.com")
         buyer.ready_to_pay(quantity)
         assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
-        return staff_api.orders_for(buyer.email)[0]
+        # Captured by a job just after the order page: staff tests start from a paid order.
+        return staff_api.wait_for_orders(buyer.email)[0]
 
     return place
 

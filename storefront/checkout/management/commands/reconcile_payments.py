@@ -6,19 +6,26 @@ trigger (e.g. after an outage, with the worker stopped). Same code, same locks.
 from django.core.management.base import BaseCommand
 
 from checkout import completion
+from checkout.models import CheckoutAttempt
 from saleor_client.errors import SaleorError
 
 
 class Command(BaseCommand):
     help = "Find out what became of payments whose checkout did not finish, and finish them."
 
-    def handle(self, *args, **options):
-        due = completion.unsettled_attempts()
-        for attempt_id in due:
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than-seconds", type=int, default=None,
+            help="settle attempts untouched this long (default: the settings the settle job uses)",
+        )
+
+    def handle(self, *args, older_than_seconds, **options):
+        due = completion.unsettled_attempts(older_than_seconds)
+        for attempt in CheckoutAttempt.objects.filter(pk__in=due).order_by("pk"):
             try:
-                outcome = completion.settle(attempt_id)
+                outcome = completion.settle(attempt.pk)
             except (SaleorError, completion.CheckoutStepError) as error:
-                self.stderr.write(f"  attempt {attempt_id}: {error}")
+                self.stderr.write(f"  {attempt.checkout_token}: {error}")
                 continue
-            self.stdout.write(f"  attempt {attempt_id}: {outcome}")
+            self.stdout.write(f"  {attempt.checkout_token}: {outcome}")
         self.stdout.write(f"{len(due)} attempt(s) looked at.")
