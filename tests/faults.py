@@ -3,12 +3,15 @@ between Saleor and localstripe, so tests can break the wire the way real outages
 refuse connections (the service is down), or hold a response back (the service is slow)."""
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
 from typing import Optional
 
 from deploy.runner.layout import Ports
+
+REQUEST_LINE = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD) /\S* HTTP/1\.[01](?=\r\n)")
 
 
 class FaultProxy:
@@ -20,6 +23,7 @@ class FaultProxy:
         self.down_marker: Optional[bytes] = None
         self.request_lines: list[str] = []  # "POST /v1/payment_intents/pi_…/capture HTTP/1.1", …
         self._listener: Optional[socket.socket] = None
+        self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
 
     @property
@@ -28,11 +32,19 @@ class FaultProxy:
 
     # Faults ------------------------------------------------------------------------------
     def down(self) -> None:
-        """Stop listening: new connections are refused, as by a stopped service."""
+        """Stop listening and cut every open connection, as a stopped service does: new
+        connections are refused (kept-alive ones would otherwise carry on)."""
         with self._lock:
             listener, self._listener = self._listener, None
+            open_sockets, self._open = self._open, set()
         if listener:
+            # close() alone would not wake the thread blocked in accept(), and the socket
+            # would go on listening; shutdown() does.
+            _shutdown(listener, socket.SHUT_RDWR)
             listener.close()
+        for sock in open_sockets:
+            _shutdown(sock, socket.SHUT_RDWR)
+            sock.close()
 
     def up(self) -> None:
         with self._lock:
@@ -78,18 +90,18 @@ class FaultProxy:
             client.close()
             return
         upstream.settimeout(None)
+        with self._lock:
+            self._open.update((client, upstream))
         held = threading.Event()  # set once a delayed request was seen
         threading.Thread(target=self._pump_request, args=(client, upstream, held), daemon=True).start()
         self._pump_response(upstream, client, held)
 
     def _pump_request(self, client: socket.socket, upstream: socket.socket, held: threading.Event) -> None:
         seen = b""
-        first = True
         try:
             while chunk := client.recv(65536):
-                if first:
-                    self.request_lines.append(chunk.split(b"\r\n", 1)[0].decode("latin-1"))
-                    first = False
+                # Clients keep connections alive: every request on it is counted, not the first.
+                self.request_lines.extend(line.decode("latin-1") for line in REQUEST_LINE.findall(chunk))
                 seen = (seen + chunk)[-65536:]
                 if self.down_marker and self.down_marker in seen:
                     self.down_marker = None
@@ -118,6 +130,8 @@ class FaultProxy:
         finally:
             upstream.close()
             client.close()
+            with self._lock:
+                self._open.difference_update((client, upstream))
 
 
 def _shutdown(sock: socket.socket, how: int) -> None:

@@ -35,7 +35,7 @@ def test_compose_file_validates_with_its_secrets_set():
 
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(result.stdout)
-    assert set(config["services"]) == {"postgres", "redis", "saleor", "saleor-worker", "storefront", "proxy"}
+    assert set(config["services"]) == {"postgres", "redis", "saleor", "saleor-worker", "storefront", "worker", "proxy"}
 
 
 def test_compose_refuses_to_start_without_secrets():
