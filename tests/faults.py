@@ -100,8 +100,6 @@ class FaultProxy:
         seen = b""
         try:
             while chunk := client.recv(65536):
-                # Clients keep connections alive: every request on it is counted, not the first.
-                self.request_lines.extend(line.decode("latin-1") for line in REQUEST_LINE.findall(chunk))
                 seen = (seen + chunk)[-65536:]
                 if self.down_marker and self.down_marker in seen:
                     self.down_marker = None
@@ -112,6 +110,9 @@ class FaultProxy:
                 if self.delay_marker and self.delay_marker in seen:
                     held.set()
                 upstream.sendall(chunk)
+                # Counted once passed on. Clients keep connections alive: every request on
+                # one is counted, not only the first.
+                self.request_lines.extend(line.decode("latin-1") for line in REQUEST_LINE.findall(chunk))
         except OSError:
             pass
         finally:
@@ -128,8 +129,11 @@ class FaultProxy:
         except OSError:
             pass
         finally:
-            upstream.close()
-            client.close()
+            # shutdown() wakes the request pump blocked in recv(); close() alone would leave
+            # it reading (and counting) requests that can no longer reach the service.
+            for sock in (upstream, client):
+                _shutdown(sock, socket.SHUT_RDWR)
+                sock.close()
             with self._lock:
                 self._open.difference_update((client, upstream))
 

@@ -93,9 +93,10 @@ class Buyer:
         assert self.enter_details().url.path == "/checkout/shipping/"
         assert self.choose_shipping().url.path == "/checkout/payment/"
 
-    def pay(self, payment_token: Optional[str] = None, card: str = GOOD_CARD, extra: Optional[dict] = None) -> httpx.Response:
+    def pay(self, payment_token: Optional[str] = None, card: str = GOOD_CARD, extra: Optional[dict] = None,
+            follow: bool = True) -> httpx.Response:
         token = payment_token or card_token(self.shop, card)
-        return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})})
+        return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})}, follow)
 
     def confirm(self) -> httpx.Response:
         return self.post_form("/checkout/payment/", "/checkout/pay/confirm/", {})
