@@ -11,7 +11,8 @@ from procrastinate.contrib.django import app
 logger = logging.getLogger(__name__)
 
 
-@app.periodic(cron="*/15 * * * * *")
+# Croniter puts seconds in the sixth field: every 15 seconds.
+@app.periodic(cron="* * * * * */15")
 @app.task(name="jobs.tasks.retry_stalled_jobs", queueing_lock="retry_stalled_jobs", pass_context=True)
 async def retry_stalled_jobs(context: JobContext, timestamp: int) -> None:
     """A job whose worker died (killed, machine lost) stays `doing` forever: hand it back to
