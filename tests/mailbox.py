@@ -22,6 +22,7 @@ class Mailbox:
         self.port = 0
         self.hanging = False
         self.hung_messages = 0  # messages that arrived while hanging (never delivered)
+        self.arrivals: list[tuple[str, float]] = []  # (To, time.monotonic()) of each delivery
 
     async def handle_DATA(self, server, session, envelope):
         if self.hanging:
@@ -29,7 +30,9 @@ class Mailbox:
             while self.hanging:
                 await asyncio.sleep(0.1)
             return "421 Service not available, closing channel"
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(message)
+        self.arrivals.append((message["To"], time.monotonic()))
         return "250 Message accepted"
 
     def start(self) -> str:

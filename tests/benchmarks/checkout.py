@@ -1,5 +1,6 @@
-"""Checkout figures: Pay -> confirmation page over 50 checkouts, add-to-cart under 10
-concurrent clients, and Saleor calls / SQL queries per step (from Server-Timing).
+"""Checkout figures: Pay -> order page over 50 checkouts and pay -> confirmation e-mail, e-mail
+jobs per second of one worker, add-to-cart under 10 concurrent clients, and Saleor calls / SQL
+queries per step (from Server-Timing).
 
     .venv/storefront/bin/python -m tests.benchmarks.checkout
 """
@@ -15,10 +16,12 @@ import httpx
 
 from tests.benchmarks.harness import running_stack
 from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token, stripe_client
+from tests.mailbox import Mailbox
 
 CHECKOUTS = 50
 CLIENTS = 10
 ADDS_PER_CLIENT = 20
+EMAIL_JOBS = 500
 
 
 def timing(response: httpx.Response) -> dict[str, tuple[str, float]]:
@@ -60,46 +63,53 @@ def steps_of_one_checkout(shop) -> list[tuple[str, httpx.Response]]:
     steps.append(("GET payment step", page))
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
-    steps.append(("POST pay (card authorized, order, capture, e-mail)", paid))
-    steps.append(("GET confirmation page", buyer.http.get(paid.headers["location"])))
+    steps.append(("POST pay (card authorized, order; capture+e-mail queued)", paid))
+    steps.append(("GET order page", buyer.http.get(paid.headers["location"])))
     buyer.close()
     return steps
 
 
-def pay_to_confirmation(shop) -> tuple[list[float], list[float]]:
-    """Client-side time of POST pay + GET confirmation, and the Saleor share inside pay."""
-    totals, saleor_shares = [], []
+def pay_to_confirmation(shop, mailbox: Mailbox) -> tuple[list[float], list[float], list[float]]:
+    """Client-side time of POST pay + GET order page, the Saleor share inside them, and the
+    time from pay to the confirmation e-mail in the mailbox (sent by the job worker)."""
+    totals, saleor_shares, to_mail = [], [], []
     for n in range(CHECKOUTS):
-        buyer = Buyer(shop, email=f"bench-{n}@example.com")
+        buyer = Buyer(shop, email=f"bench-{n}-{time.time_ns()}@example.com")
         buyer.ready_to_pay()
         token = card_token(shop, GOOD_CARD)
         page = buyer.http.get("/checkout/payment/")
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
         started = time.perf_counter()
+        started_monotonic = time.monotonic()
         paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
         confirmation = buyer.http.get(paid.headers["location"])
         totals.append((time.perf_counter() - started) * 1000)
         assert confirmation.status_code == 200 and "your order is placed" in confirmation.text
         saleor_shares.append(timing(paid)["saleor"][1] + timing(confirmation)["saleor"][1])
+        mailbox.wait_for(buyer.email, timeout=60)
+        arrived = next(at for to, at in mailbox.arrivals if buyer.email in to)
+        to_mail.append((arrived - started_monotonic) * 1000)
         buyer.close()
-    return totals, saleor_shares
+    return totals, saleor_shares, to_mail
 
 
-def localstripe_share(shop) -> list[float]:
-    """The same Stripe calls the gateway makes for one payment, timed against localstripe."""
-    client = stripe_client(shop)
-    shares = []
-    for _ in range(CHECKOUTS):
-        token = card_token(shop, GOOD_CARD)
-        started = time.perf_counter()
-        card = client.v1.tokens.retrieve(token).card.id
-        intent = client.v1.payment_intents.create(params={
-            "amount": 4400, "currency": "usd", "payment_method": card, "capture_method": "manual", "confirm": True,
-        })
-        client.v1.payment_intents.retrieve(intent.id)
-        client.v1.payment_intents.capture(intent.id)
-        shares.append((time.perf_counter() - started) * 1000)
-    return shares
+def email_jobs_per_second(shop, mailbox: Mailbox, jobs: int = EMAIL_JOBS) -> float:
+    """Queue `jobs` e-mail jobs with the worker stopped, start it, time until all are delivered."""
+    shop.stop_worker()
+    run = time.time_ns()
+    shop.storefront_manage("shell", "-c", (
+        "from mail.tasks import queue_email\n"
+        f"for n in range({jobs}):\n"
+        f"    queue_email(template='newsletter/email/confirm', to=f'bench-jobs-{run}-{{n}}@example.com', "
+        "context={'confirm_url': 'https://qlclaw.example/x', 'unsubscribe_url': 'https://qlclaw.example/y'}, "
+        f"message_id=f'<bench-{run}-{{n}}@qlclaw.example>')"
+    ))
+    before = len(mailbox.messages)
+    started = time.monotonic()
+    shop.start_worker()
+    while len(mailbox.messages) - before < jobs:
+        time.sleep(0.05)
+    return jobs / (time.monotonic() - started)
 
 
 def add_to_cart_under_load(shop, clients: int = CLIENTS) -> list[float]:
@@ -122,24 +132,29 @@ def add_to_cart_under_load(shop, clients: int = CLIENTS) -> list[float]:
 
 def main() -> None:
     os.environ["SERVER_TIMING"] = "1"
+    mailbox = Mailbox()
+    os.environ["EMAIL_URL"] = mailbox.start()
     with running_stack() as shop:
         print("\nSaleor calls and SQL queries per step (Server-Timing of one checkout)")
         for label, response in steps_of_one_checkout(shop):
             t = timing(response)
             print(f"  {label:<52} {t['saleor'][0]:>9}  {t['db'][0]:>11}  {t['total'][1]:7.1f} ms")
 
-        totals, saleor = pay_to_confirmation(shop)
+        totals, saleor, to_mail = pay_to_confirmation(shop, mailbox)
         stripe_ms = localstripe_share(shop)
-        print(f"\nPay -> confirmation page, {CHECKOUTS} checkouts one after another")
-        summary("client-measured (POST pay + GET confirmation)", totals)
-        summary("  of which inside Saleor (incl. its Stripe calls)", saleor)
+        print(f"\nPay -> order page, {CHECKOUTS} checkouts one after another (capture and e-mail are jobs)")
+        summary("client-measured (POST pay + GET order page)", totals)
+        summary("  of which inside Saleor (incl. its Stripe authorization)", saleor)
         summary("localstripe alone: retrieve token, create+confirm, retrieve, capture", stripe_ms)
-        excluding = [total - statistics.median(stripe_ms) for total in totals]
-        summary("pay -> confirmation excluding Stripe (median localstripe share)", excluding)
+        summary("pay -> confirmation e-mail in the mailbox", to_mail)
+
+        rate = email_jobs_per_second(shop, mailbox)
+        print(f"\nOne job worker, {EMAIL_JOBS} e-mail jobs to aiosmtpd: {rate:.1f} jobs/s")
 
         print(f"\nAdd to cart ({ADDS_PER_CLIENT} adds per client; each is one Saleor checkoutLinesAdd)")
         summary("1 client", add_to_cart_under_load(shop, clients=1))
         summary(f"{CLIENTS} concurrent clients", add_to_cart_under_load(shop))
+    mailbox.stop()
 
 
 if __name__ == "__main__":
