@@ -36,11 +36,12 @@ def job(*, title: str, retry: RetryStrategy = DEFAULT_RETRY, **options: Any) -> 
         TITLES[f"{func.__module__}.{func.__name__}"] = title
 
         @functools.wraps(func)
-        def run(context: JobContext, **kwargs: Any) -> Any:
+        def run(job_context: JobContext, /, **kwargs: Any) -> Any:
+            # Positional-only: a job's own arguments may be called `context` (e-mails are).
             try:
                 return func(**kwargs)
             except Exception as error:
-                _record_failure(context, error)
+                _record_failure(job_context, error)
                 raise
 
         return app.task(name=f"{func.__module__}.{func.__name__}", pass_context=True, retry=retry, **options)(run)

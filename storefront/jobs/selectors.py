@@ -17,7 +17,7 @@ class FailedJob:
     title: str
     task_name: str
     arguments: dict[str, Any]
-    attempts: int
+    tries: int  # failed tries recorded (each with its error)
     last_error: str
     failed_at: Optional[datetime]
 
@@ -29,15 +29,17 @@ def failed_job_count() -> int:
 def failed_jobs(limit: int = 100) -> list[FailedJob]:
     jobs = list(ProcrastinateJob.objects.filter(status="failed").order_by("-id")[:limit])
     latest: dict[int, JobError] = {}
+    tries: dict[int, int] = {}
     for error in JobError.objects.filter(job_id__in=[job.id for job in jobs]).order_by("at"):
         latest[error.job_id] = error
+        tries[error.job_id] = tries.get(error.job_id, 0) + 1
     return [
         FailedJob(
             id=job.id,
             title=TITLES.get(job.task_name, job.task_name),
             task_name=job.task_name,
             arguments=dict(job.args or {}),
-            attempts=job.attempts,
+            tries=tries.get(job.id, 0),
             last_error=latest[job.id].error if job.id in latest else "(no error recorded)",
             failed_at=latest[job.id].at if job.id in latest else None,
         )

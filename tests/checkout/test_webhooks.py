@@ -235,3 +235,27 @@ def test_an_event_signed_more_than_five_minutes_in_the_future_is_refused(shop: S
     assert response.status_code == 400
     assert "future" in response.text
     assert stored_events(shop, future["id"]) == []
+
+
+def test_a_webhook_for_a_payment_whose_order_saleor_made_unseen_is_recorded_against_that_order(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox, saleor_wire
+):
+    buyer = new_buyer(f"webhook-unseen-{uuid.uuid4().hex[:6]}@example.com")
+    buyer.ready_to_pay()
+    checkout_token = buyer_checkout_token(buyer)
+    # Saleor makes the order, but its answer comes too late: the storefront saw no order and
+    # Saleor has deleted the checkout.
+    saleor_wire.delay_responses(b"mutation CheckoutComplete", 6)
+    answer = buyer.pay(card=GOOD_CARD, follow=False)
+    saleor_wire.heal()
+    assert answer.headers["location"] == "/checkout/confirming/"
+    assert attempt_status(shop, checkout_token)[0] == "unknown"
+    [intent] = intents_of(shop, checkout_token)
+
+    delivered = send_event(shop, event("payment_intent.amount_capturable_updated", intent.to_dict()))
+
+    [order] = staff_api.wait_for_orders(buyer.email)
+    assert delivered.json()["outcome"] == f"completed: order {order['token']}"
+    assert attempt_status(shop, checkout_token)[::2] == ("completed", uuid.UUID(order["token"]))
+    assert order["paymentStatus"] == "FULLY_CHARGED"
+    mailbox.exactly(buyer.email, 1)

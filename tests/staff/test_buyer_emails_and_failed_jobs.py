@@ -63,8 +63,7 @@ def test_an_email_job_that_gave_up_is_shown_to_the_admin_and_its_retry_sends_it(
         order = staff_api.wait_for_orders(buyer.email)[0]
         # JOB_MAX_ATTEMPTS is 4 in the test stack: tries 2, 4 and 8 s apart, then it gives up.
         wait_until(lambda: failed_mail_jobs(shop, order["token"]), 60, "the e-mail job to give up")
-        [(job_id, attempts)] = failed_mail_jobs(shop, order["token"])
-        assert attempts == 4
+        [(job_id, _)] = failed_mail_jobs(shop, order["token"])
 
         orders_page = admin.get("/staff/")
         jobs_page = admin.get("/staff/jobs/failed/")
@@ -75,6 +74,7 @@ def test_an_email_job_that_gave_up_is_shown_to_the_admin_and_its_retry_sends_it(
     assert re.search(r'id="failed-jobs-alert"[^>]*><strong>\d+ background jobs? failed</strong>', orders_page.text)
     row = re.search(rf'<tr id="job-{job_id}">(.*?)</tr>', jobs_page.text, re.S).group(1)
     assert "E-mail the customer about their order" in row
+    assert "<td>4</td>" in row  # JOB_MAX_ATTEMPTS tries, each failure recorded
     assert "ConnectionRefusedError" in row
     retried = admin.post(f"/staff/jobs/{job_id}/retry/", data={"csrfmiddlewaretoken": csrf_token(jobs_page.text)},
                          follow_redirects=True)
