@@ -22,7 +22,8 @@ from procrastinate.contrib.django.django_connector import DjangoConnector
 logger = logging.getLogger(__name__)
 
 # 2, 4, 8 … s between tries; with 14 tries the last comes about 4½ hours after the first.
-DEFAULT_RETRY = RetryStrategy(max_attempts=settings.JOB_MAX_ATTEMPTS, exponential_wait=2)
+# Procrastinate's max_attempts counts retries after the first try.
+DEFAULT_RETRY = RetryStrategy(max_attempts=settings.JOB_MAX_ATTEMPTS - 1, exponential_wait=2)
 
 
 # Task name -> what the job does, in the shop admin's words (the failed-jobs page).
