@@ -121,6 +121,12 @@ class GuidePage:
     body_html: str
     path: Path
     show_review_dates: bool = False
+    name: str = ""
+
+    @property
+    def short_name(self) -> str:
+        """What lists and captions call the page: front-matter `name`, or the title without "trigger points"."""
+        return self.name or self.title.removesuffix(" trigger points")
 
     @property
     def url(self) -> str:
@@ -241,6 +247,7 @@ def load_page(path: Path) -> GuidePage:
         body_html=body_html,
         path=path,
         show_review_dates=bool(post.get("show_review_dates", False)),
+        name=str(post.get("name", "")),
     )
 
 
