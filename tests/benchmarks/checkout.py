@@ -122,12 +122,17 @@ def add_to_cart_under_load(shop, clients: int = CLIENTS) -> list[float]:
             # The product page is shared-cached: its form is origin-checked, with no CSRF token.
             response = buyer.http.post("/cart/add/", data={"variant_id": variant, "quantity": 1})
             timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 302
+            if response.status_code != 302:
+                failures.append(response.status_code)
         buyer.close()
         return timings
 
+    failures: list[int] = []
     with ThreadPoolExecutor(max_workers=clients) as pool:
-        return [t for timings in pool.map(client_session, range(clients)) for t in timings]
+        timings = [t for timings in pool.map(client_session, range(clients)) for t in timings]
+    if failures:
+        print(f"  ({len(failures)} of {len(timings)} adds failed: statuses {sorted(set(failures))})")
+    return timings
 
 
 def main() -> None:
