@@ -12,7 +12,7 @@ from django.urls import path
 PAGE = Path(os.environ["BARE_PAGE"]).read_bytes()
 
 
-def page(request):
+def page(request, anything: str):
     return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
 
 
