@@ -58,4 +58,5 @@ def print_row(label: str, figures: dict) -> None:
     print(
         f"{label:<48} {figures['rps']:>9.1f} req/s   p50 {figures['p50_ms']:>7.2f} ms   "
         f"p95 {figures['p95_ms']:>7.2f} ms   p99 {figures['p99_ms']:>7.2f} ms   failed {figures['failed']}"
+        f" (non-2xx {figures.get('non2xx', '-')}, timeouts {figures.get('timeouts', '-')})"
     )
