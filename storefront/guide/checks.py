@@ -10,11 +10,12 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from .content import ContentError, GuidePage, load_page, load_regions
+from .content import POLICY_BLOCKS, POLICY_KIND, ContentError, GuidePage, load_page, load_regions
 
 LINK = re.compile(r"\]\((/[^)\s]*)\)")
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
-FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/feed/"}
+BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)
+FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/feed/", "/orders/find/"}
 
 
 def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -> list[str]:
@@ -37,7 +38,10 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
     known_paths = FIXED_PATHS | {page.url for page in pages.values()}
     for page in pages.values():
         name = page.path.name
-        if not [source for source in page.sources if source.strip()]:
+        if page.kind == POLICY_KIND:
+            problems += [f"{name}: unknown block [[{block}]] (one of: {', '.join(POLICY_BLOCKS)})"
+                         for block in BLOCK.findall(page.body_markdown) if block not in POLICY_BLOCKS]
+        elif not [source for source in page.sources if source.strip()]:
             problems.append(f"{name}: the page lists no sources")
         for slug in page.products:
             if not product_exists(slug):

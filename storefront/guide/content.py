@@ -2,7 +2,7 @@
 
 Markdown is rendered by markdown-it-py with raw HTML disabled, and the result is cleaned by
 nh3 (ammonia) with a short allow-list, so nothing in a content file can put a script or an
-event handler on the page. Pages are parsed and rendered once per process (`guide_pages`),
+event handler on the page. Pages are parsed and rendered once per process (`content_pages`),
 never per request.
 """
 from __future__ import annotations
@@ -20,6 +20,14 @@ from django.conf import settings
 from markdown_it import MarkdownIt
 
 REQUIRED_FIELDS = ("title", "summary", "slug", "updated", "muscles", "products", "sources", "kind")
+
+# `kind: policy` — the shop's own pages (returns, shipping, privacy, terms, contact), served at the
+# site root by the pages app, not part of the guide: no muscles, products or sources. A paragraph
+# that is only `[[name]]` is a live block the pages app fills in (POLICY_BLOCKS).
+POLICY_KIND = "policy"
+POLICY_FIELDS = ("title", "summary", "slug", "updated", "kind")
+POLICY_NOT_ALLOWED = ("muscles", "products", "sources", "regions", "faq", "picture")
+POLICY_BLOCKS = ("shipping-rates", "company")
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",
     "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "img",
@@ -64,7 +72,7 @@ class GuidePage:
 
     @property
     def url(self) -> str:
-        return f"/guide/{self.slug}/"
+        return f"/{self.slug}/" if self.kind == POLICY_KIND else f"/guide/{self.slug}/"
 
 
 @dataclass(frozen=True)
@@ -89,9 +97,13 @@ def load_page(path: Path) -> GuidePage:
         post = frontmatter.load(path)
     except (yaml.YAMLError, ValueError) as error:
         raise ContentError(f"{path.name}: front matter is not valid YAML ({error})") from error
-    missing = [name for name in REQUIRED_FIELDS if not post.get(name)]
+    is_policy = post.get("kind") == POLICY_KIND
+    missing = [name for name in (POLICY_FIELDS if is_policy else REQUIRED_FIELDS) if not post.get(name)]
     if missing:
         raise ContentError(f"{path.name}: missing front-matter field(s): {', '.join(missing)}")
+    extra = [name for name in POLICY_NOT_ALLOWED if is_policy and name in post.metadata]
+    if extra:
+        raise ContentError(f"{path.name}: pages of kind 'policy' do not take: {', '.join(extra)}")
     picture = post.get("picture")
     updated = post["updated"]
     if not isinstance(updated, datetime.date):
@@ -102,9 +114,9 @@ def load_page(path: Path) -> GuidePage:
         title=str(post["title"]),
         summary=" ".join(str(post["summary"]).split()),
         updated=updated,
-        muscles=tuple(post["muscles"]),
-        products=tuple(post["products"]),
-        sources=tuple(str(source) for source in post["sources"]),
+        muscles=tuple(post.get("muscles", [])),
+        products=tuple(post.get("products", [])),
+        sources=tuple(str(source) for source in post.get("sources", [])),
         faq=tuple(Question(item["q"], " ".join(str(item["a"]).split())) for item in post.get("faq", [])),
         picture=GuidePicture(picture["file"], " ".join(str(picture["alt"]).split())) if picture else None,
         regions=tuple(post.get("regions", [])),
@@ -125,8 +137,17 @@ def load_regions(content_dir: Path) -> tuple[Region, ...]:
 
 
 @functools.cache
-def guide_pages() -> dict[str, GuidePage]:
+def content_pages() -> dict[str, GuidePage]:
     return load_pages(Path(settings.CONTENT_DIR))
+
+
+def guide_pages() -> dict[str, GuidePage]:
+    """The guide's pages (policy pages are the shop's, not the guide's)."""
+    return {slug: page for slug, page in content_pages().items() if page.kind != POLICY_KIND}
+
+
+def policy_pages() -> dict[str, GuidePage]:
+    return {slug: page for slug, page in content_pages().items() if page.kind == POLICY_KIND}
 
 
 @functools.cache

@@ -102,6 +102,12 @@ def seed_shipping(data: catalog_file.Catalog, report: SeedReport) -> List[Shippi
                 },
                 report,
             )
+        # A renamed or dropped method goes: buyers must not be offered what the file no longer
+        # lists (orders keep their method's name; Saleor unlinks them on delete).
+        stale = zone.shipping_methods.exclude(name__in=[method.name for method in zone_data.methods])
+        for method in stale:
+            report.record(f"removed ShippingMethod {method.name!r} from {zone.name}")
+        stale.delete()
         zones.append(zone)
     return zones
 
