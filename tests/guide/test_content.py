@@ -45,6 +45,12 @@ BREAKAGES = {
         "quadratus-lumborum.md", "sources:\n", "sources: []\nold_sources:\n", "quadratus-lumborum.md: missing front-matter field(s): sources"),
     "unknown region": (
         "piriformis.md", "regions: [sacrum, buttock, back-of-thigh]", "regions: [sacrum, elbow]", "piriformis.md: unknown region 'elbow'"),
+    "unknown block on a policy page": (
+        "shipping.md", "[[shipping-rates]]", "[[shiping-rates]]", "shipping.md: unknown block [[shiping-rates]]"),
+    "guide fields on a policy page": (
+        "returns.md", "kind: policy\n", "kind: policy\nproducts: [ql-claw]\n", "returns.md: pages of kind 'policy' do not take: products"),
+    "broken link on a policy page": (
+        "contact.md", "(/orders/find/)", "(/orders/lost/)", "contact.md: broken internal link /orders/lost/"),
 }
 
 
