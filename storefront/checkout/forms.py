@@ -81,9 +81,10 @@ class DetailsForm(forms.Form):
 
 
 def chosen_country(data, fallback: str) -> str:
-    """The country the address form is for: the one just chosen, if it is a real code."""
-    code = str((data or {}).get("country") or fallback).upper()
-    return code if len(code) == 2 and code.isalpha() else fallback
+    """The country the address form is for: the one just chosen, if the shop knows it (an
+    unknown code is refused by the form's country field, shown in the fallback's fields)."""
+    code = str((data or {}).get("country") or "").upper()
+    return code if code in dict(shop_countries()) else fallback
 
 
 class ShippingForm(forms.Form):

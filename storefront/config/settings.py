@@ -101,7 +101,8 @@ SHOP_COUNTRY = env.str("SHOP_COUNTRY", default="US")
 SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
 
 # The seller, as the policy pages, the footer and the e-mails name it. The defaults are
-# obviously made up (example domain, a 555 number): fine on a laptop, refused in production.
+# obviously made up (example domain, a 555 number): fine on a laptop, refused in production,
+# where every fact must be set and the identifying ones must not be the made-up ones.
 COMPANY_PLACEHOLDERS = {
     "SHOP_LEGAL_NAME": "QL Claw Example LLC",
     "SHOP_STREET_ADDRESS": "100 Example Street, Suite 0",
@@ -112,13 +113,17 @@ COMPANY_PLACEHOLDERS = {
     "SHOP_EMAIL": "hello@qlclaw.example",
     "SHOP_PHONE": "+1 555 010 0000",
 }
-vars().update({name: env.str(name, default=default) for name, default in COMPANY_PLACEHOLDERS.items()})
+COMPANY_IDENTIFYING = ("SHOP_LEGAL_NAME", "SHOP_STREET_ADDRESS", "SHOP_EMAIL", "SHOP_PHONE")
+globals().update({name: env.str(name, default=default) for name, default in COMPANY_PLACEHOLDERS.items()})
 if SHOP_ENVIRONMENT == "production":
-    _placeholders = [name for name, default in COMPANY_PLACEHOLDERS.items() if vars()[name] == default]
+    _placeholders = [
+        name for name, default in COMPANY_PLACEHOLDERS.items()
+        if name not in env.ENVIRON or (name in COMPANY_IDENTIFYING and globals()[name] == default)
+    ]
     if _placeholders:
         raise ImproperlyConfigured(
-            f"Set {', '.join(_placeholders)}: in production the shop must name its real seller, "
-            "and these are still the made-up defaults."
+            f"Set {', '.join(_placeholders)}: in production the shop must name its real seller "
+            "(legal name, address, e-mail, phone), not the made-up local defaults."
         )
 # The seed file: shipping methods' delivery estimates live there, beside the methods they belong
 # to (Saleor 2.10 has no field for them).

