@@ -73,7 +73,7 @@ def test_an_address_is_printed_in_its_countrys_format_on_the_order_page_and_in_t
     order_page = buyer.http.get(f"/orders/{token}/").text
     assert address_block(order_page, "shipping-address") == expected
     mail = mailbox.exactly(buyer.email, 1)[0]
-    plain = text_of(mail)
+    plain = text_of(mail).replace("\r\n", "\n")
     assert "\n".join(expected) in plain
     html = mail.get_body(preferencelist=("html",)).get_content()
     assert address_block(html.replace('<address style="font-style: normal;">', '<address id="mail">'), "mail") == expected
