@@ -54,7 +54,7 @@ class DetailsForm(forms.Form):
         fields["city"].label = rules.city_label
         fields["postal_code"].label = rules.postal_code_label
         if rules.postal_code_example:
-            fields["postal_code"].widget.attrs["placeholder"] = rules.postal_code_example
+            fields["postal_code"].widget.attrs["placeholder"] = f"e.g. {rules.postal_code_example}"
         fields["postal_code"].required = rules.postal_code_required
         area = fields["country_area"]
         area.required = rules.country_area_required

@@ -139,6 +139,6 @@ def address_rules(country_code: str) -> AddressRules:
         has_postal_code="postal_code" in allowed,
         postal_code_required="postal_code" in rules.required_fields,
         city_label=CITY_LABELS.get(rules.city_type, "City"),
-        postal_code_example=(rules.postal_code_examples or [""])[0],
+        postal_code_example=(rules.postal_code_examples or [""])[0],  # shown as "e.g. 95014"
         field_order=tuple(order),
     )
