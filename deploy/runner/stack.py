@@ -19,6 +19,12 @@ from .layout import CATALOG_FILE, ROOT, SALEOR_VENV, STOREFRONT_VENV, Ports, Sta
 from .processes import ProcessGroup, tail
 
 SALEOR_SETTINGS = "qlclaw_saleor.settings"
+# The concurrency budget of one machine (README, "Capacity"): storefront processes × threads
+# (each thread at most one pooled PostgreSQL connection), Saleor's uWSGI processes, the worker.
+STOREFRONT_WORKERS = 2
+STOREFRONT_THREADS = 8
+SALEOR_PROCESSES = 2
+WORKER_CONCURRENCY = 4
 STOREFRONT_DIR = ROOT / "storefront"
 
 
@@ -130,6 +136,8 @@ class Stack:
             "SHOP_BASE_URL": self.storefront_url,
             "EMAIL_URL": os.environ.get("EMAIL_URL", "consolemail://"),
             "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
+            "STOREFRONT_THREADS": str(STOREFRONT_THREADS),
+            "JOB_WORKER_CONCURRENCY": str(WORKER_CONCURRENCY),
             **{k: v for k, v in self.stripe_env().items() if k != "STRIPE_SECRET_KEY"},
         }
         for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP",
@@ -221,7 +229,7 @@ class Stack:
                 "--http-socket", f"127.0.0.1:{self.ports.saleor}",
                 "--module", "saleor.wsgi:application",
                 "--master",
-                "--processes", "2",
+                "--processes", str(SALEOR_PROCESSES),
                 "--enable-threads",
                 "--die-on-term",
                 "--need-app",
@@ -268,11 +276,15 @@ class Stack:
                 "--interface", "wsgi",
                 "--host", "127.0.0.1",
                 "--port", str(self.ports.storefront),
-                "--workers", "2",
+                "--workers", str(STOREFRONT_WORKERS),
+                # The concurrency budget: as many requests at once as each process has
+                # threads and pooled database connections; the rest wait in the listen queue.
+                "--blocking-threads", str(STOREFRONT_THREADS),
+                "--backpressure", str(STOREFRONT_THREADS),
                 "--no-access-log",
                 "config.wsgi:application",
             ],
-            env=self.storefront_env(),
+            env={**self.storefront_env(), "DATABASE_APPLICATION_NAME": "storefront-web"},
             log_path=self.state.log("storefront"),
             cwd=STOREFRONT_DIR,
         )
@@ -288,7 +300,7 @@ class Stack:
         self.processes.start(
             "worker",
             [str(venv_python(STOREFRONT_VENV)), str(STOREFRONT_DIR / "manage.py"), "procrastinate", "worker"],
-            env=self.storefront_env(),
+            env={**self.storefront_env(), "DATABASE_APPLICATION_NAME": "storefront-worker"},
             log_path=self.state.log("worker"),
             cwd=STOREFRONT_DIR,
         )
@@ -301,13 +313,20 @@ class Stack:
         """As a crash would: no graceful shutdown, its running jobs left as they were."""
         self.processes.stop("worker", kill=True)
 
+    def stop_postgres(self) -> None:
+        self.processes.stop("postgres")
+
+    def start_postgres_again(self) -> None:
+        """After stop_postgres: the same data, and still the last service to be stopped."""
+        log = self.state.log("postgres")
+        postgres.start(self.processes, self.state.pgdata, self.ports.postgres, log, self.durable)
+        self.processes.move_to_front("postgres")
+        postgres.wait_until_ready(self.processes, self.database_url("postgres"), log)
+
     def restart_postgres(self) -> None:
         """Stop PostgreSQL under the running shop and start it again on the same data."""
-        log = self.state.log("postgres")
-        self.processes.stop("postgres")
-        postgres.start(self.processes, self.state.pgdata, self.ports.postgres, log, self.durable)
-        self.processes.move_to_front("postgres")  # still the last one stopped
-        postgres.wait_until_ready(self.processes, self.database_url("postgres"), log)
+        self.stop_postgres()
+        self.start_postgres_again()
 
     def register_localstripe_webhook(self) -> None:
         """localstripe delivers signed events (once, about a second later) to the storefront."""

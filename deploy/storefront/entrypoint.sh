@@ -3,5 +3,8 @@
 set -e
 python manage.py migrate --noinput
 python manage.py createcachetable
+# The concurrency budget (README, "Capacity"): requests at once per process = threads =
+# pooled database connections per process; more wait in the listen queue.
 exec granian --interface wsgi --host 0.0.0.0 --port 8000 --workers "${STOREFRONT_WORKERS:-2}" \
+  --blocking-threads "${STOREFRONT_THREADS:-8}" --backpressure "${STOREFRONT_THREADS:-8}" \
   --no-access-log config.wsgi:application

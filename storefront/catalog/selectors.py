@@ -47,6 +47,11 @@ class ProductCard:
         return 0 < self.quantity_available <= LOW_STOCK_THRESHOLD
 
 
+def catalog_generation() -> int:
+    """Bumped by every purge; whatever was cached under an older one is stale."""
+    return _generation()
+
+
 def _generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:

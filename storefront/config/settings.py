@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "saleor_client.middleware.SaleorUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
 
@@ -87,8 +88,25 @@ TEMPLATES = [
     }
 ]
 
+# The concurrency budget (README, "Capacity"): each storefront process runs STOREFRONT_THREADS
+# requests at once (Granian's blocking threads and backpressure are set from it; more wait in
+# the listen queue) and holds at most that many PostgreSQL connections, in a pool.
+STOREFRONT_THREADS = env.int("STOREFRONT_THREADS", default=8)
 DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not
+DATABASES["default"]["OPTIONS"] = {
+    # Shows in pg_stat_activity which process holds a connection (web, worker, command).
+    "application_name": env.str("DATABASE_APPLICATION_NAME", default="storefront"),
+    "pool": {
+        "min_size": 1,
+        "max_size": STOREFRONT_THREADS,
+        # A request that cannot get a connection this fast gets the 503 page (Retry-After),
+        # not a 30-second wait and a 500.
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3.0),
+    },
+}
+# Each connection is checked as it leaves the pool: after a PostgreSQL restart, dead ones are
+# replaced instead of failing a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -144,6 +162,11 @@ X_FRAME_OPTIONS = "DENY"
 SALEOR_API_URL = env.str("SALEOR_API_URL", default="http://127.0.0.1:8001/graphql/")
 # A visitor must get an answer within 3 s even when Saleor hangs: connect fast, read < 2.5 s.
 SALEOR_TIMEOUT = env.float("SALEOR_TIMEOUT", default=2.5)
+# Calls one storefront process sends Saleor at once (2 storefront processes × 3 keep Saleor's 2
+# uWSGI processes busy with one call queued each); others wait up to SALEOR_QUEUE_TIMEOUT, then
+# get the 503 page.
+SALEOR_CONCURRENCY = env.int("SALEOR_CONCURRENCY", default=3)
+SALEOR_QUEUE_TIMEOUT = env.float("SALEOR_QUEUE_TIMEOUT", default=10.0)
 SALEOR_APP_TOKEN = env.str("SALEOR_APP_TOKEN", default="")
 SALEOR_PAYMENT_GATEWAY = "qlclaw.payments.stripe"
 

@@ -3,4 +3,10 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Imported once Django is set up: the shared pages' in-memory cache sits in front of Django.
+from catalog.selectors import catalog_generation  # noqa: E402
+from shared_cache.page_cache import SharedPageCache  # noqa: E402
+
+application = SharedPageCache(django_application, generation=catalog_generation)

@@ -2,20 +2,70 @@
 
 Run by `manage.py check_content` and by the test suite. It refuses unknown product slugs
 (asked of Saleor), internal links to pages that do not exist, missing pictures, missing
-front-matter fields and pages without sources.
+front-matter fields, pages without sources, muscle pages that do not link the safety page,
+and pictures whose front-matter `views` or alt text do not match what the SVG draws.
 """
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Callable
 
-from .content import POLICY_BLOCKS, POLICY_KIND, ContentError, GuidePage, load_page, load_regions
+from .content import POLICY_BLOCKS, POLICY_KIND, RESERVED_IDS, VIEWS, ContentError, GuidePage, load_page, load_regions
 
-LINK = re.compile(r"\]\((/[^)\s]*)\)")
-IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
-BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\((/[^)\s]*)\)")  # not images: those are checked as pictures
+IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/feed/", "/orders/find/"}
+BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)  # a policy page's live block
+SAFETY_PAGE = "/guide/pressure-safety/"
+FRONT = re.compile(r"\bfront\b", re.IGNORECASE)
+# Pictures stay small: they are inlined in feeds and loaded on phones.
+MAX_PICTURE_BYTES = 5 * 1024
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_problems(name: str, svg_file: Path) -> tuple[list[str], set[str]]:
+    """What is wrong with one SVG picture, and which views (front/back groups) it draws."""
+    problems = []
+    size = svg_file.stat().st_size
+    if size >= MAX_PICTURE_BYTES:
+        problems.append(f"{name}: picture {svg_file.name} is {size} bytes; keep pictures under {MAX_PICTURE_BYTES}")
+    try:
+        root = ElementTree.parse(svg_file).getroot()
+    except ElementTree.ParseError as error:
+        return problems + [f"{name}: picture {svg_file.name} is not valid SVG ({error})"], set()
+    for part in ("title", "desc"):
+        if root.find(f"{SVG}{part}") is None or not (root.find(f"{SVG}{part}").text or "").strip():
+            problems.append(f"{name}: picture {svg_file.name} has no <{part}>")
+    views = {group.get("id") for group in root.iter(f"{SVG}g")} & set(VIEWS)
+    return problems, views
+
+
+def picture_problems(page: GuidePage, pictures_dir: Path) -> list[str]:
+    name = page.path.name
+    problems = []
+    pictures = [(page.picture.file, page.picture.alt)] if page.picture else []
+    pictures += [(file, alt) for alt, file in IMAGE.findall(page.body_markdown)]
+    for file, alt in pictures:
+        svg_file = pictures_dir / Path(file).name
+        if "://" in file or not svg_file.is_file():
+            problems.append(f"{name}: missing picture {file!r} (expected in content/pictures/)")
+            continue
+        if not alt.strip():
+            problems.append(f"{name}: picture {file} has no alt text")
+        found, drawn = svg_problems(name, svg_file)
+        problems += found
+        if page.picture and file == page.picture.file:
+            declared = set(page.picture.views)
+            if declared != drawn:
+                problems.append(
+                    f"{name}: picture views say {', '.join(sorted(declared))} but {svg_file.name} draws "
+                    f"{', '.join(sorted(drawn)) or 'no view'} (groups with id=\"front\"/id=\"back\")"
+                )
+            if FRONT.search(page.picture.alt) and "front" not in drawn:
+                problems.append(f"{name}: the picture's alt text mentions the front, but {svg_file.name} has no front view")
+    return problems
 
 
 def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -> list[str]:
@@ -36,6 +86,9 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
     if not any(page.kind == "hub" for page in pages.values()):
         problems.append("no page with `kind: hub`")
     known_paths = FIXED_PATHS | {page.url for page in pages.values()}
+    anchors = {page.url: {heading.id for heading in page.headings} | RESERVED_IDS for page in pages.values()}
+    if SAFETY_PAGE not in known_paths:
+        problems.append(f"no page at {SAFETY_PAGE} (the safety page every muscle page links)")
     for page in pages.values():
         name = page.path.name
         if page.kind == POLICY_KIND:
@@ -49,19 +102,22 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
         for slug in page.muscles:
             if slug not in pages:
                 problems.append(f"{name}: unknown muscle page {slug!r}")
+            elif pages[slug].kind != "muscle" and page.kind == "hub":
+                problems.append(f"{name}: {slug!r} in `muscles` is not a muscle page")
         for region in page.regions:
             if region not in region_ids:
                 problems.append(f"{name}: unknown region {region!r}")
-        pictures = [page.picture.file] if page.picture else []
-        pictures += IMAGE.findall(page.body_markdown)
-        for picture in pictures:
-            if "://" in picture or not (content_dir / "pictures" / Path(picture).name).is_file():
-                problems.append(f"{name}: missing picture {picture!r} (expected in content/pictures/)")
-        for link in LINK.findall(page.body_markdown):
+        problems += picture_problems(page, content_dir / "pictures")
+        links = LINK.findall(page.body_markdown)
+        if page.kind == "muscle" and SAFETY_PAGE not in [link.split("#")[0] for link in links]:
+            problems.append(f"{name}: a muscle page must link the safety page {SAFETY_PAGE}")
+        for link in links:
             target = link.split("#")[0]
             if target.startswith("/products/"):
                 if not product_exists(target.strip("/").split("/")[-1]):
                     problems.append(f"{name}: broken link {link} (no such product)")
             elif target not in known_paths:
                 problems.append(f"{name}: broken internal link {link}")
+            elif "#" in link and target in anchors and link.split("#")[1] not in anchors[target]:
+                problems.append(f"{name}: broken internal link {link} (no such heading)")
     return problems

@@ -4,11 +4,15 @@ Markdown is rendered by markdown-it-py with raw HTML disabled, and the result is
 nh3 (ammonia) with a short allow-list, so nothing in a content file can put a script or an
 event handler on the page. Pages are parsed and rendered once per process (`content_pages`),
 never per request.
+
+Each page has a `kind`; `PAGE_KINDS` says which front-matter fields a kind needs, which it
+must not have, and where its pages live. A new kind is a new row there.
 """
 from __future__ import annotations
 
 import datetime
 import functools
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -18,23 +22,63 @@ import nh3
 import yaml
 from django.conf import settings
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
 
-REQUIRED_FIELDS = ("title", "summary", "slug", "updated", "muscles", "products", "sources", "kind")
+COMMON_FIELDS = ("title", "summary", "slug", "kind", "updated", "sources")
+
+
+@dataclass(frozen=True)
+class PageKind:
+    required: tuple[str, ...]
+    not_allowed: tuple[str, ...] = ()
+    url_format: str = "/guide/{slug}/"
+
+
+PAGE_KINDS: dict[str, PageKind] = {
+    "hub": PageKind(required=COMMON_FIELDS + ("muscles", "products", "picture")),
+    "muscle": PageKind(required=COMMON_FIELDS + ("muscles", "products", "picture", "regions", "brief")),
+    # Pages about the guide itself (safety, about): no muscles, no products, under /guide/.
+    "page": PageKind(required=COMMON_FIELDS, not_allowed=("muscles", "products", "regions", "brief")),
+}
+PICTURE_FIELDS = ("file", "alt", "views")
+VIEWS = ("front", "back")
 
 # `kind: policy` — the shop's own pages (returns, shipping, privacy, terms, contact), served at the
 # site root by the pages app, not part of the guide: no muscles, products or sources. A paragraph
 # that is only `[[name]]` is a live block the pages app fills in (POLICY_BLOCKS).
 POLICY_KIND = "policy"
-POLICY_FIELDS = ("title", "summary", "slug", "updated", "kind")
-POLICY_NOT_ALLOWED = ("muscles", "products", "sources", "regions", "faq", "picture")
+PAGE_KINDS[POLICY_KIND] = PageKind(
+    required=tuple(field for field in COMMON_FIELDS if field != "sources"),
+    not_allowed=("muscles", "products", "sources", "regions", "brief", "faq", "picture"),
+    url_format="/{slug}/",
+)
 POLICY_BLOCKS = ("shipping-rates", "company")
+
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",
     "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "img",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height"}, "th": {"scope"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"scope"},
+    # Heading anchors for the table of contents; markdown-it makes them, raw HTML is off.
+    "h2": {"id"},
+    "h3": {"id"},
+}
+# Ids the page template uses itself; a heading with the same id would break its links.
+RESERVED_IDS = {
+    "main", "faq", "sources", "toc-title", "in-brief-title", "review-dates", "newsletter-title", "card-ql-claw",
+}
+# A page with at least this many second-level headings gets a table of contents.
+TOC_MIN_SECTIONS = 4
 
-_markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable("table")
+_markdown = (
+    MarkdownIt("commonmark", {"html": False, "typographer": True})
+    .enable("table")
+    .use(anchors_plugin, min_level=2, max_level=3)
+)
 
 
 class ContentError(Exception):
@@ -51,6 +95,22 @@ class Question:
 class GuidePicture:
     file: str
     alt: str
+    views: tuple[str, ...]
+    width: str = "280"
+    height: str = "360"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    heading: Heading
+    children: tuple[Heading, ...]
 
 
 @dataclass(frozen=True)
@@ -66,13 +126,33 @@ class GuidePage:
     faq: tuple[Question, ...]
     picture: Optional[GuidePicture]
     regions: tuple[str, ...]
+    brief: tuple[str, ...]
+    headings: tuple[Heading, ...]
     body_markdown: str
     body_html: str
     path: Path
+    show_review_dates: bool = False
+    name: str = ""
+
+    @property
+    def short_name(self) -> str:
+        """What lists and captions call the page: front-matter `name`, or the title without "trigger points"."""
+        return self.name or self.title.removesuffix(" trigger points")
 
     @property
     def url(self) -> str:
-        return f"/{self.slug}/" if self.kind == POLICY_KIND else f"/guide/{self.slug}/"
+        return PAGE_KINDS[self.kind].url_format.format(slug=self.slug)
+
+    @property
+    def table_of_contents(self) -> tuple[TocEntry, ...]:
+        """The page's h2 headings with the h3s under each, for long pages only."""
+        entries: list[TocEntry] = []
+        for heading in self.headings:
+            if heading.level == 2:
+                entries.append(TocEntry(heading, ()))
+            elif entries:
+                entries[-1] = TocEntry(entries[-1].heading, entries[-1].children + (heading,))
+        return tuple(entries) if len(entries) >= TOC_MIN_SECTIONS else ()
 
 
 @dataclass(frozen=True)
@@ -81,15 +161,62 @@ class Region:
     label: str
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to HTML that can be put on the page as it is."""
-    return nh3.clean(
-        _markdown.render(text),
+def svg_size(svg_file: Path) -> tuple[str, str] | None:
+    """The width and height an SVG declares, so the page can reserve its space."""
+    try:
+        root = ElementTree.parse(svg_file).getroot()
+    except (OSError, ElementTree.ParseError):
+        return None
+    width, height = root.get("width"), root.get("height")
+    return (width, height) if width and height else None
+
+
+def _size_images(tokens: list[Token], pictures_dir: Path) -> None:
+    for token in tokens:
+        for child in token.children or []:
+            if child.type != "image":
+                continue
+            size = svg_size(pictures_dir / Path(str(child.attrGet("src"))).name)
+            if size:
+                child.attrSet("width", size[0])
+                child.attrSet("height", size[1])
+            child.attrSet("loading", "lazy")
+
+
+def _headings(tokens: list[Token]) -> tuple[Heading, ...]:
+    found = []
+    for opening, inline in zip(tokens, tokens[1:]):
+        if opening.type == "heading_open" and opening.attrGet("id"):
+            found.append(Heading(int(opening.tag[1]), str(opening.attrGet("id")), inline.content))
+    return tuple(found)
+
+
+def render_markdown(text: str, pictures_dir: Path | None = None) -> tuple[str, tuple[Heading, ...]]:
+    """Markdown to HTML that can be put on the page as it is, and the headings it has."""
+    tokens = _markdown.parse(text)
+    if pictures_dir is not None:
+        _size_images(tokens, pictures_dir)
+    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    clean = nh3.clean(
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"https", "http", "mailto"},
         link_rel="noopener",
     )
+    return clean, _headings(tokens)
+
+
+def _picture(name: str, data: Any, pictures_dir: Path) -> GuidePicture:
+    if not isinstance(data, dict) or [field for field in PICTURE_FIELDS if not data.get(field)]:
+        raise ContentError(f"{name}: `picture` needs {', '.join(PICTURE_FIELDS)}")
+    views = tuple(data["views"])
+    unknown = [view for view in views if view not in VIEWS]
+    if unknown:
+        raise ContentError(f"{name}: picture views must be front and/or back, not {', '.join(map(str, unknown))}")
+    file = str(data["file"])
+    width, height = svg_size(pictures_dir / Path(file).name) or ("280", "360")
+    return GuidePicture(file, " ".join(str(data["alt"]).split()), views, width, height)
 
 
 def load_page(path: Path) -> GuidePage:
@@ -97,17 +224,22 @@ def load_page(path: Path) -> GuidePage:
         post = frontmatter.load(path)
     except (yaml.YAMLError, ValueError) as error:
         raise ContentError(f"{path.name}: front matter is not valid YAML ({error})") from error
-    is_policy = post.get("kind") == POLICY_KIND
-    missing = [name for name in (POLICY_FIELDS if is_policy else REQUIRED_FIELDS) if not post.get(name)]
+    kind = PAGE_KINDS.get(str(post.get("kind")))
+    if kind is None:
+        raise ContentError(f"{path.name}: unknown kind {post.get('kind')!r} (one of: {', '.join(PAGE_KINDS)})")
+    missing = [name for name in kind.required if not post.get(name)]
     if missing:
         raise ContentError(f"{path.name}: missing front-matter field(s): {', '.join(missing)}")
-    extra = [name for name in POLICY_NOT_ALLOWED if is_policy and name in post.metadata]
+    extra = [name for name in kind.not_allowed if name in post.metadata]
     if extra:
-        raise ContentError(f"{path.name}: pages of kind 'policy' do not take: {', '.join(extra)}")
-    picture = post.get("picture")
+        raise ContentError(f"{path.name}: pages of kind {post['kind']!r} do not take: {', '.join(extra)}")
     updated = post["updated"]
     if not isinstance(updated, datetime.date):
         raise ContentError(f"{path.name}: `updated` must be a date like 2026-11-25")
+    body_html, headings = render_markdown(post.content, path.parent / "pictures")
+    clashes = sorted({heading.id for heading in headings} & RESERVED_IDS)
+    if clashes:
+        raise ContentError(f"{path.name}: heading id(s) {', '.join(clashes)} are used by the page itself; rename the heading")
     return GuidePage(
         slug=str(post["slug"]),
         kind=str(post["kind"]),
@@ -118,11 +250,15 @@ def load_page(path: Path) -> GuidePage:
         products=tuple(post.get("products", [])),
         sources=tuple(str(source) for source in post.get("sources", [])),
         faq=tuple(Question(item["q"], " ".join(str(item["a"]).split())) for item in post.get("faq", [])),
-        picture=GuidePicture(picture["file"], " ".join(str(picture["alt"]).split())) if picture else None,
+        picture=_picture(path.name, post["picture"], path.parent / "pictures") if post.get("picture") else None,
         regions=tuple(post.get("regions", [])),
+        brief=tuple(" ".join(str(line).split()) for line in post.get("brief", [])),
+        headings=headings,
         body_markdown=post.content,
-        body_html=render_markdown(post.content),
+        body_html=body_html,
         path=path,
+        show_review_dates=bool(post.get("show_review_dates", False)),
+        name=str(post.get("name", "")),
     )
 
 
@@ -163,3 +299,7 @@ def muscle_pages() -> list[GuidePage]:
     order = hub().muscles
     pages = guide_pages()
     return [pages[slug] for slug in order if slug in pages]
+
+
+def pages_of_kind(kind: str) -> list[GuidePage]:
+    return sorted((page for page in guide_pages().values() if page.kind == kind), key=lambda page: page.title)

@@ -10,7 +10,7 @@ from .content import guide_pages
 class GuideFeed(Feed):
     feed_type = Atom1Feed
     title = "QL Claw — the lower-back trigger point guide"
-    subtitle = "New and updated pages of the guide to the muscles behind lower-back pain."
+    subtitle = "New and updated pages of the guide to muscles that can add to lower-back pain."
 
     def link(self) -> str:
         return settings.SHOP_BASE_URL + "/guide/lower-back-trigger-points/"

@@ -29,7 +29,7 @@ class GuideSitemap(ShopSitemap):
         return page.updated
 
     def priority(self, page) -> float:
-        return 0.9 if page.kind == "hub" else 0.7
+        return {"hub": 0.9, "muscle": 0.7}.get(page.kind, 0.5)
 
 
 class ShopPagesSitemap(ShopSitemap):

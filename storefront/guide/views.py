@@ -37,7 +37,8 @@ def guide_index(request: HttpRequest) -> HttpResponse:
 @cacheable_for(60)
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     page = guide_pages().get(slug)
-    if page is None:
+    # Only pages whose kind lives under /guide/ are served here.
+    if page is None or page.url != f"/guide/{slug}/":
         raise Http404("No such guide page")
     trail = [("Home", "/"), ("Lower back trigger points", hub().url)]
     if page.kind != "hub":
@@ -49,6 +50,7 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
         "structured": [structured_data.article(page), structured_data.breadcrumbs(trail)]
         + ([structured_data.faq(page)] if page.faq else []),
         "trail": trail,
+        "reviewed_pages": sorted(guide_pages().values(), key=lambda other: other.title) if page.show_review_dates else [],
     }
     return render(request, "guide/page.html", context)
 

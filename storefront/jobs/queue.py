@@ -14,6 +14,7 @@ import traceback
 from typing import Any, Callable, Optional
 
 from django.conf import settings
+from django.db import connections
 from procrastinate import JobContext, RetryStrategy, manager
 from procrastinate import tasks as procrastinate_tasks
 from procrastinate.contrib.django import app
@@ -44,6 +45,10 @@ def job(*, title: str, retry: RetryStrategy = DEFAULT_RETRY, **options: Any) -> 
             except Exception as error:
                 _record_failure(job_context, error)
                 raise
+            finally:
+                # Like the end of a request: this thread's database connection goes back to
+                # the pool, so a worker never holds more than the jobs it is running.
+                connections.close_all()
 
         return app.task(name=f"{func.__module__}.{func.__name__}", pass_context=True, retry=retry, **options)(run)
 

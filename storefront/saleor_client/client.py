@@ -48,6 +48,12 @@ class SaleorClient(SaleorGraphQLClient):
     def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
         self.calls += 1
         started = time.perf_counter()
+        # A bulkhead: never more calls in flight than Saleor can serve; the others wait here,
+        # so SALEOR_TIMEOUT measures Saleor's work, not its queue, and a burst of visitors
+        # waits a little instead of getting 503s.
+        if not _in_flight().acquire(timeout=settings.SALEOR_QUEUE_TIMEOUT):
+            _count_call(time.perf_counter() - started)
+            raise SaleorUnavailable(f"Saleor is busy: {operation_name} waited {settings.SALEOR_QUEUE_TIMEOUT} s")
         try:
             return super().execute(query, operation_name=operation_name, variables=variables, **kwargs)
         except httpx.TimeoutException as error:
@@ -55,6 +61,7 @@ class SaleorClient(SaleorGraphQLClient):
         except httpx.TransportError as error:
             raise SaleorUnavailable(f"Saleor could not be reached for {operation_name}: {error!r}") from error
         finally:
+            _in_flight().release()
             _count_call(time.perf_counter() - started)
 
     def get_data(self, response) -> dict[str, Any]:
@@ -72,6 +79,17 @@ class SaleorClient(SaleorGraphQLClient):
 
 _clients: dict[str, SaleorClient] = {}
 _lock = threading.Lock()
+_semaphore: Optional[threading.BoundedSemaphore] = None
+
+
+def _in_flight() -> threading.BoundedSemaphore:
+    """Saleor calls of this process in flight, all clients together (SALEOR_CONCURRENCY)."""
+    global _semaphore
+    if _semaphore is None:
+        with _lock:
+            if _semaphore is None:
+                _semaphore = threading.BoundedSemaphore(settings.SALEOR_CONCURRENCY)
+    return _semaphore
 
 
 def _client(kind: str, app_token: str = "") -> SaleorClient:

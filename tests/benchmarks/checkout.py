@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 from tests.benchmarks.harness import running_stack
-from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token, stripe_client
+from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token
 from tests.mailbox import Mailbox
 
 CHECKOUTS = 50
@@ -122,12 +122,17 @@ def add_to_cart_under_load(shop, clients: int = CLIENTS) -> list[float]:
             # The product page is shared-cached: its form is origin-checked, with no CSRF token.
             response = buyer.http.post("/cart/add/", data={"variant_id": variant, "quantity": 1})
             timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 302
+            if response.status_code != 302:
+                failures.append(response.status_code)
         buyer.close()
         return timings
 
+    failures: list[int] = []
     with ThreadPoolExecutor(max_workers=clients) as pool:
-        return [t for timings in pool.map(client_session, range(clients)) for t in timings]
+        timings = [t for timings in pool.map(client_session, range(clients)) for t in timings]
+    if failures:
+        print(f"  ({len(failures)} of {len(timings)} adds failed: statuses {sorted(set(failures))})")
+    return timings
 
 
 def main() -> None:
@@ -141,11 +146,9 @@ def main() -> None:
             print(f"  {label:<52} {t['saleor'][0]:>9}  {t['db'][0]:>11}  {t['total'][1]:7.1f} ms")
 
         totals, saleor, to_mail = pay_to_confirmation(shop, mailbox)
-        stripe_ms = localstripe_share(shop)
         print(f"\nPay -> order page, {CHECKOUTS} checkouts one after another (capture and e-mail are jobs)")
         summary("client-measured (POST pay + GET order page)", totals)
         summary("  of which inside Saleor (incl. its Stripe authorization)", saleor)
-        summary("localstripe alone: retrieve token, create+confirm, retrieve, capture", stripe_ms)
         summary("pay -> confirmation e-mail in the mailbox", to_mail)
 
         rate = email_jobs_per_second(shop, mailbox)

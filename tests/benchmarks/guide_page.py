@@ -1,5 +1,6 @@
-"""A guide page served by the storefront next to the same HTML served as a static file by
-nginx, in one run; and the bytes the hub page transfers (pictures excluded).
+"""A guide page served by the storefront (alone and behind its caching proxy) next to a bare
+Django view and the same HTML served as a static file by nginx, at 10, 50, 200 and 500
+connections, in one run; and the bytes the hub page transfers (pictures excluded).
 
     .venv/storefront/bin/python -m tests.benchmarks.guide_page      (needs: apt-get install nginx wrk)
 """
@@ -16,11 +17,13 @@ from pathlib import Path
 import httpx
 
 from deploy.runner import caching_proxy
-from deploy.runner.layout import Ports
+from deploy.runner.layout import ROOT, STOREFRONT_VENV, Ports
 from deploy.runner.processes import ProcessGroup
+from deploy.runner.stack import STOREFRONT_THREADS, STOREFRONT_WORKERS
 from tests.benchmarks.harness import print_row, running_stack, wrk
 
 HUB = "/guide/lower-back-trigger-points/"
+LEVELS = (10, 50, 200, 500)
 NGINX_CONF = """
 worker_processes 2;
 pid {root}/nginx.pid;
@@ -55,6 +58,21 @@ def transferred_bytes(base: str) -> None:
     print(f"  total {raw:,} B uncompressed, {compressed:,} B gzipped")
 
 
+def start_bare_django(processes: ProcessGroup, page: Path, root: Path) -> str:
+    port = Ports.free().storefront
+    processes.start(
+        "bare-django",
+        [str(STOREFRONT_VENV / "bin" / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(STOREFRONT_WORKERS), "--blocking-threads", str(STOREFRONT_THREADS),
+         "--backpressure", str(STOREFRONT_THREADS), "--no-access-log", "tests.benchmarks.bare_django:application"],
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "BARE_PAGE": str(page)},
+        log_path=root / "bare-django.log",
+        cwd=ROOT,
+    )
+    processes.wait_until_answering("bare-django", f"http://127.0.0.1:{port}{HUB}", timeout=30)
+    return f"http://127.0.0.1:{port}"
+
+
 def main() -> None:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
@@ -77,17 +95,30 @@ def main() -> None:
                 proxy_processes, Path(root, "proxy"), listen_port=Ports.free().storefront,
                 storefront_port=shop.ports.storefront,
             )
-            wrk(f"{storefront}{HUB}", seconds=2)
-            wrk(f"{proxied}{HUB}", seconds=2)
-            print(f"\nGuide hub page, {len(html):,} B of HTML (wrk -t2 -c20 -d10s, loopback)")
-            direct = wrk(f"{storefront}{HUB}", connections=20)
-            behind_proxy = wrk(f"{proxied}{HUB}", connections=20)
-            static = wrk(f"http://127.0.0.1:{port}{HUB}", connections=20)
-            print_row("storefront alone (Granian, 2 workers)", direct)
-            print_row("storefront behind its caching proxy (deploy/nginx)", behind_proxy)
-            print_row("nginx, the same HTML as a static file", static)
-            print(f"ratio behind proxy / static nginx: {behind_proxy['rps'] / static['rps']:.2f}"
-                  f"   (storefront alone: {direct['rps'] / static['rps']:.3f})")
+            bare = start_bare_django(proxy_processes, Path(root, "site", HUB.strip("/"), "index.html"), Path(root))
+            for url in (storefront, proxied, bare):
+                wrk(f"{url}{HUB}", seconds=2)
+            print(f"\nGuide hub page, {len(html):,} B of HTML (wrk -t2 -d10s, loopback; one run, side by side)")
+            static = {}
+            for connections in LEVELS:
+                rows = {
+                    "storefront alone (Granian, 2 workers, in-memory page cache)": wrk(f"{storefront}{HUB}", connections=connections),
+                    "storefront behind its caching proxy (deploy/nginx)": wrk(f"{proxied}{HUB}", connections=connections),
+                    "bare Django view, bytes from memory (same Granian)": wrk(f"{bare}{HUB}", connections=connections),
+                    "nginx, the same HTML as a static file": wrk(f"http://127.0.0.1:{port}{HUB}", connections=connections),
+                }
+                print(f"  c={connections}")
+                for label, figures in rows.items():
+                    print_row(f"    {label}", figures)
+                static[connections] = rows
+            for connections, rows in static.items():
+                nginx_rps = rows["nginx, the same HTML as a static file"]["rps"]
+                print(
+                    f"  c={connections:<4} ratio to static nginx: storefront alone "
+                    f"{rows['storefront alone (Granian, 2 workers, in-memory page cache)']['rps'] / nginx_rps:.3f}, "
+                    f"bare Django view {rows['bare Django view, bytes from memory (same Granian)']['rps'] / nginx_rps:.3f}, "
+                    f"behind proxy {rows['storefront behind its caching proxy (deploy/nginx)']['rps'] / nginx_rps:.2f}"
+                )
         finally:
             proxy_processes.stop_all()
             subprocess.run([nginx, "-c", f"{root}/nginx.conf", "-s", "stop"], check=False)

@@ -26,9 +26,10 @@ def content_copy(tmp_path: Path) -> Path:
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
+    path.write_text(text.replace(old, new))
 
 
+# kind of breakage: (file in content/, text in it, replaced by — every occurrence —, message expected)
 BREAKAGES = {
     "unknown product slug": (
         "psoas.md", "products: [ql-claw]", "products: [ql-claw-deluxe]", "psoas.md: unknown product slug 'ql-claw-deluxe'"),
@@ -37,14 +38,52 @@ BREAKAGES = {
     "broken product link": (
         "lower-back-trigger-points.md", "(/guide/where-does-it-hurt/)", "(/products/claw-9000/)",
         "broken link /products/claw-9000/ (no such product)"),
+    "link to a heading that does not exist": (
+        "lower-back-trigger-points.md", "#when-to-stop-and-see-a-doctor)", "#when-to-call)",
+        "lower-back-trigger-points.md: broken internal link /guide/pressure-safety/#when-to-call (no such heading)"),
     "missing picture": (
         "piriformis.md", "file: piriformis.svg", "file: piriformis-missing.svg", "piriformis.md: missing picture 'piriformis-missing.svg'"),
+    "missing stretch picture": (
+        "psoas.md", "(/static/guide/stretch-kneeling-lunge.svg)", "(/static/guide/stretch-lunge.svg)",
+        "psoas.md: missing picture '/static/guide/stretch-lunge.svg'"),
     "missing front-matter field": (
         "gluteus-medius.md", "summary: >-", "summery: >-", "gluteus-medius.md: missing front-matter field(s): summary"),
     "no sources": (
         "quadratus-lumborum.md", "sources:\n", "sources: []\nold_sources:\n", "quadratus-lumborum.md: missing front-matter field(s): sources"),
     "unknown region": (
         "piriformis.md", "regions: [sacrum, buttock, back-of-thigh]", "regions: [sacrum, elbow]", "piriformis.md: unknown region 'elbow'"),
+    "unknown page kind": (
+        "pressure-safety.md", "kind: page", "kind: blog", "pressure-safety.md: unknown kind 'blog'"),
+    "muscle page without its In brief box": (
+        "rectus-abdominis.md", "brief:", "key_points:", "rectus-abdominis.md: missing front-matter field(s): brief"),
+    "page kind given products": (
+        "about-this-guide.md", "kind: page\n", "kind: page\nproducts: [ql-claw]\n",
+        "about-this-guide.md: pages of kind 'page' do not take: products"),
+    "heading that takes an id the page uses": (
+        "about-this-guide.md", "## The sources we use", "## Sources",
+        "about-this-guide.md: heading id(s) sources are used by the page itself"),
+    "muscle page that does not link the safety page": (
+        "gluteus-minimus.md", "(/guide/pressure-safety/", "(/guide/where-does-it-hurt/",
+        "gluteus-minimus.md: a muscle page must link the safety page /guide/pressure-safety/"),
+    "picture without views": (
+        "piriformis.md", "  views: [back]\n", "", "piriformis.md: `picture` needs file, alt, views"),
+    "views that the picture does not draw": (
+        "psoas.md", "views: [back, front]", "views: [back]", "psoas.md: picture views say back but psoas.svg draws back, front"),
+    "picture without the view its front matter names": (
+        "pictures/iliacus.svg", 'id="front"', 'id="front-view"', "iliacus.md: picture views say back, front but iliacus.svg draws back "),
+    "alt text that mentions the front of a back-only picture": (
+        "quadratus-lumborum.md", "    Back view with the lowest ribs", "    Back view, not the front, with the lowest ribs",
+        "quadratus-lumborum.md: the picture's alt text mentions the front, but quadratus-lumborum.svg has no front view"),
+    "picture of 5 KB or more": (
+        "pictures/gluteus-medius.svg", "</svg>", "<!--" + "x" * 3000 + "-->\n</svg>",
+        "gluteus-medius.md: picture gluteus-medius.svg is "),
+    "picture without a title": (
+        "pictures/piriformis.svg", '<title id="t">Piriformis and its referred pain</title>', "",
+        "piriformis.md: picture piriformis.svg has no <title>"),
+    "stretch picture without alt text": (
+        "piriformis.md",
+        "![A person lying on the back with one ankle crossed over the opposite knee, pulling that thigh towards the chest]",
+        "![]", "piriformis.md: picture /static/guide/stretch-figure-four.svg has no alt text"),
     "unknown block on a policy page": (
         "shipping.md", "[[shipping-rates]]", "[[shiping-rates]]", "shipping.md: unknown block [[shiping-rates]]"),
     "guide fields on a policy page": (
@@ -81,7 +120,7 @@ def test_scripts_and_event_handlers_in_content_do_not_reach_the_page(tmp_path: P
     attributes = [(name, value or "") for _, attrs in elements for name, value in attrs]
     assert not [name for name, _ in attributes if name.startswith("on")]
     assert not [value for _, value in attributes if value.strip().lower().startswith("javascript:")]
-    assert ("a", [("href", "/guide/lower-back-trigger-points/"), ("rel", "noopener")]) in elements  # links survive
+    assert ("a", [("href", "/guide/pressure-safety/"), ("rel", "noopener")]) in elements  # links survive
 
 
 def parsed_elements(html: str) -> list:
@@ -94,3 +133,37 @@ def parsed_elements(html: str) -> list:
 
     Collector().feed(html)
     return found
+
+
+def test_long_pages_get_heading_anchors_and_a_table_of_contents_that_points_at_them():
+    from guide.content import load_page
+
+    page = load_page(CONTENT / "pressure-safety.md")
+
+    heading_ids = [attrs for tag, attrs in parsed_elements(page.body_html) if tag in ("h2", "h3")]
+    assert ("id", "who-should-not-press-with-a-rigid-tool") in heading_ids[0]
+    toc_ids = [entry.heading.id for entry in page.table_of_contents]
+    assert toc_ids[:2] == ["who-should-not-press-with-a-rigid-tool", "what-it-should-feel-like"]
+    assert set(toc_ids) <= {value for attrs in heading_ids for name, value in attrs if name == "id"}
+
+
+def test_short_pages_get_no_table_of_contents(tmp_path: Path):
+    from guide.content import load_page
+
+    page_file = tmp_path / "short.md"
+    text = (CONTENT / "pressure-safety.md").read_text()
+    page_file.write_text(text.split("\n## ")[0] + "\n## Only one section\n\nText.\n")
+
+    assert load_page(page_file).table_of_contents == ()
+
+
+def test_pictures_in_the_text_carry_their_size_so_the_page_does_not_jump(tmp_path: Path):
+    from guide.content import load_page
+
+    images = [attrs for tag, attrs in parsed_elements(load_page(CONTENT / "psoas.md").body_html) if tag == "img"]
+
+    assert images == [[
+        ("src", "/static/guide/stretch-kneeling-lunge.svg"),
+        ("alt", "A person kneeling on one knee with the other foot forward, pelvis shifted forward"),
+        ("width", "240"), ("height", "140"), ("loading", "lazy"),
+    ]]

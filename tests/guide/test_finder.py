@@ -5,13 +5,14 @@ import httpx
 import pytest
 
 EXPECTED = {
-    "beside-spine": {"quadratus-lumborum", "psoas"},
-    "belt-line": {"quadratus-lumborum", "gluteus-medius"},
-    "sacrum": {"iliacus", "gluteus-medius", "piriformis"},
-    "buttock": {"quadratus-lumborum", "gluteus-medius", "piriformis"},
-    "outer-hip": {"quadratus-lumborum", "gluteus-medius"},
+    "beside-spine": {"quadratus-lumborum", "lumbar-paraspinals", "psoas", "iliacus"},
+    "belt-line": {"quadratus-lumborum", "rectus-abdominis", "gluteus-medius"},
+    "sacrum": {"lumbar-paraspinals", "psoas", "iliacus", "rectus-abdominis", "gluteus-medius", "piriformis"},
+    "buttock": {"quadratus-lumborum", "lumbar-paraspinals", "psoas", "gluteus-medius", "gluteus-minimus", "piriformis"},
+    "outer-hip": {"quadratus-lumborum", "gluteus-medius", "gluteus-minimus"},
     "front-of-hip": {"psoas", "iliacus"},
-    "back-of-thigh": {"piriformis"},
+    "back-of-thigh": {"gluteus-medius", "gluteus-minimus", "piriformis"},
+    "outer-thigh": {"gluteus-minimus"},
 }
 
 

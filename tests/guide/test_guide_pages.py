@@ -10,7 +10,12 @@ import pytest
 
 from deploy.runner.stack import Stack
 
-GUIDE_PAGES = ["lower-back-trigger-points", "quadratus-lumborum", "psoas", "iliacus", "gluteus-medius", "piriformis"]
+MUSCLE_PAGES = [
+    "quadratus-lumborum", "lumbar-paraspinals", "psoas", "iliacus", "rectus-abdominis",
+    "gluteus-medius", "gluteus-minimus", "piriformis",
+]
+ABOUT_THE_GUIDE = ["pressure-safety", "about-this-guide"]
+GUIDE_PAGES = ["lower-back-trigger-points", *MUSCLE_PAGES, *ABOUT_THE_GUIDE]
 
 
 def json_ld(html: str) -> list[dict]:
@@ -23,31 +28,93 @@ def of_type(blocks: list[dict], kind: str) -> dict:
     return found[0]
 
 
-@pytest.mark.parametrize("slug", GUIDE_PAGES)
+def assert_disclaimer_and_sources(text: str) -> None:
+    assert "Medical note:" in text and "does not replace a visit to a doctor" in text
+    assert "Travell, Simons & Simons' Myofascial Pain and Dysfunction" in text
+    assert "The Trigger Point Therapy Workbook" in text
+    assert "cure" not in text.lower()
+
+
+@pytest.mark.parametrize("slug", ["lower-back-trigger-points", *MUSCLE_PAGES])
 def test_every_guide_page_renders_with_disclaimer_sources_picture_and_product(browser_client: httpx.Client, slug: str):
     page = browser_client.get(f"/guide/{slug}/")
 
     assert page.status_code == 200
-    text = unescape(page.text)
-    assert "Medical note:" in text and "does not replace a visit to a doctor" in text
-    assert "Travell, Simons & Simons' Myofascial Pain and Dysfunction" in text
-    assert "The Trigger Point Therapy Workbook" in text
-    picture = re.search(r'<img src="(/static/guide/[^"]+\.svg)" alt="([^"]+)"', page.text)
+    assert_disclaimer_and_sources(unescape(page.text))
+    picture = re.search(r'<img src="(/static/guide/[^"]+\.svg)" alt="([^"]+)" width="\d+" height="\d+"', page.text)
     assert picture and browser_client.get(picture.group(1)).status_code == 200
     assert re.search(r'<span class="amount">\$\d+\.\d\d</span>', page.text), "no live price on the product card"
     assert 'action="/cart/add/"' in page.text
-    assert "cure" not in text.lower()
+
+
+@pytest.mark.parametrize("slug", MUSCLE_PAGES)
+def test_muscle_pages_open_with_in_brief_box_link_the_safety_page_and_show_a_stretch(browser_client: httpx.Client, slug: str):
+    html = browser_client.get(f"/guide/{slug}/").text
+
+    brief = re.search(r'<aside class="in-brief".*?</aside>', html, re.S).group(0)
+    assert "<h2" in brief and brief.count("<li>") >= 3
+    assert 'href="/guide/pressure-safety/"' in html.split('class="guide-body"')[1]  # from the routine itself
+    stretches = re.findall(r'<img src="(/static/guide/stretch-[a-z-]+\.svg)" alt="[^"]+" width="\d+" height="\d+"', html)
+    assert stretches and all(browser_client.get(path).status_code == 200 for path in stretches)
+    assert "Position:" in html and "Hold:" in html and "Repeat:" in html
+
+
+@pytest.mark.parametrize("slug", GUIDE_PAGES)
+def test_table_of_contents_links_lead_to_headings_on_the_page(browser_client: httpx.Client, slug: str):
+    html = browser_client.get(f"/guide/{slug}/").text
+
+    toc = re.search(r'<nav class="toc".*?</nav>', html, re.S)
+    assert toc, "a long page has a table of contents"
+    targets = re.findall(r'href="#([a-z0-9-]+)"', toc.group(0))
+    assert len(targets) >= 4
+    for target in targets:
+        assert re.search(rf'<h[23] id="{target}">', html), f"no heading #{target}"
+
+
+@pytest.mark.parametrize("slug", ABOUT_THE_GUIDE)
+def test_pages_about_the_guide_render_with_disclaimer_and_sources_but_no_product(browser_client: httpx.Client, slug: str):
+    page = browser_client.get(f"/guide/{slug}/")
+
+    assert page.status_code == 200
+    assert_disclaimer_and_sources(unescape(page.text))
+    assert "NICE guideline NG59" in unescape(page.text)
+    assert 'action="/cart/add/"' not in page.text
+
+
+def test_safety_page_covers_dose_soreness_who_should_not_and_when_to_stop(browser_client: httpx.Client):
+    text = unescape(browser_client.get("/guide/pressure-safety/").text)
+
+    for heading in ("Who should not press with a rigid tool", "Dose: how long and how often", "Soreness the next day",
+                    "When to stop and see a doctor", "What the evidence says"):
+        assert f">{heading}</h2>" in text
+    for reason in ("Osteoporosis", "Blood thinners", "Varicose veins", "Broken skin", "Pregnancy", "Cancer"):
+        assert f"<strong>{reason}</strong>" in text
+    for red_flag in ("genitals or anus", "passing urine", "weight loss", "over 50", "steroid", "injected drugs", "pulsing lump"):
+        assert red_flag in text
+
+
+def test_about_page_says_who_wrote_it_and_when_each_page_was_reviewed(browser_client: httpx.Client):
+    text = unescape(browser_client.get("/guide/about-this-guide/").text)
+
+    assert "<strong>We are not clinicians.</strong>" in " ".join(text.split())
+    assert 'href="mailto:guide@qlclaw.example' in text
+    reviewed = re.search(r'<section aria-labelledby="review-dates">.*?</section>', text, re.S).group(0)
+    for slug in GUIDE_PAGES:
+        assert re.search(rf'<a href="/guide/{slug}/">[^<]+</a>: <time datetime="\d{{4}}-\d\d-\d\d">', reviewed), slug
 
 
 def test_guide_pages_carry_article_faq_and_breadcrumb_json_ld(browser_client: httpx.Client, shop: Stack):
     for slug in GUIDE_PAGES:
         blocks = json_ld(browser_client.get(f"/guide/{slug}/").text)
         article = of_type(blocks, "Article")
-        for field in ("headline", "description", "dateModified", "author", "publisher", "image", "mainEntityOfPage"):
+        for field in ("headline", "description", "dateModified", "author", "publisher", "mainEntityOfPage"):
             assert article[field], f"{slug}: Article.{field} missing"
         assert article["mainEntityOfPage"] == f"{shop.storefront_url}/guide/{slug}/"
         crumbs = of_type(blocks, "BreadcrumbList")["itemListElement"]
         assert crumbs[0]["item"] == f"{shop.storefront_url}/"
+        if slug in ABOUT_THE_GUIDE:
+            continue
+        assert article["image"].startswith(f"{shop.storefront_url}/static/guide/")
         questions = of_type(blocks, "FAQPage")["mainEntity"]
         assert questions and all(q["@type"] == "Question" and q["acceptedAnswer"]["text"] for q in questions)
 
@@ -112,6 +179,6 @@ def test_guide_page_still_renders_when_saleor_is_down(shop: Stack, browser_clien
         purge_catalog()
         page = browser_client.get("/guide/piriformis/")
         assert page.status_code == 200
-        assert "reaches all five muscles of this guide" in page.text
+        assert "is made for the muscles of this guide that lie in the back" in page.text
     finally:
         shop.start_saleor()

@@ -1,0 +1,30 @@
+import logging
+
+from django.db import OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+# Seconds a visitor is asked to wait when the shop is saturated or its database is away.
+RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseUnavailableMiddleware:
+    """No free database connection in time (the pool is the concurrency budget) or PostgreSQL
+    away: the visitor gets the friendly 503 page with Retry-After, never a 500."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if not isinstance(exception, OperationalError):
+            return None
+        logger.error("Database unavailable while serving %s: %s", request.path, exception)
+        response = HttpResponse(render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,109 @@
+"""Whole responses of the shared pages (home, product, guide, finder), kept in the process's
+memory and served before Django runs at all.
+
+These pages are identical for everyone (`cacheable_for`: `Cache-Control: public`, no cookie,
+nothing personal), so a cache miss at the proxy — or no proxy — still costs a dictionary
+lookup instead of a page render. Entries follow the catalog's generation: `purge_catalog()`
+retires them within GENERATION_CHECK_SECONDS in every process, and each lives no longer
+than its own max-age. Only plain GETs without a query string or cookie are answered here,
+and the number of entries is capped, so a visitor cannot fill the memory with made-up URLs.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+logger = logging.getLogger(__name__)
+
+# A purge reaches every process within this many seconds.
+GENERATION_CHECK_SECONDS = 1.0
+MAX_ENTRIES = 256
+MAX_AGE = re.compile(r"(?:^|,)\s*public\s*,\s*max-age=(\d+)")
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
+    generation: int
+    expires: float
+    timed: bool  # the render carried a Server-Timing header (SERVER_TIMING on)
+
+
+class SharedPageCache:
+    """WSGI middleware in front of Django (config/wsgi.py)."""
+
+    def __init__(self, app: Callable, generation: Callable[[], int]) -> None:
+        self.app = app
+        self.read_generation = generation
+        self.pages: OrderedDict[str, CachedPage] = OrderedDict()
+        self.lock = threading.Lock()
+        self.generation = 0
+        self.generation_checked = 0.0
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING") or environ.get("HTTP_COOKIE"):
+            return self.app(environ, start_response)
+        path = environ.get("PATH_INFO", "")
+        now = time.monotonic()
+        page = self.pages.get(path)
+        if page is not None and page.expires > now and page.generation == self._current_generation(now):
+            extra = [("X-Page-Cache", "hit")]
+            if page.timed:
+                # What this answer cost, not what the render it replays did.
+                elapsed = (time.monotonic() - now) * 1000
+                extra.append(("Server-Timing", f'saleor;desc="0 calls";dur=0.0, db;desc="0 queries";dur=0.0, total;dur={elapsed:.1f}'))
+            start_response(page.status, [*page.headers, *extra])
+            return [page.body]
+        return self._render_and_keep(path, environ, start_response, now)
+
+    def _current_generation(self, now: float) -> int:
+        if now - self.generation_checked > GENERATION_CHECK_SECONDS:
+            self.generation_checked = now
+            try:
+                self.generation = self.read_generation()
+            except Exception:  # the shared cache is away: keep serving what we have
+                logger.warning("Could not read the catalog generation; page cache unchanged", exc_info=True)
+        return self.generation
+
+    def _render_and_keep(self, path: str, environ: dict, start_response: Callable, now: float) -> Iterable[bytes]:
+        captured: dict = {}
+
+        def capture(status: str, headers: list, exc_info=None):
+            captured.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        generation = self._current_generation(now)
+        result = self.app(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        seconds = self._shareable_for(captured.get("status", ""), captured.get("headers", []))
+        if seconds:
+            headers = [(name, value) for name, value in captured["headers"] if name.lower() != "server-timing"]
+            timed = len(headers) != len(captured["headers"])
+            page = CachedPage(captured["status"], headers, body, generation, now + seconds, timed)
+            with self.lock:
+                self.pages[path] = page
+                self.pages.move_to_end(path)
+                while len(self.pages) > MAX_ENTRIES:
+                    self.pages.popitem(last=False)
+        return [body]
+
+    @staticmethod
+    def _shareable_for(status: str, headers: list[tuple[str, str]]) -> int:
+        if not status.startswith("200"):
+            return 0
+        names = {name.lower(): value for name, value in headers}
+        if "set-cookie" in names:
+            return 0
+        match = MAX_AGE.search(names.get("cache-control", ""))
+        return int(match.group(1)) if match else 0

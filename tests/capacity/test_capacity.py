@@ -1,0 +1,105 @@
+"""The shop holds a burst: bounded concurrency, no 5xx, no connection errors, and nothing
+broken afterwards (Granian's threads and backpressure, Django's connection pool, the budget
+in the README)."""
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+
+import httpx
+import psycopg
+
+from deploy.runner.stack import STOREFRONT_THREADS, STOREFRONT_WORKERS, Stack
+from tests.checkout.buyer import GOOD_CARD
+from tests.saleor_api import SaleorStaffAPI
+
+BURST = 300
+
+
+def web_connections(shop: Stack) -> int:
+    with psycopg.connect(shop.database_url("postgres")) as db:
+        return db.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = 'storefront' AND application_name = 'storefront-web'"
+        ).fetchone()[0]
+
+
+async def burst(base_url: str, requests: list[tuple[str, dict]]) -> list[httpx.Response | Exception]:
+    limits = httpx.Limits(max_connections=len(requests), max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+        async def one(path: str, cookies: dict) -> httpx.Response | Exception:
+            try:
+                return await client.get(path, cookies=cookies)
+            except httpx.HTTPError as error:
+                return error
+
+        return await asyncio.gather(*(one(path, cookies) for path, cookies in requests))
+
+
+def test_a_burst_of_300_concurrent_visitors_gets_no_errors_and_the_shop_stays_healthy(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI
+):
+    # A visitor with a cart (one Saleor call per cart page) and a buyer with an order page.
+    shopper = new_buyer(f"burst-cart-{uuid.uuid4().hex[:6]}@example.com")
+    shopper.add_to_cart()
+    cart_cookies = dict(shopper.http.cookies)
+    buyer = new_buyer(f"burst-order-{uuid.uuid4().hex[:6]}@example.com")
+    buyer.ready_to_pay()
+    order_path = buyer.pay(card=GOOD_CARD).url.path
+    assert order_path.startswith("/orders/")
+    mix = [("/guide/lower-back-trigger-points/", {}), ("/cart/", cart_cookies), (order_path, {})]
+    requests = [mix[n % len(mix)] for n in range(BURST)]
+
+    answers = asyncio.run(burst(f"http://127.0.0.1:{shop.ports.storefront}", requests))
+
+    errors = [answer for answer in answers if isinstance(answer, Exception)]
+    assert errors == []
+    statuses = sorted({answer.status_code for answer in answers})
+    assert statuses == [200]
+    by_path = {path: [a for (p, _), a in zip(requests, answers) if p == path] for path, _ in mix}
+    assert all("Quadratus lumborum" in a.text for a in by_path["/guide/lower-back-trigger-points/"])
+    assert all('class="cart-lines"' in a.text and "QL Claw" in a.text for a in by_path["/cart/"])
+    assert all('id="order-total"' in a.text for a in by_path[order_path])
+    # Right after the burst: healthy, within budget, and a buyer can check out.
+    health = httpx.get(f"http://127.0.0.1:{shop.ports.storefront}/healthz", timeout=10)
+    assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert web_connections(shop) <= STOREFRONT_WORKERS * STOREFRONT_THREADS
+    late = new_buyer(f"burst-after-{uuid.uuid4().hex[:6]}@example.com")
+    late.ready_to_pay()
+    assert late.pay(card=GOOD_CARD).url.path.startswith("/orders/")
+    assert len(staff_api.wait_for_orders(late.email)) == 1
+
+
+def test_with_postgresql_away_a_page_that_needs_it_answers_503_with_retry_after(shop: Stack, new_buyer):
+    reader = new_buyer(f"pg-away-{uuid.uuid4().hex[:6]}@example.com")
+    shop.stop_postgres()
+    try:
+        # A query string keeps the in-memory page cache out of it: the catalog cache (a
+        # database table here) must be read.
+        page = reader.http.get("/products/ql-claw/?from=test")
+    finally:
+        shop.start_postgres_again()
+
+    assert page.status_code == 503
+    assert page.headers["Retry-After"] == "5"
+    assert "temporarily unavailable" in page.text
+    assert reader.http.get("/products/ql-claw/?from=test-after").status_code == 200
+
+
+def test_shared_pages_come_from_memory_and_a_purge_reaches_them_within_a_second(shop: Stack, new_buyer, purge_catalog):
+    reader = new_buyer(f"page-cache-{uuid.uuid4().hex[:6]}@example.com")
+    reader.add_to_cart()  # now the reader carries a session cookie
+    url = f"http://127.0.0.1:{shop.ports.storefront}/guide/psoas/"
+
+    first = httpx.get(url)
+    second = httpx.get(url)
+    with_query = httpx.get(url + "?utm_source=x")
+    with_cookie = reader.http.get("/guide/psoas/")
+
+    assert first.status_code == second.status_code == 200
+    assert second.headers.get("X-Page-Cache") == "hit" and second.text == first.text
+    assert "X-Page-Cache" not in with_query.headers and "X-Page-Cache" not in with_cookie.headers
+    purge_catalog()
+    asyncio.run(asyncio.sleep(1.2))
+    assert "X-Page-Cache" not in httpx.get(url).headers  # rendered again after the purge
+    assert re.search(r"public, max-age=\d+", httpx.get(url).headers["Cache-Control"])
