@@ -5,7 +5,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from core.addresses import address_fields
 from saleor_client.client import saleor
+from shipping.selectors import delivery_estimate
 from saleor_client.values import Money, Picture
 
 
@@ -33,6 +35,7 @@ class ShippingOption:
     id: str
     name: str
     price: Money
+    delivery: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,16 @@ class Cart:
     @property
     def is_empty(self) -> bool:
         return not self.lines
+
+    @property
+    def shipping_method_delivery(self) -> str:
+        return delivery_estimate(self.shipping_method_name) if self.shipping_method_name else ""
+
+    @property
+    def charges_tax(self) -> bool:
+        """Saleor adds no sales tax here (no tax engine in 2.10 for the US): the summary says so
+        instead of "Tax $0.00"; should a tax plugin ever add some, the amount shows."""
+        return self.tax.amount > 0
 
 
 def cart_from_saleor(details: Any) -> Cart:
@@ -89,30 +102,15 @@ def cart_from_saleor(details: Any) -> Cart:
         discount=Money.from_saleor(details.discount) if details.discount and details.discount.amount else None,
         discount_name=details.discount_name or "",
         voucher_code=details.voucher_code or "",
-        shipping_address=_address_fields(address) if address else {},
+        shipping_address=address_fields(address),
         shipping_method_id=details.shipping_method.id if details.shipping_method else None,
         shipping_method_name=details.shipping_method.name if details.shipping_method else "",
         shipping_options=tuple(
-            ShippingOption(id=option.id, name=option.name, price=Money.from_saleor(option.price))
+            ShippingOption(id=option.id, name=option.name, price=Money.from_saleor(option.price), delivery=delivery_estimate(option.name))
             for option in details.available_shipping_methods
             if option
         ),
     )
-
-
-def _address_fields(address: Any) -> dict[str, str]:
-    return {
-        "first_name": address.first_name,
-        "last_name": address.last_name,
-        "company_name": address.company_name,
-        "street_address_1": address.street_address_1,
-        "street_address_2": address.street_address_2,
-        "city": address.city,
-        "postal_code": address.postal_code,
-        "country": address.country.code,
-        "country_area": address.country_area,
-        "phone": address.phone or "",
-    }
 
 
 def get_cart(token: Optional[str]) -> Optional[Cart]:

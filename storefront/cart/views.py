@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -5,6 +6,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from . import services
 from shared_cache.decorators import same_origin_post
+from shipping.selectors import zone_for_country
 
 from .forms import AddToCartForm, LineQuantityForm
 from .selectors import Cart
@@ -17,7 +19,10 @@ def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:
 
 @require_safe
 def cart_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "cart/cart.html", {"cart": current_cart(request)})
+    cart = current_cart(request)
+    # What shipping will cost, before checkout: for the address already given, else the shop's country.
+    country = (cart.shipping_address.get("country") if cart else "") or settings.SHOP_COUNTRY
+    return render(request, "cart/cart.html", {"cart": cart, "shipping_zone": zone_for_country(country)})
 
 
 @require_POST

@@ -60,6 +60,11 @@ def _generation() -> int:
     return generation
 
 
+def catalog_cache_key(name: str) -> str:
+    """A cache key that `purge_catalog()` retires with the rest of the catalog."""
+    return f"catalog:{_generation()}:{name}"
+
+
 def purge_catalog() -> None:
     try:
         cache.incr(GENERATION_KEY)
@@ -68,7 +73,7 @@ def purge_catalog() -> None:
 
 
 def product_card(slug: str) -> Optional[ProductCard]:
-    key = f"catalog:{_generation()}:product:{slug}"
+    key = catalog_cache_key(f"product:{slug}")
     cached = cache.get(key)
     if cached == MISSING:
         return None

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from guide import structured_data
 from shared_cache.decorators import cacheable_for
+from shipping.selectors import home_zone
 
 from .selectors import product_card
 
@@ -24,9 +25,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_card(slug)
     if product is None:
         raise Http404("No such product")
-    return render(
-        request, "catalog/product_detail.html", {"product": product, "product_jsonld": structured_data.product(product)}
-    )
+    context = {"product": product, "product_jsonld": structured_data.product(product), "shipping_zone": home_zone()}
+    return render(request, "catalog/product_detail.html", context)
 
 
 @require_safe

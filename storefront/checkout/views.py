@@ -12,7 +12,7 @@ from cart.session import CartSession, current_cart
 
 from . import completion, services
 from .completion import OutcomeKind, PaymentOutcome
-from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm
+from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm, chosen_country
 
 
 def cart_required(view):
@@ -40,7 +40,13 @@ def _with_field_errors(form, error: services.CheckoutStepError):
 @require_http_methods(["GET", "POST"])
 @cart_required
 def details(request: HttpRequest, cart) -> HttpResponse:
-    form = DetailsForm(request.POST or None, initial={"email": cart.email, "country": "US", **cart.shipping_address})
+    initial = {"email": cart.email, "country": settings.SHOP_COUNTRY, **cart.shipping_address}
+    country = chosen_country(request.POST or initial, settings.SHOP_COUNTRY)
+    if "change_country" in request.POST:
+        # The buyer picked another country: the same entries, in that country's fields.
+        form = DetailsForm(initial={**request.POST.dict(), "country": country}, country=country)
+        return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
+    form = DetailsForm(request.POST or None, initial=initial, country=country)
     if request.method == "POST" and form.is_valid():
         try:
             services.set_details(cart=cart, email=form.cleaned_data["email"], address=form.address())

@@ -1,6 +1,7 @@
 """Storefront settings, every one from an environment variable (see README.md for the table).
 
 Production refuses to start with DEBUG on and no explicit hosts, or with a short secret key.
+`SHOP_ENVIRONMENT=production` also refuses the placeholder company facts.
 """
 from pathlib import Path
 
@@ -10,6 +11,12 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
+
+# `local` (./shop run, the test stack) or `production` (docker-compose): production-only
+# behaviour hangs on this switch and nothing else.
+SHOP_ENVIRONMENT = env.str("SHOP_ENVIRONMENT", default="local")
+if SHOP_ENVIRONMENT not in ("local", "production"):
+    raise ImproperlyConfigured("SHOP_ENVIRONMENT must be `local` or `production`.")
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")
@@ -40,6 +47,8 @@ INSTALLED_APPS = [
     "cart",
     "checkout",
     "orders",
+    "shipping",
+    "pages",
     "health",
 ]
 
@@ -72,6 +81,8 @@ TEMPLATES = [
                 "shared_cache.context_processors.shared_cache",
                 "cart.context_processors.cart_quantity",
                 "guide.context_processors.canonical_url",
+                "core.context_processors.seller",
+                "pages.context_processors.footer",
             ],
         },
     }
@@ -106,6 +117,35 @@ CATALOG_CACHE_SECONDS = env.int("CATALOG_CACHE_SECONDS", default=60)
 FEATURED_PRODUCT_SLUG = env.str("FEATURED_PRODUCT_SLUG", default="ql-claw")
 SHOP_COUNTRY = env.str("SHOP_COUNTRY", default="US")
 SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")
+
+# The seller, as the policy pages, the footer and the e-mails name it. The defaults are
+# obviously made up (example domain, a 555 number): fine on a laptop, refused in production,
+# where every fact must be set and the identifying ones must not be the made-up ones.
+COMPANY_PLACEHOLDERS = {
+    "SHOP_LEGAL_NAME": "QL Claw Example LLC",
+    "SHOP_STREET_ADDRESS": "100 Example Street, Suite 0",
+    "SHOP_CITY": "Springfield",
+    "SHOP_POSTAL_CODE": "62701",
+    "SHOP_COUNTRY_AREA": "IL",
+    "SHOP_ADDRESS_COUNTRY": "US",
+    "SHOP_EMAIL": "hello@qlclaw.example",
+    "SHOP_PHONE": "+1 555 010 0000",
+}
+COMPANY_IDENTIFYING = ("SHOP_LEGAL_NAME", "SHOP_STREET_ADDRESS", "SHOP_EMAIL", "SHOP_PHONE")
+globals().update({name: env.str(name, default=default) for name, default in COMPANY_PLACEHOLDERS.items()})
+if SHOP_ENVIRONMENT == "production":
+    _placeholders = [
+        name for name, default in COMPANY_PLACEHOLDERS.items()
+        if name not in env.ENVIRON or (name in COMPANY_IDENTIFYING and globals()[name] == default)
+    ]
+    if _placeholders:
+        raise ImproperlyConfigured(
+            f"Set {', '.join(_placeholders)}: in production the shop must name its real seller "
+            "(legal name, address, e-mail, phone), not the made-up local defaults."
+        )
+# The seed file: shipping methods' delivery estimates live there, beside the methods they belong
+# to (Saleor 2.10 has no field for them).
+CATALOG_FILE = Path(env.str("CATALOG_FILE", default=str(BASE_DIR.parent / "deploy" / "seed" / "catalog.yaml")))
 
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_HTTPONLY = True
@@ -146,6 +186,8 @@ NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=3 * 2
 NEWSLETTER_SIGNUPS_PER_EMAIL = env.str("NEWSLETTER_SIGNUPS_PER_EMAIL", default="5/h")
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 STAFF_SIGN_INS_PER_IP = env.str("STAFF_SIGN_INS_PER_IP", default="10/m")
+ORDER_LOOKUPS_PER_IP = env.str("ORDER_LOOKUPS_PER_IP", default="10/h")
+ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
 STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
 STORAGES = {

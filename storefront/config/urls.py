@@ -9,4 +9,6 @@ urlpatterns = [
     path("orders/", include("orders.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("staff/", include("staff.urls")),
+    # Last: any other one-word path at the root is a policy page (/returns/, /privacy/) or a 404.
+    path("", include("pages.urls")),
 ]

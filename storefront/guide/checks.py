@@ -12,11 +12,12 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Callable
 
-from .content import RESERVED_IDS, VIEWS, ContentError, GuidePage, load_page, load_regions
+from .content import POLICY_BLOCKS, POLICY_KIND, RESERVED_IDS, VIEWS, ContentError, GuidePage, load_page, load_regions
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((/[^)\s]*)\)")  # not images: those are checked as pictures
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/feed/"}
+FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/feed/", "/orders/find/"}
+BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)  # a policy page's live block
 SAFETY_PAGE = "/guide/pressure-safety/"
 FRONT = re.compile(r"\bfront\b", re.IGNORECASE)
 # Pictures stay small: they are inlined in feeds and loaded on phones.
@@ -90,7 +91,10 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
         problems.append(f"no page at {SAFETY_PAGE} (the safety page every muscle page links)")
     for page in pages.values():
         name = page.path.name
-        if not [source for source in page.sources if source.strip()]:
+        if page.kind == POLICY_KIND:
+            problems += [f"{name}: unknown block [[{block}]] (one of: {', '.join(POLICY_BLOCKS)})"
+                         for block in BLOCK.findall(page.body_markdown) if block not in POLICY_BLOCKS]
+        elif not [source for source in page.sources if source.strip()]:
             problems.append(f"{name}: the page lists no sources")
         for slug in page.products:
             if not product_exists(slug):

@@ -2,7 +2,7 @@
 
 Markdown is rendered by markdown-it-py with raw HTML disabled, and the result is cleaned by
 nh3 (ammonia) with a short allow-list, so nothing in a content file can put a script or an
-event handler on the page. Pages are parsed and rendered once per process (`guide_pages`),
+event handler on the page. Pages are parsed and rendered once per process (`content_pages`),
 never per request.
 
 Each page has a `kind`; `PAGE_KINDS` says which front-matter fields a kind needs, which it
@@ -43,6 +43,17 @@ PAGE_KINDS: dict[str, PageKind] = {
 }
 PICTURE_FIELDS = ("file", "alt", "views")
 VIEWS = ("front", "back")
+
+# `kind: policy` — the shop's own pages (returns, shipping, privacy, terms, contact), served at the
+# site root by the pages app, not part of the guide: no muscles, products or sources. A paragraph
+# that is only `[[name]]` is a live block the pages app fills in (POLICY_BLOCKS).
+POLICY_KIND = "policy"
+PAGE_KINDS[POLICY_KIND] = PageKind(
+    required=tuple(field for field in COMMON_FIELDS if field != "sources"),
+    not_allowed=("muscles", "products", "sources", "regions", "brief", "faq", "picture"),
+    url_format="/{slug}/",
+)
+POLICY_BLOCKS = ("shipping-rates", "company")
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",
@@ -237,7 +248,7 @@ def load_page(path: Path) -> GuidePage:
         updated=updated,
         muscles=tuple(post.get("muscles", [])),
         products=tuple(post.get("products", [])),
-        sources=tuple(str(source) for source in post["sources"]),
+        sources=tuple(str(source) for source in post.get("sources", [])),
         faq=tuple(Question(item["q"], " ".join(str(item["a"]).split())) for item in post.get("faq", [])),
         picture=_picture(path.name, post["picture"], path.parent / "pictures") if post.get("picture") else None,
         regions=tuple(post.get("regions", [])),
@@ -262,8 +273,17 @@ def load_regions(content_dir: Path) -> tuple[Region, ...]:
 
 
 @functools.cache
-def guide_pages() -> dict[str, GuidePage]:
+def content_pages() -> dict[str, GuidePage]:
     return load_pages(Path(settings.CONTENT_DIR))
+
+
+def guide_pages() -> dict[str, GuidePage]:
+    """The guide's pages (policy pages are the shop's, not the guide's)."""
+    return {slug: page for slug, page in content_pages().items() if page.kind != POLICY_KIND}
+
+
+def policy_pages() -> dict[str, GuidePage]:
+    return {slug: page for slug, page in content_pages().items() if page.kind == POLICY_KIND}
 
 
 @functools.cache

@@ -3,7 +3,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
-from .content import guide_pages
+from .content import guide_pages, policy_pages
 
 
 class ShopSitemap(Sitemap):
@@ -42,4 +42,20 @@ class ShopPagesSitemap(ShopSitemap):
         return path
 
 
-SITEMAPS = {"shop": ShopPagesSitemap, "guide": GuideSitemap}
+class PolicySitemap(ShopSitemap):
+    """Returns, shipping, privacy, terms, contact: at the site root, served by the pages app."""
+
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return sorted(policy_pages().values(), key=lambda page: page.slug)
+
+    def location(self, page) -> str:
+        return page.url
+
+    def lastmod(self, page):
+        return page.updated
+
+
+SITEMAPS = {"shop": ShopPagesSitemap, "guide": GuideSitemap, "policies": PolicySitemap}

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Optional
 
+from core.addresses import address_fields, address_lines
 from saleor_client.client import saleor
+from shipping.selectors import delivery_estimate
 from saleor_client.values import Money
 
 
@@ -32,11 +34,12 @@ class Order:
     created: Any
     status: str
     status_display: str
+    payment_status: str
     payment_status_display: str
     is_paid: bool
     email: str
     shipping_method: str
-    shipping_address: dict[str, str]
+    shipping_address: tuple[str, ...]
     lines: tuple[OrderLine, ...]
     subtotal: Money
     shipping: Money
@@ -45,6 +48,40 @@ class Order:
     total: Money
     tax: Money
     shipments: tuple[Shipment, ...]
+
+    @property
+    def progress(self) -> str:
+        """Where the order is, in the buyer's words (Saleor's say "Unfulfilled")."""
+        return PROGRESS.get(self.status, self.status_display)
+
+    @property
+    def payment_progress(self) -> str:
+        return PAYMENT_PROGRESS.get(self.payment_status, self.payment_status_display)
+
+    @property
+    def delivery(self) -> str:
+        """The delivery estimate of the chosen method ("3–5 business days"), once it ships."""
+        return delivery_estimate(self.shipping_method)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("UNFULFILLED", "PARTIALLY_FULFILLED")
+
+
+# Saleor's order and payment states, as the buyer would say them.
+PROGRESS = {
+    "UNFULFILLED": "We're packing your order",
+    "PARTIALLY_FULFILLED": "Part of your order is on its way; we're packing the rest",
+    "FULFILLED": "Your order is on its way",
+    "CANCELED": "This order was canceled",
+}
+PAYMENT_PROGRESS = {
+    "NOT_CHARGED": "Your card is authorized; it is charged in a moment",
+    "PARTIALLY_CHARGED": "Paid in part",
+    "FULLY_CHARGED": "Paid",
+    "PARTIALLY_REFUNDED": "Paid, part refunded",
+    "FULLY_REFUNDED": "Refunded",
+}
 
 
 def order_by_token(token: str) -> Optional[Order]:
@@ -62,17 +99,12 @@ def order_by_token(token: str) -> Optional[Order]:
         created=datetime.fromisoformat(order.created) if isinstance(order.created, str) else order.created,
         status=order.status.value,
         status_display=order.status_display or "",
+        payment_status=order.payment_status.value if order.payment_status else "",
         payment_status_display=order.payment_status_display or "",
         is_paid=bool(order.is_paid),
         email=order.user_email or "",
         shipping_method=order.shipping_method_name or "",
-        shipping_address={
-            "name": f"{address.first_name} {address.last_name}".strip(),
-            "company": address.company_name,
-            "street": " ".join(filter(None, [address.street_address_1, address.street_address_2])),
-            "city": " ".join(filter(None, [address.postal_code, address.city, address.country_area])),
-            "country": address.country.country,
-        } if address else {},
+        shipping_address=address_lines(address_fields(address)),
         lines=tuple(
             OrderLine(
                 product_name=line.product_name,

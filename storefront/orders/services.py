@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import base64
+import logging
+import uuid
 from typing import Any, Optional
 
+from django.db import transaction
+
 from jobs.queue import defer
+from saleor_client.client import saleor_as_storefront_app
+from saleor_client.errors import SaleorGraphQLError
 
 from .tasks import ORDER_EMAILS, send_order_email
+
+logger = logging.getLogger(__name__)
 
 
 def queue_order_email(*, order_token: str, kind: str, key: str = "", details: Optional[dict[str, Any]] = None) -> None:
@@ -13,3 +22,22 @@ def queue_order_email(*, order_token: str, kind: str, key: str = "", details: Op
     if kind not in ORDER_EMAILS:
         raise ValueError(f"Unknown order e-mail {kind!r}; choose one of {sorted(ORDER_EMAILS)}")
     defer(send_order_email, order_token=str(order_token), kind=kind, key=key, details=details or {})
+
+
+def send_order_link(*, number: str, email: str) -> None:
+    """E-mail the order page's link to `email` if order `number` was placed with that address.
+
+    Otherwise nothing happens, and the caller cannot tell: the page answers the same either way,
+    and the link only ever goes to the address the order was placed with."""
+    # Saleor 2.10's order IDs are relay global IDs of the order number.
+    order_id = base64.b64encode(f"Order:{number}".encode()).decode()
+    try:
+        order = saleor_as_storefront_app().order_for_lookup(id=order_id).order
+    except SaleorGraphQLError as error:  # a number Saleor cannot read as an order
+        logger.info("Order lookup for %s found nothing: %s", number, error)
+        return
+    if order is None or (order.user_email or "").strip().lower() != email:
+        return
+    with transaction.atomic():
+        # One mail per request (a fresh key), so asking again sends again; rate limits bound it.
+        queue_order_email(order_token=str(order.token), kind="lookup", key=uuid.uuid4().hex)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Optional
 
+from core.company import company
 from core.links import absolute_url
 from jobs.queue import job
 from mail.services import make_message_id, send_templated_email
@@ -17,6 +18,7 @@ ORDER_EMAILS = {
     "shipped": "orders/email/shipped",
     "refunded": "orders/email/refunded",
     "cancelled": "orders/email/cancelled",
+    "lookup": "orders/email/lookup",
 }
 # Amounts travel through the queue as strings (JSON); templates format Decimals.
 MONEY_DETAILS = ("amount", "refunded")
@@ -38,6 +40,7 @@ def send_order_email(*, order_token: str, kind: str, key: str = "", details: Opt
         "order": order,
         "currency": order.total.currency,
         "status_url": absolute_url("orders:status", token=order.token),
+        "company": company(),
     }
     send_templated_email(
         template=ORDER_EMAILS[kind],

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "orders"
 
-urlpatterns = [path("<uuid:token>/", views.order_status, name="status")]
+urlpatterns = [
+    path("find/", views.find_order, name="find"),
+    path("<uuid:token>/", views.order_status, name="status"),
+]

@@ -109,6 +109,7 @@ def saleor() -> SaleorClient:
 
 
 def saleor_as_storefront_app() -> SaleorClient:
-    """Saleor with the storefront's app token (order.manage_orders): payments and captures.
-    Used only by the checkout services; never for anything a visitor asks for directly."""
+    """Saleor with the storefront's app token (manage_orders, manage_shipping): payments and
+    captures, the shipping zones, order lookup. Never hand its answers to a visitor whole: each
+    caller reads only what it needs (a price list, a token to compare)."""
     return _client("app", settings.SALEOR_APP_TOKEN)

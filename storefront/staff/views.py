@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import get_usage
 
+from core.addresses import address_fields, address_lines
 from jobs import selectors as job_selectors
 from jobs import services as job_services
 
@@ -114,6 +115,7 @@ def order_page(request: HttpRequest, order_id: str) -> HttpResponse:
 def _order_context(request: HttpRequest, order, **bound_forms) -> dict:
     return {
         "order": order,
+        "shipping_address": address_lines(address_fields(order.shipping_address)),
         "captured": services.captured(order),
         "fulfil_form": bound_forms.get("fulfil_form") or FulfilForm(order=order),
         "refund_form": bound_forms.get("refund_form") or RefundForm(),
@@ -171,7 +173,9 @@ def add_note(request: HttpRequest, order_id: str) -> HttpResponse:
 @require_safe
 @auth.staff_required
 def packing_slip(request: HttpRequest, order_id: str) -> HttpResponse:
-    return render(request, "staff/packing_slip.html", {"order": _order_or_404(request, order_id)})
+    order = _order_or_404(request, order_id)
+    shipping_address = address_lines(address_fields(order.shipping_address))
+    return render(request, "staff/packing_slip.html", {"order": order, "shipping_address": shipping_address})
 
 
 @require_POST

@@ -11,14 +11,15 @@ from tests.saleor_api import SaleorStaffAPI
 
 
 def fill_address(page: Page, email: str) -> None:
+    # The form starts with the United States' fields: a state list and a ZIP code.
     page.get_by_label("E-mail").fill(email)
+    expect(page.get_by_label("Country")).to_have_value("US")
     page.get_by_label("First name").fill("Grace")
     page.get_by_label("Last name").fill("Hopper")
     page.get_by_label("Street address").fill("350 Fifth Avenue")
     page.get_by_label("City").fill("New York")
-    page.get_by_label("Postal code").fill("10118")
-    page.get_by_label("Country").select_option("US")
-    page.get_by_label("State / province / region").fill("NY")
+    page.get_by_label("State").select_option("NY")
+    page.get_by_label("ZIP code").fill("10118")
 
 
 def go_to_payment(page: Page, email: str) -> None:
@@ -105,3 +106,18 @@ def test_a_declined_card_shows_the_message_then_a_good_card_pays(
     page.get_by_role("button", name=re.compile("^Pay ")).click()
 
     assert_one_paid_order(shop, staff_api, mailbox, page, email)
+
+
+def test_choosing_another_country_shows_its_address_fields_and_keeps_what_was_typed(page: Page):
+    page.goto("/products/ql-claw/")
+    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("link", name="Go to checkout").click()
+    page.get_by_label("First name").fill("Emmy")
+    expect(page.get_by_label("State")).to_be_visible()
+
+    page.get_by_label("Country").select_option("DE")
+
+    expect(page.get_by_label("Postal code")).to_be_visible()
+    expect(page.get_by_label("State")).to_have_count(0)
+    expect(page.get_by_label("First name")).to_have_value("Emmy")
+    expect(page.get_by_role("button", name="Show the fields for this country")).to_be_hidden()

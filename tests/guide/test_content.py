@@ -84,6 +84,12 @@ BREAKAGES = {
         "piriformis.md",
         "![A person lying on the back with one ankle crossed over the opposite knee, pulling that thigh towards the chest]",
         "![]", "piriformis.md: picture /static/guide/stretch-figure-four.svg has no alt text"),
+    "unknown block on a policy page": (
+        "shipping.md", "[[shipping-rates]]", "[[shiping-rates]]", "shipping.md: unknown block [[shiping-rates]]"),
+    "guide fields on a policy page": (
+        "returns.md", "kind: policy\n", "kind: policy\nproducts: [ql-claw]\n", "returns.md: pages of kind 'policy' do not take: products"),
+    "broken link on a policy page": (
+        "contact.md", "(/orders/find/)", "(/orders/lost/)", "contact.md: broken internal link /orders/lost/"),
 }
 
 

@@ -40,7 +40,7 @@ def test_seeding_the_same_file_again_changes_nothing(shop: Stack, staff_api: Sal
     assert output.strip().endswith("0 changes.")
     assert shipping_prices(staff_api) == before
     assert len(before) == 3
-    assert before[("United States", "Standard (3–5 business days)")] == 5.0
+    assert before[("United States", "Standard")] == 5.0
 
 
 def test_editing_the_file_and_seeding_again_updates_the_catalog(
@@ -55,10 +55,22 @@ def test_editing_the_file_and_seeding_again_updates_the_catalog(
         output = shop.seed_catalog(catalog_copy)
         assert "updated Product" in output and "updated ShippingMethod" in output
         assert staff_api.product("ql-claw")["name"] == "QL Claw (2nd edition)"
-        assert shipping_prices(staff_api)[("United States", "Express (1–2 business days)")] == 12.5
+        assert shipping_prices(staff_api)[("United States", "Express")] == 12.5
     finally:
         shop.seed_catalog(CATALOG_FILE)
     assert staff_api.product("ql-claw")["name"] == "QL Claw"
+
+
+def test_a_renamed_shipping_method_replaces_the_old_one(shop: Stack, staff_api: SaleorStaffAPI, catalog_copy: Path):
+    edit(catalog_copy, lambda data: data["shipping_zones"][0]["methods"][1].update(name="Overnight"))
+    try:
+        output = shop.seed_catalog(catalog_copy)
+        prices = shipping_prices(staff_api)
+        assert "removed ShippingMethod 'Express' from United States" in output
+        assert ("United States", "Overnight") in prices and ("United States", "Express") not in prices
+    finally:
+        shop.seed_catalog(CATALOG_FILE)
+    assert ("United States", "Express") in shipping_prices(staff_api)
 
 
 @pytest.mark.parametrize(
@@ -72,6 +84,8 @@ def test_editing_the_file_and_seeding_again_updates_the_catalog(
         (lambda d: d["products"][0]["pictures"][0].update(file="pictures/missing.svg"), "products[0].pictures[0].file", "no such file"),
         (lambda d: d["shop"].update(colour="teal"), "shop.colour", "Extra inputs are not permitted"),
         (lambda d: d["staff"].update(permissions=["order.fly_to_moon"]), "staff.permissions", "unknown permission"),
+        (lambda d: d["shipping_zones"][1]["methods"][0].update(name="Standard"), "shipping_zones", "unique across zones: Standard"),
+        (lambda d: d["shipping_zones"][0]["methods"][0].pop("delivery"), "shipping_zones[0].methods[0].delivery", "Field required"),
     ],
 )
 def test_a_malformed_file_is_refused_with_a_message_naming_the_field(

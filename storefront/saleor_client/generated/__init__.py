@@ -152,6 +152,7 @@ from .order_for_buyer import (
     OrderForBuyerOrderByTokenTotalGross,
     OrderForBuyerOrderByTokenTotalTax,
 )
+from .order_for_lookup import OrderForLookup, OrderForLookupOrder
 from .order_refund import (
     OrderRefund,
     OrderRefundOrderRefund,
@@ -186,6 +187,15 @@ from .product_details import (
     ProductDetailsProductPricingPriceRangeStart,
     ProductDetailsProductPricingPriceRangeStartGross,
     ProductDetailsProductVariants,
+)
+from .shipping_zones import (
+    ShippingZones,
+    ShippingZonesShippingZones,
+    ShippingZonesShippingZonesEdges,
+    ShippingZonesShippingZonesEdgesNode,
+    ShippingZonesShippingZonesEdgesNodeCountries,
+    ShippingZonesShippingZonesEdgesNodeShippingMethods,
+    ShippingZonesShippingZonesEdgesNodeShippingMethodsPrice,
 )
 from .shop_countries import ShopCountries, ShopCountriesShop, ShopCountriesShopCountries
 from .shop_status import ShopStatus, ShopStatusShop
@@ -388,6 +398,8 @@ __all__ = [
     "OrderForBuyerOrderByTokenTotal",
     "OrderForBuyerOrderByTokenTotalGross",
     "OrderForBuyerOrderByTokenTotalTax",
+    "OrderForLookup",
+    "OrderForLookupOrder",
     "OrderFulfillLineInput",
     "OrderFulfillStockInput",
     "OrderRefund",
@@ -423,6 +435,13 @@ __all__ = [
     "ProductDetailsProductVariants",
     "ProductErrorCode",
     "SaleorGraphQLClient",
+    "ShippingZones",
+    "ShippingZonesShippingZones",
+    "ShippingZonesShippingZonesEdges",
+    "ShippingZonesShippingZonesEdgesNode",
+    "ShippingZonesShippingZonesEdgesNodeCountries",
+    "ShippingZonesShippingZonesEdgesNodeShippingMethods",
+    "ShippingZonesShippingZonesEdgesNodeShippingMethodsPrice",
     "ShopCountries",
     "ShopCountriesShop",
     "ShopCountriesShopCountries",

@@ -23,11 +23,13 @@ from .input_types import (
 )
 from .order_capture import OrderCapture
 from .order_for_buyer import OrderForBuyer
+from .order_for_lookup import OrderForLookup
 from .order_refund import OrderRefund
 from .payment_amounts import PaymentAmounts
 from .payment_for_completion import PaymentForCompletion
 from .payment_void import PaymentVoid
 from .product_details import ProductDetails
+from .shipping_zones import ShippingZones
 from .shop_countries import ShopCountries
 from .shop_status import ShopStatus
 from .staff_add_note import StaffAddNote
@@ -1110,6 +1112,22 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return ShopCountries.model_validate(data)
 
+    def order_for_lookup(self, id: str, **kwargs: Any) -> OrderForLookup:
+        query = gql("""
+            query OrderForLookup($id: ID!) {
+              order(id: $id) {
+                token
+                userEmail
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="OrderForLookup", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return OrderForLookup.model_validate(data)
+
     def checkout_payment_create(
         self, checkout_id: str, gateway: str, token: str, **kwargs: Any
     ) -> CheckoutPaymentCreate:
@@ -1334,6 +1352,41 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return OrderRefund.model_validate(data)
+
+    def shipping_zones(self, **kwargs: Any) -> ShippingZones:
+        query = gql("""
+            query ShippingZones {
+              shippingZones(first: 100) {
+                edges {
+                  node {
+                    name
+                    default
+                    countries {
+                      code
+                      country
+                    }
+                    shippingMethods {
+                      name
+                      price {
+                        ...MoneyFields
+                      }
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = self.execute(
+            query=query, operation_name="ShippingZones", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ShippingZones.model_validate(data)
 
     def staff_sign_in(self, email: str, password: str, **kwargs: Any) -> StaffSignIn:
         query = gql("""

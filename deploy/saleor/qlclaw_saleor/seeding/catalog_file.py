@@ -73,6 +73,8 @@ class Product(Named):
 class ShippingMethod(Strict):
     name: str = Field(min_length=1, max_length=100)
     price: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
+    # Read by the storefront only (Saleor 2.10 has no delivery-time field).
+    delivery: str = Field(min_length=1, max_length=60)
 
 
 class ShippingZone(Strict):
@@ -117,6 +119,16 @@ class Catalog(Strict):
     vouchers: List[Voucher] = Field(default_factory=list)
     staff: Staff
     storefront_app: StorefrontApp
+
+    @field_validator("shipping_zones")
+    @classmethod
+    def method_names_are_unique(cls, zones: List[ShippingZone]) -> List[ShippingZone]:
+        # The storefront finds a method's delivery estimate by its name.
+        names = [method.name for zone in zones for method in zone.methods]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise ValueError(f"shipping method names must be unique across zones: {', '.join(repeated)}")
+        return zones
 
 
 def _field_path(location: tuple) -> str:

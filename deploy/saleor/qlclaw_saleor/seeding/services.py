@@ -12,6 +12,7 @@ from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django_countries import countries
 from measurement.measures import Weight
 
 from saleor.account.models import Address, User
@@ -84,11 +85,19 @@ def seed_site(data: catalog_file.Catalog, report: SeedReport) -> None:
 
 def seed_shipping(data: catalog_file.Catalog, report: SeedReport) -> List[ShippingZone]:
     zones = []
+    # Saleor 2.10 finds stock for a country only through zones that list it (Stock.for_country),
+    # so a rest-of-world zone lists every country no other zone has, as Saleor's own
+    # shippingZoneCreate does for a default zone; without that, no buyer abroad could order.
+    listed = {code for zone_data in data.shipping_zones if not zone_data.rest_of_world for code in zone_data.countries}
+    everywhere_else = [code for code, _ in countries if code not in listed]
     for zone_data in data.shipping_zones:
         zone = upsert(
             ShippingZone,
             {"name": zone_data.name},
-            {"countries": zone_data.countries, "default": zone_data.rest_of_world},
+            {
+                "countries": everywhere_else if zone_data.rest_of_world else zone_data.countries,
+                "default": zone_data.rest_of_world,
+            },
             report,
         )
         for method in zone_data.methods:
@@ -102,6 +111,12 @@ def seed_shipping(data: catalog_file.Catalog, report: SeedReport) -> List[Shippi
                 },
                 report,
             )
+        # A renamed or dropped method goes: buyers must not be offered what the file no longer
+        # lists (orders keep their method's name; Saleor unlinks them on delete).
+        stale = zone.shipping_methods.exclude(name__in=[method.name for method in zone_data.methods])
+        for method in stale:
+            report.record(f"removed ShippingMethod {method.name!r} from {zone.name}")
+        stale.delete()
         zones.append(zone)
     return zones
 

@@ -1,0 +1,79 @@
+"""The seller: legal name, address and contact, from settings (SHOP_LEGAL_NAME, ...)."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .addresses import address_lines
+
+
+@dataclass(frozen=True)
+class Company:
+    legal_name: str
+    street_address: str
+    city: str
+    postal_code: str
+    country_area: str
+    country: str
+    email: str
+    phone: str
+
+    @property
+    def address_lines(self) -> tuple[str, ...]:
+        return address_lines({
+            "street_address_1": self.street_address, "city": self.city, "postal_code": self.postal_code,
+            "country_area": self.country_area, "country": self.country,
+        })
+
+    @property
+    def one_line_address(self) -> str:
+        return ", ".join(self.address_lines)
+
+    @property
+    def phone_link(self) -> str:
+        """The number for a tel: link (digits and a leading +)."""
+        return re.sub(r"[^\d+]", "", self.phone)
+
+    def organization_jsonld(self) -> dict:
+        """schema.org Organization with its address and a customer-service contact point."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": "QL Claw",
+            "legalName": self.legal_name,
+            "url": settings.SHOP_BASE_URL + "/",
+            "email": self.email,
+            "telephone": self.phone,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.street_address,
+                "addressLocality": self.city,
+                "addressRegion": self.country_area,
+                "postalCode": self.postal_code,
+                "addressCountry": self.country,
+            },
+            "contactPoint": {
+                "@type": "ContactPoint",
+                "contactType": "customer service",
+                "email": self.email,
+                "telephone": self.phone,
+                "availableLanguage": "English",
+            },
+        }
+
+
+@functools.cache
+def company() -> Company:
+    return Company(
+        legal_name=settings.SHOP_LEGAL_NAME,
+        street_address=settings.SHOP_STREET_ADDRESS,
+        city=settings.SHOP_CITY,
+        postal_code=settings.SHOP_POSTAL_CODE,
+        country_area=settings.SHOP_COUNTRY_AREA,
+        country=settings.SHOP_ADDRESS_COUNTRY,
+        email=settings.SHOP_EMAIL,
+        phone=settings.SHOP_PHONE,
+    )
