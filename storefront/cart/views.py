@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from . import services
@@ -25,6 +26,7 @@ def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:
 
 
 @require_safe
+@never_cache  # one visitor's cart: `private, no-store`, so no proxy or shared cache keeps it
 def cart_page(request: HttpRequest) -> HttpResponse:
     return render(request, "cart/cart.html", {"cart": current_cart(request)})
 
