@@ -126,7 +126,7 @@ def run_until_ready_then_interrupt(project: Path, state: StateDir, timeout: floa
 
 
 # Installing both environments from scratch takes minutes on a busy two-core machine.
-@pytest.mark.timeout(1800)
+@pytest.mark.timeout(2000)
 def test_run_starts_the_shop_prints_the_login_stops_on_ctrl_c_and_reuses_the_second_time(
     fresh_clone: Path, tmp_path: Path
 ):
@@ -134,7 +134,7 @@ def test_run_starts_the_shop_prints_the_login_stops_on_ctrl_c_and_reuses_the_sec
     project = fresh_clone
     state = StateDir(tmp_path / "state")
 
-    first_output, first_seconds, first_cluster = run_until_ready_then_interrupt(project, state, timeout=900)
+    first_output, first_seconds, first_cluster = run_until_ready_then_interrupt(project, state, timeout=1200)
     second_output, second_seconds, second_cluster = run_until_ready_then_interrupt(project, state, timeout=300)
 
     assert "Installing the storefront environment" in first_output
