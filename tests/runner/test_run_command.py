@@ -38,16 +38,22 @@ def newcomer_environment(**shop_variables: str) -> dict[str, str]:
     return {**env, **shop_variables}
 
 
+# Not under pytest's tmp_path: as root, PostgreSQL runs as a user of its own, and every pytest
+# session that starts on the machine closes /tmp/pytest-of-<user> to other users again.
+NEWCOMER = ROOT / ".local" / "newcomer"
+
+
 @pytest.fixture
-def fresh_clone(tmp_path: Path) -> Iterator[Path]:
+def fresh_clone() -> Iterator[Path]:
     """The project as a clone has it: no virtual environments, no state, nothing built."""
-    project = tmp_path / "clone"
+    shutil.rmtree(NEWCOMER, ignore_errors=True)
+    project = NEWCOMER / "clone"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".git", ".venv", ".local", "__pycache__", ".pytest_cache", "staticfiles",
     ))
     yield project
-    # Its two environments take about a gigabyte; pytest would keep them for three sessions.
-    shutil.rmtree(project, ignore_errors=True)
+    # Its two environments take about a gigabyte.
+    shutil.rmtree(NEWCOMER, ignore_errors=True)
 
 
 def start_shop(project: Path, state_dir: Path, ports: Ports) -> subprocess.Popen:
@@ -127,12 +133,10 @@ def run_until_ready_then_interrupt(project: Path, state: StateDir, timeout: floa
 
 # Installing both environments from scratch takes minutes on a busy two-core machine.
 @pytest.mark.timeout(2000)
-def test_run_starts_the_shop_prints_the_login_stops_on_ctrl_c_and_reuses_the_second_time(
-    fresh_clone: Path, tmp_path: Path
-):
+def test_run_starts_the_shop_prints_the_login_stops_on_ctrl_c_and_reuses_the_second_time(fresh_clone: Path):
     # A clone of its own: its first run must build both environments, not find ours.
     project = fresh_clone
-    state = StateDir(tmp_path / "state")
+    state = StateDir(NEWCOMER / "state")
 
     first_output, first_seconds, first_cluster = run_until_ready_then_interrupt(project, state, timeout=1200)
     second_output, second_seconds, second_cluster = run_until_ready_then_interrupt(project, state, timeout=300)
