@@ -2,7 +2,7 @@
 started on free ports through the runner's own Stack, in the git-ignored .local/test folder."""
 from __future__ import annotations
 
-import os
+import shutil
 from typing import Callable, Iterator
 
 import httpx
@@ -19,35 +19,48 @@ TEST_STATE = StateDir(ROOT / ".local" / "test")
 
 
 @pytest.fixture(scope="session")
-def mailbox() -> Iterator[Mailbox]:
-    """Every e-mail the shop sends during the tests arrives here over real SMTP."""
+def smtp_server() -> Iterator[tuple[Mailbox, str]]:
+    """A real SMTP server and its URL for the storefront's EMAIL_URL."""
     box = Mailbox()
     url = box.start()
-    previous = os.environ.get("EMAIL_URL")
-    os.environ["EMAIL_URL"] = url
-    yield box
+    yield box, url
     box.stop()
-    if previous is None:
-        os.environ.pop("EMAIL_URL", None)
-    else:
-        os.environ["EMAIL_URL"] = previous
 
 
 @pytest.fixture(scope="session")
-def shop(mailbox: Mailbox) -> Iterator[Stack]:
-    # Server-Timing headers let tests count Saleor calls and SQL queries per request.
-    os.environ["SERVER_TIMING"] = "1"
-    # Every test visitor comes from 127.0.0.1; the per-address limit is what the tests exercise.
-    os.environ["NEWSLETTER_SIGNUPS_PER_IP"] = "1000/h"
-    os.environ["STAFF_SIGN_INS_PER_IP"] = "1000/m"
-    # Faults heal within seconds in the tests: shorter mail timeouts, faster stall detection
-    # and fewer tries (2, 4, 8 s apart) keep them quick; the logic is the production one.
-    os.environ["EMAIL_TIMEOUT"] = "4"
-    os.environ["JOB_HEARTBEAT_SECONDS"] = "2"
-    os.environ["JOB_STALLED_AFTER_SECONDS"] = "8"
-    os.environ["JOB_MAX_ATTEMPTS"] = "4"
+def mailbox(smtp_server: tuple[Mailbox, str]) -> Mailbox:
+    """Every e-mail the shop sends during the tests arrives here over real SMTP."""
+    return smtp_server[0]
+
+
+def empty_state_folder(state: StateDir) -> None:
+    """Orders, checkout attempts, the cache table and logs of an earlier session would leak into
+    this one: every session starts from nothing (the virtual environments live elsewhere)."""
+    if state.path.exists():
+        shutil.rmtree(state.path)
+
+
+@pytest.fixture(scope="session")
+def shop(smtp_server: tuple[Mailbox, str]) -> Iterator[Stack]:
+    empty_state_folder(TEST_STATE)
+    # Given to this stack only, never through os.environ, so nothing leaks into the runs that
+    # tests start themselves (tests/runner/ runs ./shop as a newcomer would).
+    settings = {
+        "EMAIL_URL": smtp_server[1],
+        # Server-Timing headers let tests count Saleor calls and SQL queries per request.
+        "SERVER_TIMING": "1",
+        # Every test visitor comes from 127.0.0.1; the per-address limit is what the tests exercise.
+        "NEWSLETTER_SIGNUPS_PER_IP": "1000/h",
+        "STAFF_SIGN_INS_PER_IP": "1000/m",
+        # Faults heal within seconds in the tests: shorter mail timeouts, faster stall detection
+        # and fewer tries (2, 4, 8 s apart) keep them quick; the logic is the production one.
+        "EMAIL_TIMEOUT": "4",
+        "JOB_HEARTBEAT_SECONDS": "2",
+        "JOB_STALLED_AFTER_SECONDS": "8",
+        "JOB_MAX_ATTEMPTS": "4",
+    }
     # durable=False: fsync off, the test database is thrown away anyway.
-    stack = Stack(TEST_STATE, Ports.free(), durable=False)
+    stack = Stack(TEST_STATE, Ports.free(), durable=False, storefront_settings=settings)
     # The storefront (and its job worker) reach Saleor, and Saleor reaches localstripe,
     # through proxies the fault tests can break; while healed they only pass bytes on.
     stack.saleor_wire = FaultProxy(stack.ports.saleor)
@@ -120,10 +133,12 @@ def buyer(new_buyer) -> Buyer:
 
 
 @pytest.fixture
-def stock(staff_api: SaleorStaffAPI):
-    """Set how many QL Claws are on sale for a test; 100 again afterwards."""
+def stock(staff_api: SaleorStaffAPI, purge_catalog):
+    """Set how many QL Claws are on sale for a test; 100 again afterwards. The catalog cache is
+    purged each time, so pages show the new stock at once and no later test sees a stale one."""
     def set_available(quantity: int) -> None:
         staff_api.set_available("QLC-001", quantity)
+        purge_catalog()
 
     yield set_available
-    staff_api.set_available("QLC-001", 100)
+    set_available(100)

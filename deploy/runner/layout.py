@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import socket
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,18 @@ class Ports:
 
     @classmethod
     def free(cls) -> Ports:
-        """Ports nothing listens on now, for a test stack beside a running shop."""
-        return cls(*(_free_port() for _ in range(4)))
+        """Four different ports nothing listens on now, for a test stack beside a running shop.
+
+        Every probe socket stays bound until all four are chosen: a port released at once could
+        be handed out again by the kernel for the next probe, and two services would share it.
+        """
+        with ExitStack() as probes:
+            chosen = []
+            for _ in range(4):
+                probe = probes.enter_context(socket.socket())
+                probe.bind(("127.0.0.1", 0))
+                chosen.append(probe.getsockname()[1])
+        return cls(*chosen)
 
 
 @dataclass(frozen=True)
@@ -77,12 +88,6 @@ def _port_from_env(name: str, default: int) -> int:
     if not value.isdigit() or not 0 < int(value) < 65536:
         raise RunnerError(f"{name}={value!r} is not a port number (1-65535).")
     return int(value)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def ensure_port_free(port: int, service: str, variable: str) -> None:

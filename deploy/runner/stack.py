@@ -29,10 +29,16 @@ STOREFRONT_DIR = ROOT / "storefront"
 
 
 class Stack:
-    def __init__(self, state: StateDir, ports: Ports, *, durable: bool = True) -> None:
+    def __init__(
+        self, state: StateDir, ports: Ports, *, durable: bool = True,
+        storefront_settings: Optional[Dict[str, str]] = None,
+    ) -> None:
         self.state = state
         self.ports = ports
         self.durable = durable
+        # Settings for this stack's storefront alone (the tests' SMTP server, relaxed limits),
+        # given here rather than through os.environ, where they would leak into other runs.
+        self.storefront_settings = dict(storefront_settings or {})
         self.processes = ProcessGroup()
         self.secrets = local_env.load_or_create(state.env_file)
         # POSTGRES_URL points the shop at an existing server instead of the embedded one.
@@ -145,6 +151,7 @@ class Stack:
                      "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS"):
             if name in os.environ:
                 env[name] = os.environ[name]
+        env.update(self.storefront_settings)
         return env
 
     # Commands -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from . import services
@@ -18,6 +19,7 @@ def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:
 
 
 @require_safe
+@never_cache  # one visitor's cart: `private, no-store`, so no proxy or shared cache keeps it
 def cart_page(request: HttpRequest) -> HttpResponse:
     cart = current_cart(request)
     # What shipping will cost, before checkout: for the address already given, else the shop's country.

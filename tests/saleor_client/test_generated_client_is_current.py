@@ -13,9 +13,11 @@ def test_generated_client_matches_the_schema_and_operations(tmp_path: Path):
     settings = tomllib.loads(CONFIG.read_text())["tool"]["ariadne-codegen"]
     schema = (STOREFRONT / settings["schema_path"]).resolve()
     assert schema.is_file(), f"{schema} missing: the Saleor environment is not installed"
-    text = CONFIG.read_text().replace(
-        'target_package_path = "saleor_client"', f'target_package_path = "{tmp_path}"'
-    )
+    # Generate into tmp_path: if the line moved, codegen would overwrite the committed client
+    # and the comparison below would compare it with itself.
+    target_line = 'target_package_path = "saleor_client"'
+    assert CONFIG.read_text().count(target_line) == 1, f"{CONFIG} no longer has the line {target_line}"
+    text = CONFIG.read_text().replace(target_line, f'target_package_path = "{tmp_path}"')
     config = tmp_path / "codegen.toml"
     config.write_text(text)
 

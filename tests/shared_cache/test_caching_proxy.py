@@ -1,16 +1,24 @@
 """The deployment's caching proxy (deploy/nginx/shop.conf.template, run by Debian's nginx)
 serves shared pages from its cache and passes everything personal straight through."""
+import re
 import shutil
 from typing import Iterator
+from urllib.parse import urlparse
 
+import frontmatter
 import httpx
 import pytest
+import yaml
 
 from deploy.runner import caching_proxy
 from deploy.runner.environments import ensure_test_packages
-from deploy.runner.layout import Ports
+from deploy.runner.layout import ROOT, Ports
 from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
+from tests.checkout.buyer import csrf_token
+from tests.staff.conftest import place_order  # noqa: F401  (fixture)
+
+CONTENT = ROOT / "content"
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +33,66 @@ def proxy_url(shop: Stack) -> Iterator[str]:
         processes.stop_all()
 
 
-def test_shared_pages_come_from_the_proxy_cache_after_the_first_visit(proxy_url: str):
-    with httpx.Client(base_url=proxy_url) as client:
-        first = client.get("/guide/iliacus/")
-        second = client.get("/guide/iliacus/")
+def guide_paths() -> list[str]:
+    """Every guide page in content/ (a page added there is tried without editing this test)."""
+    return sorted(f"/guide/{frontmatter.load(page)['slug']}/" for page in CONTENT.glob("*.md"))
 
+
+def finder_paths() -> list[str]:
+    regions = yaml.safe_load((CONTENT / "regions.yaml").read_text())
+    return ["/guide/where-does-it-hurt/", *(f"/guide/where-does-it-hurt/{region['id']}/" for region in regions)]
+
+
+SHARED_PAGES = ["/", "/products/ql-claw/", *guide_paths(), *finder_paths()]
+
+
+@pytest.mark.parametrize("path", SHARED_PAGES)
+def test_shared_pages_come_from_the_proxy_cache_after_the_first_visit(proxy_url: str, path: str):
+    with httpx.Client(base_url=proxy_url) as client:
+        first = client.get(path)
+        second = client.get(path)
+
+    assert first.status_code == 200
+    assert first.headers["cache-control"] == "public, max-age=60"
     assert first.headers["x-cache"] in ("MISS", "EXPIRED")
     assert second.headers["x-cache"] == "HIT"
     assert second.text == first.text
+
+
+def test_every_page_in_the_sitemap_is_among_the_shared_pages_tried(shop: Stack):
+    sitemap = httpx.get(f"http://127.0.0.1:{shop.ports.storefront}/sitemap.xml", timeout=10)
+    listed = {urlparse(location).path for location in re.findall(r"<loc>([^<]+)</loc>", sitemap.text)}
+
+    assert listed and listed <= set(SHARED_PAGES), listed - set(SHARED_PAGES)
+
+
+def assert_personal(response: httpx.Response, again: httpx.Response) -> None:
+    """Marked for the visitor's browser alone, and never answered from the proxy's cache."""
+    cache_control = {part.strip() for part in response.headers.get("cache-control", "").split(",")}
+    assert {"private", "no-store"} <= cache_control, f"{response.url.path}: {cache_control}"
+    assert "public" not in cache_control
+    assert again.headers["x-cache"] != "HIT"
+
+
+def test_personal_pages_are_private_and_never_served_from_the_cache(proxy_url: str, shop: Stack, place_order):
+    order = place_order()
+    with httpx.Client(base_url=proxy_url, headers={"Origin": proxy_url}, timeout=30) as visitor:
+        product = visitor.get("/products/ql-claw/")
+        variant = re.search(r'name="variant_id" value="([^"]+)"', product.text).group(1)
+        added = visitor.post("/cart/add/", data={"variant_id": variant, "quantity": 1}, follow_redirects=True)
+        assert "Added to your cart." in added.text
+        for path in ("/cart/", "/checkout/", f"/orders/{order['token']}/", "/staff/sign-in/"):
+            assert_personal(visitor.get(path), visitor.get(path))
+    with httpx.Client(base_url=proxy_url, headers={"Origin": proxy_url}, timeout=30) as admin:
+        sign_in = admin.get("/staff/sign-in/")
+        signed_in = admin.post("/staff/sign-in/", data={
+            "csrfmiddlewaretoken": csrf_token(sign_in.text), "email": shop.staff_email, "password": shop.staff_password,
+        })
+        assert signed_in.status_code == 302, signed_in.text
+        for path in ("/staff/", f"/staff/orders/{order['id']}/", "/staff/stock/", "/staff/export/"):
+            first = admin.get(path)
+            assert first.status_code == 200, path
+            assert_personal(first, admin.get(path))
 
 
 def test_a_visitor_shops_through_the_proxy_and_personal_pages_are_never_cached(proxy_url: str):

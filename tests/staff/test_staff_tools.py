@@ -57,4 +57,10 @@ def test_stock_and_price_are_set_through_saleor_and_shown_at_once(
         assert refused.status_code == 400
         assert "Stock can&#x27;t be negative." in refused.text and "The price must be more than zero." in refused.text
     finally:
-        admin.post("/staff/stock/", data={"csrfmiddlewaretoken": csrf_token(page.text), "quantity": shelf_before, "price": "39.00"})
+        restored = admin.post("/staff/stock/", data={"csrfmiddlewaretoken": csrf_token(page.text),
+                                                    "quantity": shelf_before, "price": "39.00"}, follow_redirects=True)
+    # Reached only when the checks above passed: the page must also put everything back.
+    assert flash(restored.text) == "Stock and price saved."
+    assert staff_api.variant_stock("QLC-001")[2] == shelf_before
+    assert staff_api.product("ql-claw")["basePrice"]["amount"] == 39.0
+    assert "$39.00" in browser_client.get("/products/ql-claw/").text
