@@ -1,8 +1,7 @@
 """The guide's pages: Markdown files with YAML front matter in content/, rendered once.
 
-Markdown is rendered by markdown-it-py with raw HTML disabled, and the result is cleaned by
-nh3 (ammonia) with a short allow-list, so nothing in a content file can put a script or an
-event handler on the page. Pages are parsed and rendered once per process (`guide_pages`),
+Markdown is rendered by `core.markdown` (raw HTML off, cleaned by nh3), so nothing in a
+content file can put a script or an event handler on the page. Pages are parsed and rendered once per process (`guide_pages`),
 never per request.
 """
 from __future__ import annotations
@@ -14,19 +13,12 @@ from pathlib import Path
 from typing import Any, Optional
 
 import frontmatter
-import nh3
 import yaml
 from django.conf import settings
-from markdown_it import MarkdownIt
+
+from core.markdown import render_markdown
 
 REQUIRED_FIELDS = ("title", "summary", "slug", "updated", "muscles", "products", "sources", "kind")
-ALLOWED_TAGS = {
-    "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",
-    "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "img",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height"}, "th": {"scope"}}
-
-_markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable("table")
 
 
 class ContentError(Exception):
@@ -71,17 +63,6 @@ class GuidePage:
 class Region:
     id: str
     label: str
-
-
-def render_markdown(text: str) -> str:
-    """Markdown to HTML that can be put on the page as it is."""
-    return nh3.clean(
-        _markdown.render(text),
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"https", "http", "mailto"},
-        link_rel="noopener",
-    )
 
 
 def load_page(path: Path) -> GuidePage:
