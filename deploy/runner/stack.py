@@ -28,6 +28,20 @@ WORKER_CONCURRENCY = 4
 STOREFRONT_DIR = ROOT / "storefront"
 
 
+def saleor_email_url(storefront_url: str) -> str:
+    """The storefront's EMAIL_URL (django-environ's spelling) as Saleor reads one (dj-email-url):
+    the same server, e.g. smtp+tls://u:p@host:587 -> smtp://u:p@host:587/?tls=True."""
+    scheme, _, rest = storefront_url.partition("://")
+    address = rest.split("?", 1)[0].rstrip("/")
+    if scheme == "smtp":
+        return f"smtp://{address}"
+    if scheme in ("smtps", "smtp+tls"):
+        return f"smtp://{address}/?tls=True"
+    if scheme == "smtp+ssl":
+        return f"smtp://{address}/?ssl=True"
+    return "console:" if scheme == "consolemail" else "dummy:"
+
+
 class Stack:
     def __init__(
         self, state: StateDir, ports: Ports, *, durable: bool = True,
@@ -115,12 +129,14 @@ class Stack:
             "SECRET_KEY": self.secrets["SALEOR_SECRET_KEY"],
             "DATABASE_URL": self.database_url("saleor"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "ALLOWED_CLIENT_HOSTS": f"localhost:{self.ports.storefront}",
+            # Saleor checks the host of links it mails (staff invitations) against these, without the port.
+            "ALLOWED_CLIENT_HOSTS": f"localhost:{self.ports.storefront},localhost",
             "MEDIA_ROOT": str(self.state.media),
             "STATIC_ROOT": str(self.state.path / "saleor-static"),
-            # The storefront sends the buyer's e-mails; Saleor's own (templates missing from
-            # the wheel) are discarded.
-            "EMAIL_URL": "dummy:",
+            # The storefront sends the buyer's e-mails; Saleor sends only the staff invitation
+            # (its other mails have no templates in the wheel and fail quietly), through the
+            # shop's mail server.
+            "EMAIL_URL": saleor_email_url(os.environ.get("EMAIL_URL", "consolemail://")),
             "DEFAULT_FROM_EMAIL": "orders@qlclaw.example",
             "SHOP_STAFF_PASSWORD": self.staff_password,
             "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
@@ -148,7 +164,7 @@ class Stack:
         }
         for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP",
                      "STAFF_SIGN_INS_PER_IP", "EMAIL_TIMEOUT", "SETTLE_AFTER_SECONDS", "JOB_STALLED_AFTER_SECONDS",
-                     "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS"):
+                     "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS", "TRUSTED_PROXIES"):
             if name in os.environ:
                 env[name] = os.environ[name]
         env.update(self.storefront_settings)

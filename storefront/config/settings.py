@@ -188,6 +188,11 @@ NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 STAFF_SIGN_INS_PER_IP = env.str("STAFF_SIGN_INS_PER_IP", default="10/m")
 ORDER_LOOKUPS_PER_IP = env.str("ORDER_LOOKUPS_PER_IP", default="10/h")
 ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
+# Sign-in attempts for one account from one visitor before a lockout that doubles each time.
+STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
+# Reverse proxies whose X-Real-IP header names the visitor (comma separated addresses).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
 STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
 STORAGES = {
@@ -226,9 +231,18 @@ SETTLE_AUTHENTICATION_AFTER_SECONDS = env.int("SETTLE_AUTHENTICATION_AFTER_SECON
 # After a day without an order, a payment is given up (any hold released).
 SETTLE_GIVE_UP_SECONDS = env.int("SETTLE_GIVE_UP_SECONDS", default=24 * 3600)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QL Claw <orders@qlclaw.example>")
+# Where the shop hears of new orders: "each" paid order at once, or a "daily" digest of the
+# previous day's orders at ORDER_DIGEST_HOUR (the shop's time).
+SHOP_ORDERS_EMAIL = env.str("SHOP_ORDERS_EMAIL", default="orders@qlclaw.example")
+NEW_ORDER_ALERTS = env.str("NEW_ORDER_ALERTS", default="each")
+if NEW_ORDER_ALERTS not in ("each", "daily"):
+    raise ImproperlyConfigured('NEW_ORDER_ALERTS must be "each" or "daily".')
+ORDER_DIGEST_HOUR = env.int("ORDER_DIGEST_HOUR", default=7)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
+# The shop's own day: staff pages show times in it, and "sales today" starts at its midnight.
+SHOP_TIME_ZONE = env.str("SHOP_TIME_ZONE", default="America/New_York")
 USE_I18N = False
 USE_TZ = True
 

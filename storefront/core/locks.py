@@ -73,3 +73,9 @@ def _unlock(keys: Iterable[int]) -> None:
 def order_lock(order_id: str):
     """Actions on one Saleor order (capture, ship, refund, cancel) run one at a time."""
     return advisory_lock(f"order:{order_id}")
+
+
+def stock_lock(variant_id: str):
+    """Writers of a variant's absolute stock (ship, restock, set stock) run one at a time, so a
+    read-then-write cannot undo another's change."""
+    return advisory_lock(f"stock:{variant_id}")

@@ -37,9 +37,11 @@ def send_templated_email(
     context: dict[str, Any],
     message_id: str,
     headers: Optional[dict[str, str]] = None,
+    connection: Optional[Any] = None,
 ) -> bool:
     """Send once per Message-ID; False when it had been sent already. SMTP errors propagate
-    (the job is retried); EMAIL_TIMEOUT bounds a server that accepts and then hangs."""
+    (the job is retried); EMAIL_TIMEOUT bounds a server that accepts and then hangs.
+    `connection`: an open mail connection to reuse (a batch sends many over one)."""
     if already_sent(message_id):
         return False
     message = get_templated_mail(
@@ -49,6 +51,7 @@ def send_templated_email(
         to=[to],
         headers={"Message-ID": message_id, **(headers or {})},
     )
+    message.connection = connection  # None: a connection of its own
     message.send()
     try:
         SentEmail.objects.create(message_id=message_id, template=template, recipient=to)

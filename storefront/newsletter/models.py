@@ -25,3 +25,27 @@ class Subscriber(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.status})"
+
+
+class Issue(models.Model):
+    """One newsletter issue, written by staff in Markdown; once sent, archived at /newsletter/<slug>/."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft"
+        SENT = "sent"  # handed to the send jobs; the archive shows it
+
+    slug = models.SlugField(max_length=80, unique=True)
+    subject = models.CharField(max_length=150)
+    body = models.TextField(help_text="Markdown")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.EmailField(blank=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.subject

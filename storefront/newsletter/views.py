@@ -1,13 +1,14 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from shared_cache.decorators import same_origin_post
+from shared_cache.decorators import cacheable_for, same_origin_post
 
-from . import services
+from . import sending, services
 from .forms import SignupForm
 
 
@@ -45,10 +46,29 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @never_cache
+@csrf_exempt
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """GET asks, POST does it: link scanners in mail clients only ever GET."""
+    """GET asks, POST does it: link scanners in mail clients only ever GET. No CSRF token: the
+    signed token in the address is the key, and mail providers' one-click unsubscribe (RFC
+    8058, List-Unsubscribe-Post) posts here without one."""
     if request.method == "POST":
         if services.unsubscribe(token):
             return render(request, "newsletter/unsubscribed.html")
         return render(request, "newsletter/link_invalid.html", status=400)
     return render(request, "newsletter/unsubscribe.html", {"token": token})
+
+
+@require_safe
+@cacheable_for(60)
+def archive(request: HttpRequest) -> HttpResponse:
+    return render(request, "newsletter/archive.html", {"issues": sending.sent_issues()})
+
+
+@require_safe
+@cacheable_for(60)
+def issue(request: HttpRequest, slug: str) -> HttpResponse:
+    """A sent issue on the web; drafts are not published."""
+    found = sending.sent_issue(slug)
+    if found is None:
+        raise Http404("No such newsletter issue")
+    return render(request, "newsletter/issue.html", {"issue": found, **sending.issue_context(found)})

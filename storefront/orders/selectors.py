@@ -29,6 +29,7 @@ class Shipment:
 
 @dataclass(frozen=True)
 class Order:
+    id: str
     token: str
     number: str
     created: Any
@@ -94,6 +95,7 @@ def order_by_token(token: str) -> Optional[Order]:
         return None
     address = order.shipping_address
     return Order(
+        id=order.id,
         token=order.token,
         number=order.number or "",
         created=datetime.fromisoformat(order.created) if isinstance(order.created, str) else order.created,

@@ -5,13 +5,14 @@ import logging
 import uuid
 from typing import Any, Optional
 
+from django.conf import settings
 from django.db import transaction
 
 from jobs.queue import defer
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 
-from .tasks import ORDER_EMAILS, send_order_email
+from .tasks import ORDER_EMAILS, alert_shop_of_order, send_order_email
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,10 @@ def queue_order_email(*, order_token: str, kind: str, key: str = "", details: Op
     if kind not in ORDER_EMAILS:
         raise ValueError(f"Unknown order e-mail {kind!r}; choose one of {sorted(ORDER_EMAILS)}")
     defer(send_order_email, order_token=str(order_token), kind=kind, key=key, details=details or {})
+    if kind == "confirmation" and settings.NEW_ORDER_ALERTS == "each":
+        # Every paid order is confirmed exactly once, in the transaction that records it: the
+        # shop hears of it then too (with NEW_ORDER_ALERTS=daily, in the morning digest instead).
+        defer(alert_shop_of_order, order_token=str(order_token))
 
 
 def send_order_link(*, number: str, email: str) -> None:

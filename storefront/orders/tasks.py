@@ -2,13 +2,22 @@
 when it runs (so the mail shows the order as it is then) and sends it once."""
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Optional
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from procrastinate.contrib.django import app
 
 from core.company import company
 from core.links import absolute_url
 from jobs.queue import job
 from mail.services import make_message_id, send_templated_email
+from saleor_client.client import saleor_as_storefront_app
+from saleor_client.generated.input_types import DateRangeInput
+from saleor_client.values import Money
 
 from .selectors import order_by_token
 
@@ -48,3 +57,69 @@ def send_order_email(*, order_token: str, kind: str, key: str = "", details: Opt
         context=context,
         message_id=make_message_id("order", order.token, kind, *([key] if key else [])),
     )
+
+
+@job(title="Tell the shop about a new order")
+def alert_shop_of_order(*, order_token: str) -> None:
+    order = order_by_token(order_token)
+    if order is None:
+        raise OrderNotReadable(f"Saleor has no order with token {order_token}")
+    with timezone.override(ZoneInfo(settings.SHOP_TIME_ZONE)):
+        send_templated_email(
+            template="orders/email/new_order_alert",
+            to=settings.SHOP_ORDERS_EMAIL,
+            context={"order": order, "currency": order.total.currency, "time_zone": settings.SHOP_TIME_ZONE,
+                     "staff_url": absolute_url("staff:order", order_id=order.id)},
+            message_id=make_message_id("order", order.token, "shop-alert"),
+        )
+
+
+def orders_placed_on(day: date) -> list[dict[str, Any]]:
+    """The orders placed on `day` in the shop's time zone, oldest first (the app token reads them)."""
+    zone = ZoneInfo(settings.SHOP_TIME_ZONE)
+    # Saleor filters by the date in its own time zone: ask a day wider, keep the shop's day.
+    created = DateRangeInput(gte=(day - timedelta(days=1)).isoformat(), lte=(day + timedelta(days=1)).isoformat())
+    client, after, placed = saleor_as_storefront_app(), None, []
+    while True:
+        page = client.orders_placed(first=100, after=after, created=created).orders
+        for edge in page.edges:
+            order = edge.node
+            created_at = datetime.fromisoformat(str(order.created))
+            if created_at.astimezone(zone).date() == day:
+                placed.append({
+                    "number": order.number, "email": order.user_email or "", "placed": created_at,
+                    "payment": order.payment_status_display or "",
+                    "total": Money.from_saleor(order.total.gross if order.total else None),
+                    "staff_url": absolute_url("staff:order", order_id=order.id),
+                })
+        if not page.page_info.has_next_page:
+            return placed
+        after = page.page_info.end_cursor
+
+
+def send_order_digest(day: date) -> bool:
+    """One e-mail to the shop listing `day`'s orders; sent once per day (False if it was)."""
+    orders = orders_placed_on(day)
+    total = sum((order["total"].amount for order in orders), Decimal("0.00"))
+    with timezone.override(ZoneInfo(settings.SHOP_TIME_ZONE)):
+        return send_templated_email(
+            template="orders/email/order_digest",
+            to=settings.SHOP_ORDERS_EMAIL,
+            context={"day": day, "orders": orders, "total": total, "currency": settings.SHOP_CURRENCY,
+                     "time_zone": settings.SHOP_TIME_ZONE},
+            message_id=make_message_id("digest", day.isoformat()),
+        )
+
+
+@app.periodic(cron="5 * * * *")
+@job(title="Send the daily digest of new orders", queueing_lock="order-digest")
+def send_daily_order_digest(*, timestamp: int) -> str:
+    """Hourly; with NEW_ORDER_ALERTS=daily, yesterday's digest goes once the shop's morning
+    hour has come (the sent-flag makes the later hours do nothing)."""
+    if settings.NEW_ORDER_ALERTS != "daily":
+        return "alerts are sent for each order"
+    now = timezone.now().astimezone(ZoneInfo(settings.SHOP_TIME_ZONE))
+    if now.hour < settings.ORDER_DIGEST_HOUR:
+        return "too early"
+    yesterday = now.date() - timedelta(days=1)
+    return "sent" if send_order_digest(yesterday) else "already sent"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 import httpx
 from django.conf import settings
@@ -113,3 +113,29 @@ def saleor_as_storefront_app() -> SaleorClient:
     captures, the shipping zones, order lookup. Never hand its answers to a visitor whole: each
     caller reads only what it needs (a price list, a token to compare)."""
     return _client("app", settings.SALEOR_APP_TOKEN)
+
+
+class StaffToken(Protocol):
+    """A signed-in staff member as far as Saleor cares: the token of their own account."""
+
+    saleor_token: str
+
+
+class StaffSaleorClient(SaleorClient):
+    """Saleor as one staff member: every call carries their token, so Saleor's permissions and
+    its order events (who did what) apply as in its own dashboard. Shares the public client's
+    connection pool; making one costs no connection."""
+
+    def __init__(self, shared: SaleorClient, token: str) -> None:
+        SaleorGraphQLClient.__init__(self, url=shared.url, http_client=shared.http_client)
+        self.calls = 0
+        self._authorization = f"JWT {token}"
+
+    def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
+        headers = {**kwargs.pop("headers", {}), "Authorization": self._authorization}
+        return super().execute(query, operation_name=operation_name, variables=variables, headers=headers, **kwargs)
+
+
+def saleor_as_staff(staff: StaffToken) -> StaffSaleorClient:
+    """Saleor with a staff member's own token (the staff area, and nothing else)."""
+    return StaffSaleorClient(saleor(), staff.saleor_token)

@@ -2,19 +2,24 @@
 the storefront keeps server-side and refreshes while the admin works (Saleor's tokenRefresh)."""
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 from functools import wraps
 from typing import Optional
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from core.client_ip import client_ip
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError
 
+from . import throttle
 from .models import StaffSession
 
 SESSION_KEY = "staff_session"
@@ -24,21 +29,45 @@ REFRESH_AFTER = timedelta(minutes=3)
 STALE_AFTER = timedelta(days=7)
 
 
+# One answer for every refusal: a customer's right password must not be told from a wrong one.
+REFUSED = "The e-mail or password is not right, or the account may not manage orders."
+
+
 class SignInRefused(Exception):
     pass
 
 
+class SignInThrottled(Exception):
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"Too many sign-in attempts. Please wait {_wait_in_words(seconds)} and try again.")
+        self.seconds = seconds
+
+
+def _wait_in_words(seconds: int) -> str:
+    minutes = math.ceil(seconds / 60)
+    return "a minute" if minutes <= 1 else f"{minutes} minutes"
+
+
 def sign_in(request: HttpRequest, email: str, password: str) -> StaffSession:
+    """Sign in through Saleor; the attempt is counted before Saleor sees the password."""
+    visitor = client_ip(request) or "0.0.0.0"  # a Unix-socket server gives no address
+    wait = throttle.reserve_attempt(email, visitor)
+    if wait is not None:
+        raise SignInThrottled(wait)
     result = saleor().staff_sign_in(email=email, password=password).token_create
     user = result.user
     if result.account_errors or not result.token or user is None:
-        raise SignInRefused("The e-mail or password is not right.")
-    permissions = {permission.code.value for permission in user.user_permissions or [] if permission}
+        raise SignInRefused(REFUSED)
+    permissions = sorted(permission.code.value for permission in user.user_permissions or [] if permission)
     if not user.is_staff or REQUIRED_PERMISSION not in permissions:
-        raise SignInRefused("This account may not manage orders.")
+        raise SignInRefused(REFUSED)
+    throttle.forget_attempts(email, visitor)
     # Sessions nobody signed out of: Saleor refuses to refresh their tokens after a week anyway.
     StaffSession.objects.filter(token_issued__lt=timezone.now() - STALE_AFTER).delete()
-    staff = StaffSession.objects.create(email=user.email, saleor_token=result.token, token_issued=timezone.now())
+    staff = StaffSession.objects.create(
+        email=user.email, name=f"{user.first_name} {user.last_name}".strip(), permissions=permissions,
+        saleor_token=result.token, token_issued=timezone.now(),
+    )
     request.session.cycle_key()
     request.session[SESSION_KEY] = str(staff.key)
     return staff
@@ -70,10 +99,6 @@ def current_staff(request: HttpRequest) -> Optional[StaffSession]:
     return staff
 
 
-def auth_headers(staff: StaffSession) -> dict[str, str]:
-    return {"headers": {"Authorization": f"JWT {staff.saleor_token}"}}
-
-
 def staff_required(view):
     """Every staff page: signed in with order permission, never cached."""
 
@@ -81,8 +106,25 @@ def staff_required(view):
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         staff = current_staff(request)
         if staff is None:
-            return redirect(f"/staff/sign-in/?{urlencode({'next': request.get_full_path()})}")
+            return redirect(f"{reverse('staff:sign-in')}?{urlencode({'next': request.get_full_path()})}")
         request.staff = staff
-        return view(request, *args, **kwargs)
+        with timezone.override(settings.SHOP_TIME_ZONE):
+            return view(request, *args, **kwargs)
 
     return never_cache(wrapped)
+
+
+def permission_required(permission: str):
+    """A staff page for staff with one more Saleor permission (e.g. MANAGE_STAFF); others get
+    403 with plain words. Goes inside `staff_required`."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.staff.may(permission):
+                return render(request, "staff/forbidden.html", {"permission": permission}, status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate

@@ -48,7 +48,7 @@ class FulfilForm(forms.Form):
             name = f"line_{index}"
             self.line_fields[name] = (line.id, remaining)
             self.fields[name] = forms.IntegerField(
-                label=f"Ship of {line.product_name} ({line.product_sku}), {remaining} not shipped yet",
+                label=f"Ship of {line.product_name} ({line.sku}), {remaining} not shipped yet",
                 min_value=0, initial=remaining, required=False,
                 error_messages={"min_value": "The quantity can't be negative.", "invalid": "Please enter a whole number.",
                                 "required": "Please enter how many to ship (0 for none)."},
@@ -112,3 +112,74 @@ class StockForm(forms.Form):
     price = forms.DecimalField(min_value=Decimal("0.01"), max_digits=10, decimal_places=2, label="Price (USD)",
                                error_messages={"required": "Please enter the price.", "min_value": "The price must be more than zero.",
                                                "invalid": "Please enter a price like 39.00."})
+
+
+class CustomerSearchForm(forms.Form):
+    q = forms.CharField(max_length=100, min_length=3, label="E-mail, name or order number",
+                        error_messages={"min_length": "Please enter at least 3 characters.",
+                                        "max_length": "Please enter at most 100 characters."})
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label="E-mail", error_messages={"required": "Please enter their e-mail address.",
+                                                             "invalid": "Please enter a valid e-mail address."})
+    first_name = forms.CharField(max_length=30, label="First name", required=False)
+    last_name = forms.CharField(max_length=150, label="Last name", required=False)
+    group = forms.ChoiceField(label="Permission group", choices=(),
+                              error_messages={"required": "Please choose what they may do.",
+                                              "invalid_choice": "Please choose one of the groups listed."})
+
+    def __init__(self, *args, groups=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [(group.id, f"{group.name}: {', '.join(group.permissions)}") for group in groups]
+
+
+class DeactivateForm(forms.Form):
+    member_id = forms.CharField(max_length=100, widget=forms.HiddenInput)
+
+
+class SetPasswordForm(forms.Form):
+    email = forms.EmailField(widget=forms.HiddenInput)
+    token = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    password = forms.CharField(label="New password", min_length=10, max_length=128, widget=forms.PasswordInput,
+                               error_messages={"required": "Please choose a password.",
+                                               "min_length": "Please use at least 10 characters."})
+    password_again = forms.CharField(label="The same password again", widget=forms.PasswordInput,
+                                     error_messages={"required": "Please type the password again."})
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
+            self.add_error("password_again", "The two passwords differ.")
+        return data
+
+
+class ReturnForm(forms.Form):
+    """How many of each shipped line came back (0 by default), restock or not, and why."""
+
+    restock = forms.BooleanField(label="Put the returned items back in stock", required=False, initial=True)
+    reason = forms.CharField(max_length=500, label="Reason (kept as a note on the order)",
+                             error_messages={"required": "Please write why they came back."})
+
+    def __init__(self, *args, order=None, returned: dict[str, int] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_fields: dict[str, str] = {}
+        for index, line in enumerate(order.lines if order else []):
+            returnable = line.quantity_fulfilled - (returned or {}).get(line.id, 0)
+            if returnable <= 0:
+                continue
+            name = f"return_{index}"
+            self.line_fields[name] = line.id
+            self.fields[name] = forms.IntegerField(
+                label=f"How many {line.product_name} ({line.sku}) came back ({returnable} shipped, not returned yet)",
+                min_value=0, initial=0, required=False,
+                error_messages={"min_value": "The quantity can't be negative.", "invalid": "Please enter a whole number."},
+            )
+        self.order_fields([*self.line_fields, "restock", "reason"])
+
+    @property
+    def has_lines(self) -> bool:
+        return bool(self.line_fields)
+
+    def quantities(self) -> dict[str, int]:
+        return {line_id: self.cleaned_data.get(name) or 0 for name, line_id in self.line_fields.items()}

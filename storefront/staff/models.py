@@ -9,9 +9,74 @@ class StaffSession(models.Model):
 
     key = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     email = models.EmailField()
+    name = models.CharField(max_length=300, blank=True)
+    # Saleor's permission codes at sign-in (MANAGE_ORDERS, MANAGE_STAFF …): what the menu offers.
+    permissions = models.JSONField(default=list)
     saleor_token = models.TextField()
     token_issued = models.DateTimeField()
     created = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return self.email
+
+    def may(self, permission: str) -> bool:
+        return permission in self.permissions
+
+
+class SignInThrottle(models.Model):
+    """Sign-in attempts for one account from one visitor (`account` "*": any account from that
+    visitor). Each attempt is counted under a lock before Saleor checks the password, so parallel
+    guesses cannot slip past the count; a lockout doubles each time it recurs."""
+
+    account = models.CharField(max_length=254)
+    client_ip = models.GenericIPAddressField()
+    attempts = models.PositiveIntegerField(default=0)
+    window_started = models.DateTimeField()
+    lockouts = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "client_ip"], name="one_throttle_per_account_and_ip")]
+
+    def __str__(self) -> str:
+        return f"{self.account} from {self.client_ip}"
+
+
+class DailySales(models.Model):
+    """What the shop took on one day (its own time zone): money captured, net of refunds, on
+    the orders placed that day. Recorded from Saleor by a job (`staff.tasks.record_sales`),
+    so the dashboard reads 30 days without paging through every order."""
+
+    day = models.DateField(unique=True)
+    captured = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    paid_orders = models.PositiveIntegerField()
+    recorded_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.captured} {self.currency}"
+
+
+class OrderReturn(models.Model):
+    """Items a buyer sent back and the refund made for them. Saleor 2.10 refunds only an amount
+    (`orderRefund`), so which lines came back is kept here: nothing is refunded twice."""
+
+    order_id = models.CharField(max_length=100, db_index=True)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    restocked = models.BooleanField(default=False)
+    reason = models.TextField()
+    staff_email = models.EmailField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Return of {self.amount} {self.currency} on {self.order_id}"
+
+
+class ReturnedLine(models.Model):
+    order_return = models.ForeignKey(OrderReturn, on_delete=models.CASCADE, related_name="lines")
+    order_line_id = models.CharField(max_length=100)
+    quantity = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.order_line_id}"

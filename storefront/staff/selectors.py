@@ -1,16 +1,27 @@
-"""What the shop admin reads from Saleor: order pages and one order, with the admin's token."""
+"""What the shop admin reads from Saleor, with the admin's own token, as plain values.
+
+Templates and services get frozen dataclasses (`OrderRow`, `StaffOrder`, `StockLevel`, with
+`Money` amounts); decisions such as "can this be captured" are properties here, never
+comparisons of Saleor's codes in a template.
+"""
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Iterator, Optional
 
-from saleor_client.client import saleor
+from core.addresses import address_fields, address_lines
+from saleor_client.client import saleor_as_staff
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.enums import OrderStatusFilter, PaymentChargeStatusEnum
 from saleor_client.generated.input_types import DateRangeInput, OrderFilterInput
+from saleor_client.values import Money
 
-from .auth import auth_headers
 from .models import StaffSession
 
 logger = logging.getLogger(__name__)
@@ -18,11 +29,85 @@ logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
 # "Needs shipping": paid and not yet (fully) fulfilled.
 DEFAULT_STATUS = "READY_TO_FULFILL"
+LOW_STOCK = 10
+EXPORT_BATCH = 100
+# Saleor 2.10 shows warehouses and stock (which shipping needs) only with this permission.
+MANAGE_PRODUCTS = "MANAGE_PRODUCTS"
+
+
+def parse_datetime(value: Any) -> Optional[datetime]:
+    """Saleor sends DateTime scalars as ISO strings."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    company: str
+    street: str
+    city: str
+    country: str
+    country_code: str
+    phone: str
+    formatted: tuple[str, ...] = ()  # the lines in the country's own order (core.addresses)
+
+    @classmethod
+    def from_saleor(cls, address: Any) -> Optional[Address]:
+        if address is None:
+            return None
+        return cls(
+            name=f"{address.first_name} {address.last_name}".strip(),
+            company=address.company_name or "",
+            street=" ".join(filter(None, [address.street_address_1, address.street_address_2])),
+            city=" ".join(filter(None, [address.postal_code, address.city, address.country_area])),
+            country=address.country.country,
+            country_code=address.country.code,
+            phone=address.phone or "",
+            formatted=address_lines(address_fields(address)),
+        )
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.formatted or tuple(filter(None, [self.name, self.company, self.street, self.city, self.country]))
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One order in a list."""
+
+    id: str
+    number: str
+    created: Optional[datetime]
+    email: str
+    customer_name: str
+    status: str
+    status_display: str
+    payment_status: str
+    payment_status_display: str
+    total: Money
+
+    @classmethod
+    def from_saleor(cls, order: Any) -> OrderRow:
+        address = order.shipping_address
+        return cls(
+            id=order.id,
+            number=order.number or "",
+            created=parse_datetime(order.created),
+            email=order.user_email or "",
+            customer_name=f"{address.first_name} {address.last_name}".strip() if address else "",
+            status=order.status.value,
+            status_display=order.status_display or "",
+            payment_status=order.payment_status.value if order.payment_status else "NOT_CHARGED",
+            payment_status_display=order.payment_status_display or "",
+            total=Money.from_saleor(order.total.gross if order.total else None),
+        )
 
 
 @dataclass(frozen=True)
 class OrderPage:
-    rows: list[Any]
+    rows: tuple[OrderRow, ...]
     total: int
     start_cursor: Optional[str]
     end_cursor: Optional[str]
@@ -30,20 +115,43 @@ class OrderPage:
     has_previous: bool
 
 
+def _well_formed_cursor(cursor: Optional[str]) -> Optional[str]:
+    """Saleor's cursors for the number-sorted list are base64 JSON of [number, id]; anything else
+    (a hand-edited link) would make Saleor fail the query, so it is dropped: the first page."""
+    if not cursor:
+        return None
+    try:
+        values = json.loads(base64.b64decode(cursor, validate=True))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    if isinstance(values, list) and len(values) == 2 and all(isinstance(v, str) and v.isdigit() for v in values):
+        return cursor
+    return None
+
+
 def orders_page(
     staff: StaffSession, *, status: str = "", payment: str = "", search: str = "",
     after: Optional[str] = None, before: Optional[str] = None,
 ) -> OrderPage:
-    """One page of orders, newest first; always a single Saleor call, whatever the page size."""
+    """One page of orders, newest first; a single Saleor call, whatever the page size. A cursor
+    that is malformed, or that Saleor refuses, gives the first page."""
     order_filter = OrderFilterInput(
         status=[OrderStatusFilter(status)] if status else None,
         payment_status=[PaymentChargeStatusEnum(payment)] if payment else None,
         search=search or None,
     )
+    after, before = _well_formed_cursor(after), _well_formed_cursor(before)
     paging = {"last": PAGE_SIZE, "before": before} if before else {"first": PAGE_SIZE, "after": after}
-    result = saleor().staff_orders(filter_=order_filter, **paging, **auth_headers(staff)).orders
+    client = saleor_as_staff(staff)
+    try:
+        result = client.staff_orders(filter_=order_filter, **paging).orders
+    except SaleorGraphQLError as error:
+        if not (after or before):
+            raise
+        logger.info("Cursor refused by Saleor (%s); showing the first page", error)
+        result = client.staff_orders(filter_=order_filter, first=PAGE_SIZE).orders
     return OrderPage(
-        rows=[edge.node for edge in result.edges],
+        rows=tuple(OrderRow.from_saleor(edge.node) for edge in result.edges),
         total=result.total_count or 0,
         start_cursor=result.page_info.start_cursor,
         end_cursor=result.page_info.end_cursor,
@@ -52,26 +160,279 @@ def orders_page(
     )
 
 
-def order_detail(staff: StaffSession, order_id: str):
+@dataclass(frozen=True)
+class OrderLine:
+    id: str
+    product_name: str
+    sku: str
+    quantity: int
+    quantity_fulfilled: int
+    unit_price: Money
+    variant_id: str
+    warehouse_id: str
+
+    @property
+    def not_shipped(self) -> int:
+        return self.quantity - self.quantity_fulfilled
+
+
+# Saleor's charge statuses in the admin's words.
+CHARGE_STATUS_WORDS = {
+    "NOT_CHARGED": "Authorized, not captured yet",
+    "PENDING": "Pending",
+    "PARTIALLY_CHARGED": "Partly captured",
+    "FULLY_CHARGED": "Captured",
+    "PARTIALLY_REFUNDED": "Partly refunded",
+    "FULLY_REFUNDED": "Refunded",
+    "REFUSED": "Refused",
+    "CANCELLED": "Cancelled",
+}
+GATEWAY_NAMES = {"qlclaw.payments.stripe": "Card (Stripe)"}
+
+
+@dataclass(frozen=True)
+class Payment:
+    id: str
+    gateway: str
+    charge_status: str
+    is_active: bool
+    captured: Money
+    total: Money
+    intent_id: str  # Stripe's PaymentIntent, from the successful transactions
+    authorized: bool  # some authorization or capture succeeded
+
+    @property
+    def declined(self) -> bool:
+        """An attempt that never got money: e.g. the declined card before the one that paid."""
+        return not self.authorized and self.charge_status == "NOT_CHARGED"
+
+    @property
+    def gateway_name(self) -> str:
+        return GATEWAY_NAMES.get(self.gateway, self.gateway)
+
+    @property
+    def status_words(self) -> str:
+        if self.declined:
+            return "Declined"
+        if not self.is_active and self.charge_status == "NOT_CHARGED":
+            return "Released (voided)"
+        return CHARGE_STATUS_WORDS.get(self.charge_status, self.charge_status.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class Shipment:
+    id: str
+    status: str
+    tracking_number: str
+    created: Optional[datetime]
+
+    @property
+    def status_words(self) -> str:
+        return {"FULFILLED": "Shipped", "CANCELED": "Cancelled"}.get(self.status, self.status.capitalize())
+
+
+# Saleor's order events in the admin's words.
+EVENT_WORDS = {
+    "DRAFT_CREATED": "Draft created",
+    "DRAFT_ADDED_PRODUCTS": "Products added to the draft",
+    "DRAFT_REMOVED_PRODUCTS": "Products removed from the draft",
+    "PLACED": "Order placed",
+    "PLACED_FROM_DRAFT": "Order placed from a draft",
+    "OVERSOLD_ITEMS": "Items oversold",
+    "CANCELED": "Order cancelled",
+    "ORDER_MARKED_AS_PAID": "Marked as paid",
+    "ORDER_FULLY_PAID": "Paid in full",
+    "UPDATED_ADDRESS": "Address changed",
+    "EMAIL_SENT": "E-mail sent",
+    "PAYMENT_CAPTURED": "Payment captured",
+    "PAYMENT_REFUNDED": "Payment refunded",
+    "PAYMENT_VOIDED": "Payment released",
+    "PAYMENT_FAILED": "Payment failed",
+    "FULFILLMENT_CANCELED": "Shipment cancelled",
+    "FULFILLMENT_RESTOCKED_ITEMS": "Items put back in stock",
+    "FULFILLMENT_FULFILLED_ITEMS": "Items shipped",
+    "TRACKING_UPDATED": "Tracking number changed",
+    "NOTE_ADDED": "Note added",
+    "OTHER": "Other",
+}
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    when: Optional[datetime]
+    what: str
+    who: str  # the staff member's name (or e-mail); empty for the buyer and the shop's own jobs
+    message: str
+    amount: Optional[Money]
+    email: str
+    quantity: Optional[int]
+
+
+def _event(event: Any, currency: str) -> TimelineEvent:
+    user = event.user
+    who = ""
+    if user is not None:
+        who = f"{user.first_name} {user.last_name}".strip() or user.email
+    kind = event.type_.value if event.type_ else "OTHER"
+    return TimelineEvent(
+        when=parse_datetime(event.date),
+        what=EVENT_WORDS.get(kind, kind.replace("_", " ").capitalize()),
+        who=who,
+        message=event.message or "",
+        amount=Money(Decimal(str(event.amount)).quantize(Decimal("0.01")), currency) if event.amount else None,
+        email=event.email or "",
+        quantity=event.quantity,
+    )
+
+
+@dataclass(frozen=True)
+class StaffOrder:
+    id: str
+    token: str
+    number: str
+    created: Optional[datetime]
+    email: str
+    status: str
+    status_display: str
+    payment_status: str
+    payment_status_display: str
+    customer_note: str
+    shipping_method: str
+    shipping_address: Optional[Address]
+    billing_address: Optional[Address]
+    subtotal: Money
+    shipping: Money
+    total: Money
+    captured: Money
+    lines: tuple[OrderLine, ...]
+    payments: tuple[Payment, ...]
+    shipments: tuple[Shipment, ...]
+    events: tuple[TimelineEvent, ...]
+
+    @property
+    def is_canceled(self) -> bool:
+        return self.status == "CANCELED"
+
+    @property
+    def has_shipped_anything(self) -> bool:
+        return any(line.quantity_fulfilled for line in self.lines)
+
+    @property
+    def left_to_capture(self) -> Decimal:
+        return max(self.total.amount - self.captured.amount, Decimal("0.00"))
+
+    @property
+    def can_capture(self) -> bool:
+        """An authorized payment not (fully) captured yet, on an order still open."""
+        return (
+            not self.is_canceled
+            and self.payment_status in ("NOT_CHARGED", "PARTIALLY_CHARGED")
+            and any(payment.authorized and payment.is_active for payment in self.payments)
+            and self.left_to_capture > 0
+        )
+
+    @property
+    def can_refund(self) -> bool:
+        return self.captured.amount > 0
+
+    @property
+    def can_cancel(self) -> bool:
+        return not self.is_canceled and not self.has_shipped_anything
+
+    @property
+    def lines_to_ship(self) -> tuple[OrderLine, ...]:
+        return tuple(line for line in self.lines if line.not_shipped > 0)
+
+    @property
+    def warehouses_known(self) -> bool:
+        """False for staff to whom Saleor shows no stock: they cannot ship (or restock)."""
+        return all(line.warehouse_id for line in self.lines)
+
+    @property
+    def customer_name(self) -> str:
+        return self.shipping_address.name if self.shipping_address else ""
+
+
+def _payment(payment: Any) -> Payment:
+    transactions = [t for t in payment.transactions or [] if t]
+    succeeded = [t for t in transactions if t.is_success and t.kind.value in ("AUTH", "CAPTURE")]
+    intents = [t.token for t in succeeded if t.token.startswith("pi_")]
+    return Payment(
+        id=payment.id,
+        gateway=payment.gateway,
+        charge_status=payment.charge_status.value,
+        is_active=payment.is_active,
+        captured=Money.from_saleor(payment.captured_amount),
+        total=Money.from_saleor(payment.total),
+        intent_id=intents[0] if intents else "",
+        authorized=bool(succeeded),
+    )
+
+
+def _line(line: Any) -> OrderLine:
+    variant = line.variant
+    stocks = [stock for stock in (variant.stocks or []) if stock] if variant else []
+    return OrderLine(
+        id=line.id,
+        product_name=line.product_name,
+        sku=line.product_sku,
+        quantity=line.quantity,
+        quantity_fulfilled=line.quantity_fulfilled,
+        unit_price=Money.from_saleor(line.unit_price.gross if line.unit_price else None),
+        variant_id=variant.id if variant else "",
+        warehouse_id=stocks[0].warehouse.id if stocks else "",
+    )
+
+
+def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
     """The order, or None for an id Saleor does not know (or a malformed one)."""
+    show_users = staff.may("MANAGE_STAFF") or staff.may("MANAGE_USERS")
     try:
-        return saleor().staff_order(id=order_id, **auth_headers(staff)).order
+        order = saleor_as_staff(staff).staff_order(
+            id=order_id, show_users=show_users, show_stock=staff.may(MANAGE_PRODUCTS)
+        ).order
     except SaleorGraphQLError as error:  # Saleor's answer to a malformed or unknown global id
         logger.info("Order %s not shown: %s", order_id, error)
         return None
+    if order is None:
+        return None
+    total = Money.from_saleor(order.total.gross if order.total else None)
+    return StaffOrder(
+        id=order.id,
+        token=order.token,
+        number=order.number or "",
+        created=parse_datetime(order.created),
+        email=order.user_email or "",
+        status=order.status.value,
+        status_display=order.status_display or "",
+        payment_status=order.payment_status.value if order.payment_status else "NOT_CHARGED",
+        payment_status_display=order.payment_status_display or "",
+        customer_note=order.customer_note or "",
+        shipping_method=order.shipping_method_name or "",
+        shipping_address=Address.from_saleor(order.shipping_address),
+        billing_address=Address.from_saleor(order.billing_address),
+        subtotal=Money.from_saleor(order.subtotal.gross if order.subtotal else None),
+        shipping=Money.from_saleor(order.shipping_price.gross if order.shipping_price else None),
+        total=total,
+        captured=Money.from_saleor(order.total_captured),
+        lines=tuple(_line(line) for line in order.lines if line),
+        payments=tuple(_payment(payment) for payment in order.payments or [] if payment),
+        shipments=tuple(
+            Shipment(id=f.id, status=f.status.value, tracking_number=f.tracking_number, created=parse_datetime(f.created))
+            for f in order.fulfillments if f
+        ),
+        events=tuple(_event(event, total.currency) for event in order.events or [] if event),
+    )
 
 
-LOW_STOCK = 10
-EXPORT_BATCH = 100
-
-
-def export_rows(staff: StaffSession, start, end) -> Iterator[list[str]]:
+def export_rows(staff: StaffSession, start: date, end: date) -> Iterator[list[str]]:
     """Orders placed between two dates (inclusive) as CSV rows, fetched 100 at a time."""
     yield ["number", "placed", "status", "payment", "email", "name", "country", "total", "currency"]
+    client = saleor_as_staff(staff)
     after = None
     while True:
-        result = saleor().staff_orders_export(
-            first=EXPORT_BATCH, after=after, created=DateRangeInput(gte=start.isoformat(), lte=end.isoformat()), **auth_headers(staff)
+        result = client.staff_orders_export(
+            first=EXPORT_BATCH, after=after, created=DateRangeInput(gte=start.isoformat(), lte=end.isoformat()),
         ).orders
         for edge in result.edges:
             order = edge.node
@@ -88,12 +449,15 @@ def export_rows(staff: StaffSession, start, end) -> Iterator[list[str]]:
 
 @dataclass(frozen=True)
 class StockLevel:
+    product_id: str
     product_name: str
+    variant_id: str
     sku: str
+    warehouse_id: str
     warehouse: str
     quantity: int
     allocated: int
-    price: Any
+    price: Optional[Money]
 
     @property
     def available(self) -> int:
@@ -105,10 +469,13 @@ class StockLevel:
 
 
 def stock_level(staff: StaffSession, slug: str) -> Optional[StockLevel]:
-    product = saleor().staff_product_stock(slug=slug, **auth_headers(staff)).product
+    product = saleor_as_staff(staff).staff_product_stock(slug=slug).product
     if product is None or not product.variants:
         return None
     variant = product.variants[0]
     stock = variant.stocks[0]
-    return StockLevel(product.name, variant.sku, stock.warehouse.name, stock.quantity, stock.quantity_allocated,
-                      product.base_price)
+    return StockLevel(
+        product_id=product.id, product_name=product.name, variant_id=variant.id, sku=variant.sku,
+        warehouse_id=stock.warehouse.id, warehouse=stock.warehouse.name, quantity=stock.quantity,
+        allocated=stock.quantity_allocated, price=Money.from_saleor(product.base_price) if product.base_price else None,
+    )

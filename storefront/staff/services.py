@@ -1,27 +1,35 @@
 """The shop admin's actions, each through Saleor's own mutation (order events, stock and the
-payment gateway included), under a per-order lock so a double submission runs one at a time."""
+payment gateway included) with the admin's own token, under a per-order lock so a double
+submission runs one at a time."""
 from __future__ import annotations
 
 import logging
+from contextlib import ExitStack
 from decimal import Decimal
 
-from catalog.selectors import purge_catalog
-from core.locks import order_lock
-from orders.services import queue_order_email
-from saleor_client.client import saleor
-from saleor_client.errors import SaleorValidationError, raise_for_errors
-from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
-from saleor_client.values import Money
+from django.db.models import Sum
 
-from .auth import auth_headers
-from .models import StaffSession
-from .selectors import order_detail
+from catalog.selectors import purge_catalog
+from core.locks import order_lock, stock_lock
+from orders.services import queue_order_email
+from saleor_client.client import saleor_as_staff
+from saleor_client.errors import SaleorError, SaleorValidationError, raise_for_errors
+from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
+
+from .dashboard import forget_tiles
+from .models import OrderReturn, ReturnedLine, StaffSession
+from .sales import record_order_day
+from .selectors import OrderLine, StaffOrder, order_detail, stock_level
 
 logger = logging.getLogger(__name__)
 
 
 class StaffActionError(Exception):
     """The action was refused; the message says why, for the admin."""
+
+
+NO_STOCK_PERMISSION = ("Shipping and restocking need the permission to manage products: Saleor shows the "
+                       "warehouse stock only with it. Ask the shop's admin.")
 
 
 def _checked(errors, action: str) -> None:
@@ -31,80 +39,87 @@ def _checked(errors, action: str) -> None:
         raise StaffActionError(f"{action} failed: {error.errors[0].message}") from error
 
 
-def _order(staff: StaffSession, order_id: str):
+def _order(staff: StaffSession, order_id: str) -> StaffOrder:
     order = order_detail(staff, order_id)
     if order is None:
         raise StaffActionError("There is no such order.")
     return order
 
 
-def captured(order) -> Decimal:
-    return Money.from_saleor(order.total_captured).amount
-
-
 def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities: dict[str, int]) -> int:
     """Ship the given quantity of each line, record the tracking number, e-mail the customer."""
+    client = saleor_as_staff(staff)
     with order_lock(order_id):
         order = _order(staff, order_id)
+        if not order.warehouses_known:
+            raise StaffActionError(NO_STOCK_PERMISSION)
         lines = []
         for line in order.lines:
             wanted = quantities.get(line.id, 0)
-            remaining = line.quantity - line.quantity_fulfilled
-            if wanted > remaining:
+            if wanted > line.not_shipped:
                 raise StaffActionError(
-                    f"You can't ship {wanted} of {line.product_name}: only {remaining} not shipped yet."
+                    f"You can't ship {wanted} of {line.product_name}: only {line.not_shipped} not shipped yet."
                 )
             if wanted > 0:
-                warehouse = line.variant.stocks[0].warehouse.id
                 lines.append(OrderFulfillLineInput(
-                    order_line_id=line.id, stocks=[OrderFulfillStockInput(quantity=wanted, warehouse=warehouse)],
+                    order_line_id=line.id, stocks=[OrderFulfillStockInput(quantity=wanted, warehouse=line.warehouse_id)],
                 ))
         if not lines:
             raise StaffActionError("Nothing to ship: everything has been shipped, or all quantities are 0.")
-        result = saleor().staff_fulfil(order=order_id, lines=lines, **auth_headers(staff)).order_fulfill
+        with ExitStack() as locks:
+            # Shipping lowers the stock on the shelf: not while a restock reads and writes it.
+            for variant_id in sorted({line.variant_id for line in order.lines if quantities.get(line.id)}):
+                locks.enter_context(stock_lock(variant_id))
+            result = client.staff_fulfil(order=order_id, lines=lines).order_fulfill
         _checked(result.order_errors, "Fulfilment")
         fulfillment_id = result.fulfillments[-1].id
-        tracking = saleor().staff_update_tracking(
-            id=fulfillment_id, tracking_number=tracking_number, **auth_headers(staff)
+        tracking = client.staff_update_tracking(
+            id=fulfillment_id, tracking_number=tracking_number
         ).order_fulfillment_update_tracking
         _checked(tracking.order_errors, "Saving the tracking number")
         queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
                           details={"tracking_number": tracking_number})
+    forget_tiles()
     return sum(line.stocks[0].quantity for line in lines)
 
 
 def refund(staff: StaffSession, order_id: str, amount: Decimal) -> None:
     with order_lock(order_id):
         order = _order(staff, order_id)
-        if amount > captured(order):
-            raise StaffActionError(f"You can refund at most {captured(order)} (what was captured).")
-        result = saleor().order_refund(order_id=order_id, amount=amount, **auth_headers(staff)).order_refund
+        if amount > order.captured.amount:
+            raise StaffActionError(f"You can refund at most {order.captured.amount} (what was captured).")
+        result = saleor_as_staff(staff).order_refund(order_id=order_id, amount=amount).order_refund
         _checked(result.order_errors, "Refund")
         # Keyed by what was captured before: the same refund submitted twice is one e-mail.
-        queue_order_email(order_token=order.token, kind="refunded", key=f"{captured(order)}-{amount}",
+        queue_order_email(order_token=order.token, kind="refunded", key=f"{order.captured.amount}-{amount}",
                           details={"amount": str(amount)})
+        record_order_day(order.created)
+    forget_tiles()
 
 
 def cancel(staff: StaffSession, order_id: str) -> Decimal:
     """Cancel (Saleor releases the stock); a captured payment is refunded in full first."""
+    client = saleor_as_staff(staff)
     with order_lock(order_id):
         order = _order(staff, order_id)
-        if order.status.value == "CANCELED":
+        if order.is_canceled:
             raise StaffActionError("This order is already canceled.")
-        if any(line.quantity_fulfilled for line in order.lines):
+        if order.has_shipped_anything:
             raise StaffActionError("Part of this order has shipped: refund what should be refunded instead of canceling.")
-        refunded = captured(order)
+        refunded = order.captured.amount
         if refunded > 0:
-            result = saleor().order_refund(order_id=order_id, amount=refunded, **auth_headers(staff)).order_refund
+            result = client.order_refund(order_id=order_id, amount=refunded).order_refund
             _checked(result.order_errors, "Refunding before canceling")
-        result = saleor().staff_cancel(id=order_id, **auth_headers(staff)).order_cancel
+        result = client.staff_cancel(id=order_id).order_cancel
         _checked(result.order_errors, "Cancel")
         queue_order_email(order_token=order.token, kind="cancelled", details={"refunded": str(refunded)})
-        return refunded
+        record_order_day(order.created)
+    forget_tiles()
+    return refunded
 
 
 def add_note(staff: StaffSession, order_id: str, message: str) -> None:
-    result = saleor().staff_add_note(order=order_id, message=message, **auth_headers(staff)).order_add_note
+    result = saleor_as_staff(staff).staff_add_note(order=order_id, message=message).order_add_note
     _checked(result.order_errors, "Adding the note")
 
 
@@ -112,34 +127,118 @@ def capture(staff: StaffSession, order_id: str) -> Decimal:
     """Capture what is authorized and not yet captured."""
     with order_lock(order_id):
         order = _order(staff, order_id)
-        to_capture = Money.from_saleor(order.total.gross).amount - captured(order)
-        if to_capture <= 0:
+        if not order.can_capture:
             raise StaffActionError("There is nothing left to capture on this order.")
-        result = saleor().order_capture(order_id=order_id, amount=to_capture, **auth_headers(staff)).order_capture
+        to_capture = order.left_to_capture
+        result = saleor_as_staff(staff).order_capture(order_id=order_id, amount=to_capture).order_capture
         _checked(result.order_errors, "Capture")
-        return to_capture
+        record_order_day(order.created)
+    forget_tiles()
+    return to_capture
 
 
 def change_tracking(staff: StaffSession, order_id: str, fulfillment_id: str, tracking_number: str) -> None:
     order = _order(staff, order_id)
-    if fulfillment_id not in {f.id for f in order.fulfillments if f}:
+    if fulfillment_id not in {shipment.id for shipment in order.shipments}:
         raise StaffActionError("That shipment is not part of this order.")
-    result = saleor().staff_update_tracking(
-        id=fulfillment_id, tracking_number=tracking_number, **auth_headers(staff)
+    result = saleor_as_staff(staff).staff_update_tracking(
+        id=fulfillment_id, tracking_number=tracking_number
     ).order_fulfillment_update_tracking
     _checked(result.order_errors, "Changing the tracking number")
 
 
 def set_stock_and_price(staff: StaffSession, slug: str, *, quantity: int, price: Decimal) -> None:
     """Through Saleor's product mutations; the catalog cache is purged so pages show it at once."""
-    product = saleor().staff_product_stock(slug=slug, **auth_headers(staff)).product
-    if product is None:
+    level = stock_level(staff, slug)
+    if level is None:
         raise StaffActionError("There is no such product.")
-    variant = product.variants[0]
-    stock = saleor().staff_set_stock(
-        variant_id=variant.id, warehouse_id=variant.stocks[0].warehouse.id, quantity=quantity, **auth_headers(staff)
-    ).product_variant_stocks_update
+    client = saleor_as_staff(staff)
+    with stock_lock(level.variant_id):
+        stock = client.staff_set_stock(
+            variant_id=level.variant_id, warehouse_id=level.warehouse_id, quantity=quantity
+        ).product_variant_stocks_update
     _checked(stock.bulk_stock_errors, "Setting the stock")
-    priced = saleor().staff_set_price(product_id=product.id, price=price, **auth_headers(staff)).product_update
+    priced = client.staff_set_price(product_id=level.product_id, price=price).product_update
     _checked(priced.product_errors, "Setting the price")
     purge_catalog()
+    forget_tiles()
+
+
+def returned_quantities(order_id: str) -> dict[str, int]:
+    """Per order line, how many have been returned (and refunded) already."""
+    rows = ReturnedLine.objects.filter(order_return__order_id=order_id).values("order_line_id").annotate(n=Sum("quantity"))
+    return {row["order_line_id"]: row["n"] for row in rows}
+
+
+def return_lines(
+    staff: StaffSession, order_id: str, quantities: dict[str, int], *, restock: bool, reason: str
+) -> tuple[Decimal, list[str]]:
+    """Refund returned items by line (their price, not shipping), optionally put them back in
+    stock, and note the reason on the order; the buyer is e-mailed the refund. Returns the
+    amount and any warnings (a restock that failed after the money moved)."""
+    client = saleor_as_staff(staff)
+    with order_lock(order_id):
+        order = _order(staff, order_id)
+        returned = returned_quantities(order_id)
+        picked: list[tuple[OrderLine, int]] = []
+        for line in order.lines:
+            wanted = quantities.get(line.id, 0)
+            returnable = line.quantity_fulfilled - returned.get(line.id, 0)
+            if wanted > returnable:
+                raise StaffActionError(
+                    f"You can't return {wanted} of {line.product_name}: {returnable} shipped and not returned yet."
+                )
+            if wanted > 0:
+                picked.append((line, wanted))
+        if not picked:
+            raise StaffActionError("Enter how many of each item came back.")
+        amount = sum((line.unit_price.amount * count for line, count in picked), Decimal("0.00"))
+        if amount > order.captured.amount:
+            raise StaffActionError(f"These items cost {amount}, more than the {order.captured.amount} left captured.")
+        # Recorded in the lock's transaction first: if Saleor refuses the refund, it is undone.
+        record = OrderReturn.objects.create(order_id=order_id, amount=amount, currency=order.total.currency,
+                                            reason=reason, staff_email=staff.email)
+        ReturnedLine.objects.bulk_create(
+            [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
+        )
+        result = client.order_refund(order_id=order_id, amount=amount).order_refund
+        _checked(result.order_errors, "Refund")
+        # The money has moved: nothing from here on may undo the record.
+        warnings = []
+        if restock:
+            try:
+                _restock(client, picked)
+                record.restocked = True
+                record.save(update_fields=["restocked"])
+            except (SaleorError, StaffActionError) as error:
+                logger.warning("Return %s on %s: restock failed: %s", record.pk, order_id, error)
+                warnings.append("The refund went through, but putting the items back in stock failed: set the stock by hand.")
+        items = ", ".join(f"{count} × {line.product_name}" for line, count in picked)
+        note = f"Returned {items}{', put back in stock' if record.restocked else ''}; refunded {amount}: {reason}"
+        try:
+            add_note(staff, order_id, note)
+        except (SaleorError, StaffActionError) as error:
+            logger.warning("Return %s on %s: note not added: %s", record.pk, order_id, error)
+        queue_order_email(order_token=order.token, kind="refunded", key=f"return-{record.pk}",
+                          details={"amount": str(amount)})
+        record_order_day(order.created)
+    forget_tiles()
+    return amount, warnings
+
+
+def _restock(client, picked: list[tuple[OrderLine, int]]) -> None:
+    """Saleor 2.10 sets stock to an absolute quantity: read it and add, under the stock lock."""
+    for line, count in picked:
+        if not line.warehouse_id:
+            raise StaffActionError(NO_STOCK_PERMISSION)
+        if not line.variant_id:
+            raise StaffActionError(f"{line.product_name} is no longer in the catalog.")
+        with stock_lock(line.variant_id):
+            variant = client.staff_variant_stock(id=line.variant_id).product_variant
+            stock = next((s for s in (variant.stocks or []) if s and s.warehouse.id == line.warehouse_id), None) if variant else None
+            if stock is None:
+                raise StaffActionError(f"{line.product_name} has no stock record to add to.")
+            result = client.staff_set_stock(
+                variant_id=line.variant_id, warehouse_id=line.warehouse_id, quantity=stock.quantity + count
+            ).product_variant_stocks_update
+            _checked(result.bulk_stock_errors, "Restocking")

@@ -5,55 +5,45 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_ratelimit.core import get_usage
 
-from core.addresses import address_fields, address_lines
 from jobs import selectors as job_selectors
 from jobs import services as job_services
 
 from . import auth, services
+from . import customers as staff_customers
+from . import dashboard as staff_dashboard
+from . import team as staff_team
 from .forms import (
-    CancelForm, ExportForm, FulfilForm, NoteForm, OrderFilterForm, RefundForm, SignInForm, StockForm, TrackingForm,
+    CancelForm, CustomerSearchForm, DeactivateForm, ExportForm, FulfilForm, InviteForm, NoteForm, OrderFilterForm,
+    RefundForm, ReturnForm, SetPasswordForm, SignInForm, StockForm, TrackingForm,
 )
-from .selectors import DEFAULT_STATUS, export_rows, order_detail, orders_page, stock_level
-
-
-def _too_many_failures(request: HttpRequest, *, count_this_one: bool) -> bool:
-    """Failed sign-ins are counted per account (5 a minute) and per visitor (STAFF_SIGN_INS_PER_IP):
-    guessing passwords becomes too slow, while successful sign-ins never lock anyone out."""
-    limits = [
-        ("staff-sign-in-ip", "ip", settings.STAFF_SIGN_INS_PER_IP),
-        ("staff-sign-in-email", lambda group, request: request.POST.get("email", "").strip().lower(), "5/m"),
-    ]
-    reached = False
-    for group, key, rate in limits:
-        usage = get_usage(request, group=group, key=key, rate=rate, increment=count_this_one)
-        reached = reached or usage["count"] >= usage["limit"]
-    return reached
+from .selectors import DEFAULT_STATUS, LOW_STOCK, StaffOrder, export_rows, order_detail, orders_page, stock_level
 
 
 @require_http_methods(["GET", "POST"])
 @never_cache
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
-    next_url = request.GET.get("next", "/staff/")
+    next_url = request.GET.get("next", reverse("staff:dashboard"))
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/staff/"
+        next_url = reverse("staff:dashboard")
+    status = 200
     if request.method == "POST":
-        if _too_many_failures(request, count_this_one=False):
-            form.add_error(None, "Too many sign-in attempts. Please wait a minute and try again.")
-            return render(request, "staff/sign_in.html", {"form": form}, status=429)
+        status = 400
         if form.is_valid():
             try:
                 auth.sign_in(request, form.cleaned_data["email"], form.cleaned_data["password"])
                 return redirect(next_url)
-            except auth.SignInRefused as refusal:
-                _too_many_failures(request, count_this_one=True)
+            except auth.SignInThrottled as refusal:
                 form.add_error(None, str(refusal))
-    status = 200 if request.method == "GET" else (403 if form.non_field_errors() else 400)
+                status = 429
+            except auth.SignInRefused as refusal:
+                form.add_error(None, str(refusal))
+                status = 403
     return render(request, "staff/sign_in.html", {"form": form}, status=status)
 
 
@@ -61,7 +51,15 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 def sign_out(request: HttpRequest) -> HttpResponse:
     auth.sign_out(request)
     messages.success(request, "You are signed out.")
-    return redirect("/staff/sign-in/")
+    return redirect("staff:sign-in")
+
+
+@require_safe
+@auth.staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "staff/dashboard.html", {
+        "board": staff_dashboard.dashboard(request.staff), "time_zone": settings.SHOP_TIME_ZONE, "low_stock": LOW_STOCK,
+    })
 
 
 @require_safe
@@ -99,7 +97,7 @@ def retry_job(request: HttpRequest, job_id: int) -> HttpResponse:
     return redirect("staff:failed-jobs")
 
 
-def _order_or_404(request: HttpRequest, order_id: str):
+def _order_or_404(request: HttpRequest, order_id: str) -> StaffOrder:
     order = order_detail(request.staff, order_id)
     if order is None:
         raise Http404("No such order")
@@ -112,11 +110,13 @@ def order_page(request: HttpRequest, order_id: str) -> HttpResponse:
     return render(request, "staff/order.html", _order_context(request, _order_or_404(request, order_id)))
 
 
-def _order_context(request: HttpRequest, order, **bound_forms) -> dict:
+def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms) -> dict:
+    returned = services.returned_quantities(order.id)
+    return_form = bound_forms.get("return_form") or ReturnForm(order=order, returned=returned)
     return {
         "order": order,
-        "shipping_address": address_lines(address_fields(order.shipping_address)),
-        "captured": services.captured(order),
+        "lines": [(line, returned.get(line.id, 0)) for line in order.lines],
+        "return_form": return_form if return_form.has_lines or return_form.errors else None,
         "fulfil_form": bound_forms.get("fulfil_form") or FulfilForm(order=order),
         "refund_form": bound_forms.get("refund_form") or RefundForm(),
         "note_form": bound_forms.get("note_form") or NoteForm(),
@@ -129,11 +129,16 @@ def _order_context(request: HttpRequest, order, **bound_forms) -> dict:
 def _act(request: HttpRequest, order_id: str, form_class, form_name: str, action, success: str) -> HttpResponse:
     """Validate the form, run the action, and answer with a message; errors stay on the page."""
     order = _order_or_404(request, order_id)
-    form = form_class(request.POST, order=order) if form_class is FulfilForm else form_class(request.POST)
+    if form_class is FulfilForm:
+        form = form_class(request.POST, order=order)
+    elif form_class is ReturnForm:
+        form = form_class(request.POST, order=order, returned=services.returned_quantities(order_id))
+    else:
+        form = form_class(request.POST)
     if form.is_valid():
         try:
-            action(form)
-            messages.success(request, success)
+            outcome = action(form)
+            messages.success(request, success(outcome) if callable(success) else success)
             return redirect("staff:order", order_id=order_id)
         except services.StaffActionError as error:
             form.add_error(None, str(error))
@@ -157,6 +162,20 @@ def refund(request: HttpRequest, order_id: str) -> HttpResponse:
 
 @require_POST
 @auth.staff_required
+def return_items(request: HttpRequest, order_id: str) -> HttpResponse:
+    def act(form: ReturnForm):
+        amount, warnings = services.return_lines(request.staff, order_id, form.quantities(),
+                                                 restock=form.cleaned_data["restock"], reason=form.cleaned_data["reason"])
+        for warning in warnings:
+            messages.warning(request, warning)
+        return amount
+
+    return _act(request, order_id, ReturnForm, "return_form", act,
+                lambda amount: f"Refunded {amount} for the returned items. The customer was e-mailed.")
+
+
+@require_POST
+@auth.staff_required
 def cancel(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, CancelForm, "cancel_form",
                 lambda form: services.cancel(request.staff, order_id),
@@ -173,9 +192,7 @@ def add_note(request: HttpRequest, order_id: str) -> HttpResponse:
 @require_safe
 @auth.staff_required
 def packing_slip(request: HttpRequest, order_id: str) -> HttpResponse:
-    order = _order_or_404(request, order_id)
-    shipping_address = address_lines(address_fields(order.shipping_address))
-    return render(request, "staff/packing_slip.html", {"order": order, "shipping_address": shipping_address})
+    return render(request, "staff/packing_slip.html", {"order": _order_or_404(request, order_id)})
 
 
 @require_POST
@@ -206,10 +223,21 @@ def export(request: HttpRequest) -> HttpResponse:
     buffer = _Echo()
     writer = csv.writer(buffer)
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in export_rows(request.staff, start, end)), content_type="text/csv; charset=utf-8"
+        (writer.writerow([inert(cell) for cell in row]) for row in export_rows(request.staff, start, end)),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="orders-{start}-{end}.csv"'
     return response
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (a buyer could name
+# themselves =HYPERLINK(...)); a leading apostrophe makes it plain text (OWASP's advice).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: object) -> str:
+    text = "" if cell is None else str(cell)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 class _Echo:
@@ -235,3 +263,87 @@ def stock(request: HttpRequest) -> HttpResponse:
         except services.StaffActionError as error:
             form.add_error(None, str(error))
     return render(request, "staff/stock.html", {"level": level, "form": form}, status=400 if form.errors else 200)
+
+
+@require_safe
+@auth.staff_required
+def customers(request: HttpRequest) -> HttpResponse:
+    form = CustomerSearchForm(request.GET or None)
+    result = staff_customers.find_customers(request.staff, form.cleaned_data["q"]) if form.is_valid() else None
+    status = 400 if request.GET and form.errors else 200
+    return render(request, "staff/customers.html", {"form": form, "result": result}, status=status)
+
+
+@require_safe
+@auth.staff_required
+def customer(request: HttpRequest, email: str) -> HttpResponse:
+    found = staff_customers.customer(request.staff, email)
+    if found is None:
+        raise Http404("No orders with this e-mail address")
+    return render(request, "staff/customer.html", {"customer": found})
+
+
+def _team_page(request: HttpRequest, team: staff_team.Team, *, invite_form=None, status: int = 200) -> HttpResponse:
+    return render(request, "staff/team.html", {
+        "team": team, "invite_form": invite_form or InviteForm(groups=team.groups),
+    }, status=status)
+
+
+@require_safe
+@auth.staff_required
+@auth.permission_required(staff_team.MANAGE_STAFF)
+def team(request: HttpRequest) -> HttpResponse:
+    return _team_page(request, staff_team.team(request.staff))
+
+
+@require_POST
+@auth.staff_required
+@auth.permission_required(staff_team.MANAGE_STAFF)
+def invite(request: HttpRequest) -> HttpResponse:
+    current = staff_team.team(request.staff)
+    form = InviteForm(request.POST, groups=current.groups)
+    if form.is_valid():
+        try:
+            email = staff_team.invite(request.staff, email=form.cleaned_data["email"], first_name=form.cleaned_data["first_name"],
+                                      last_name=form.cleaned_data["last_name"], group_id=form.cleaned_data["group"])
+            messages.success(request, f"Invited {email}: they were e-mailed a link to choose their password.")
+            return redirect("staff:team")
+        except staff_team.TeamError as error:
+            form.add_error(None, str(error))
+    return _team_page(request, current, invite_form=form, status=400)
+
+
+@require_POST
+@auth.staff_required
+@auth.permission_required(staff_team.MANAGE_STAFF)
+def deactivate(request: HttpRequest) -> HttpResponse:
+    form = DeactivateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose whom to deactivate.")
+    else:
+        try:
+            email = staff_team.deactivate(request.staff, form.cleaned_data["member_id"])
+            messages.success(request, f"{email} is deactivated: they can no longer sign in.")
+        except staff_team.TeamError as error:
+            messages.error(request, str(error))
+    return redirect("staff:team")
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def set_password(request: HttpRequest) -> HttpResponse:
+    """Where Saleor's invitation e-mail leads: the new staff member chooses a password."""
+    form = SetPasswordForm(request.POST or None, initial={
+        "email": request.GET.get("email", ""), "token": request.GET.get("token", ""),
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff_team.set_password(email=form.cleaned_data["email"], token=form.cleaned_data["token"],
+                                    password=form.cleaned_data["password"])
+            messages.success(request, "Your password is set. Sign in with your e-mail address and it.")
+            return redirect("staff:sign-in")
+        except staff_team.TeamError as error:
+            form.add_error(None, str(error))
+    email = form.data.get("email") if form.is_bound else form.initial["email"]
+    return render(request, "staff/set_password.html", {"form": form, "email": email},
+                  status=400 if form.errors else 200)

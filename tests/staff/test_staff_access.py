@@ -99,7 +99,7 @@ def test_accounts_without_the_order_permission_cannot_sign_in(shop: Stack, kind:
     client, answer = signed_in_client(shop, email, PASSWORD)
 
     assert answer.status_code == 403
-    assert "This account may not manage orders." in answer.text
+    assert "The e-mail or password is not right, or the account may not manage orders." in answer.text
     assert client.get("/staff/").status_code == 302
     client.close()
 
@@ -114,7 +114,7 @@ def test_a_wrong_password_is_refused_and_sign_in_is_rate_limited(shop: Stack):
         answers.append(signed_in_client(shop, email, "wrong-password")[1])
 
     assert [a.status_code for a in answers[:5]] == [403] * 5
-    assert "The e-mail or password is not right." in answers[0].text
+    assert "The e-mail or password is not right, or the account may not manage orders." in answers[0].text
     assert answers[-1].status_code == 429
     assert "Too many sign-in attempts" in answers[-1].text
 

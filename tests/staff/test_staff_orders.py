@@ -13,9 +13,9 @@ from tests.staff.conftest import flash, post_action
 def test_orders_list_defaults_to_needs_shipping_and_finds_by_number_and_email(admin: httpx.Client, place_order):
     order = place_order()
 
-    listed = admin.get("/staff/")
-    by_number = admin.get("/staff/", params={"status": "", "q": order["number"]})
-    by_email = admin.get("/staff/", params={"status": "", "q": order["userEmail"]})
+    listed = admin.get("/staff/orders/")
+    by_number = admin.get("/staff/orders/", params={"status": "", "q": order["number"]})
+    by_email = admin.get("/staff/orders/", params={"status": "", "q": order["userEmail"]})
 
     assert 'value="READY_TO_FULFILL" selected' in listed.text
     assert f"#{order['number']}" in listed.text

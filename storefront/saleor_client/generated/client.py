@@ -13,18 +13,20 @@ from .checkout_payment_create import CheckoutPaymentCreate
 from .checkout_remove_promo_code import CheckoutRemovePromoCode
 from .checkout_set_details import CheckoutSetDetails
 from .checkout_set_shipping_method import CheckoutSetShippingMethod
-from .enums import CountryCode
+from .enums import CountryCode, PaymentChargeStatusEnum
 from .input_types import (
     AddressInput,
     CheckoutLineInput,
     DateRangeInput,
     OrderFilterInput,
     OrderFulfillLineInput,
+    StaffCreateInput,
 )
 from .order_capture import OrderCapture
 from .order_for_buyer import OrderForBuyer
 from .order_for_lookup import OrderForLookup
 from .order_refund import OrderRefund
+from .orders_placed import OrdersPlaced
 from .payment_amounts import PaymentAmounts
 from .payment_for_completion import PaymentForCompletion
 from .payment_void import PaymentVoid
@@ -34,16 +36,24 @@ from .shop_countries import ShopCountries
 from .shop_status import ShopStatus
 from .staff_add_note import StaffAddNote
 from .staff_cancel import StaffCancel
+from .staff_customer_orders import StaffCustomerOrders
+from .staff_dashboard import StaffDashboard
+from .staff_deactivate import StaffDeactivate
 from .staff_fulfil import StaffFulfil
+from .staff_invite import StaffInvite
+from .staff_members import StaffMembers
 from .staff_order import StaffOrder
 from .staff_orders import StaffOrders
 from .staff_orders_export import StaffOrdersExport
 from .staff_product_stock import StaffProductStock
+from .staff_sales import StaffSales
+from .staff_set_password import StaffSetPassword
 from .staff_set_price import StaffSetPrice
 from .staff_set_stock import StaffSetStock
 from .staff_sign_in import StaffSignIn
 from .staff_token_refresh import StaffTokenRefresh
 from .staff_update_tracking import StaffUpdateTracking
+from .staff_variant_stock import StaffVariantStock
 
 
 def gql(q: str) -> str:
@@ -1128,6 +1138,58 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return OrderForLookup.model_validate(data)
 
+    def orders_placed(
+        self,
+        first: int,
+        created: DateRangeInput,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> OrdersPlaced:
+        query = gql("""
+            query OrdersPlaced($first: Int!, $after: String, $created: DateRangeInput!) {
+              orders(
+                first: $first
+                after: $after
+                filter: {created: $created}
+                sortBy: {field: NUMBER, direction: ASC}
+              ) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    id
+                    number
+                    created
+                    userEmail
+                    paymentStatusDisplay
+                    total {
+                      gross {
+                        ...MoneyFields
+                      }
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "created": created,
+        }
+        response = self.execute(
+            query=query, operation_name="OrdersPlaced", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return OrdersPlaced.model_validate(data)
+
     def checkout_payment_create(
         self, checkout_id: str, gateway: str, token: str, **kwargs: Any
     ) -> CheckoutPaymentCreate:
@@ -1400,6 +1462,8 @@ class SaleorGraphQLClient(BaseClient):
                 }
                 user {
                   email
+                  firstName
+                  lastName
                   isStaff
                   userPermissions {
                     code
@@ -1505,15 +1569,16 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return StaffOrders.model_validate(data)
 
-    def staff_order(self, id: str, **kwargs: Any) -> StaffOrder:
+    def staff_order(
+        self, id: str, show_users: bool, show_stock: bool, **kwargs: Any
+    ) -> StaffOrder:
         query = gql("""
-            query StaffOrder($id: ID!) {
+            query StaffOrder($id: ID!, $showUsers: Boolean!, $showStock: Boolean!) {
               order(id: $id) {
                 ...StaffOrderRow
                 token
                 customerNote
                 shippingMethodName
-                canFinalize
                 shippingAddress {
                   ...AddressFields
                 }
@@ -1545,7 +1610,8 @@ class SaleorGraphQLClient(BaseClient):
                     }
                   }
                   variant {
-                    stocks {
+                    id
+                    stocks @include(if: $showStock) {
                       warehouse {
                         id
                       }
@@ -1556,6 +1622,7 @@ class SaleorGraphQLClient(BaseClient):
                 payments {
                   id
                   gateway
+                  isActive
                   chargeStatus
                   capturedAmount {
                     ...MoneyFields
@@ -1582,6 +1649,12 @@ class SaleorGraphQLClient(BaseClient):
                   message
                   amount
                   email
+                  quantity
+                  user @include(if: $showUsers) {
+                    email
+                    firstName
+                    lastName
+                  }
                 }
               }
             }
@@ -1627,7 +1700,11 @@ class SaleorGraphQLClient(BaseClient):
               }
             }
             """)
-        variables: dict[str, object] = {"id": id}
+        variables: dict[str, object] = {
+            "id": id,
+            "showUsers": show_users,
+            "showStock": show_stock,
+        }
         response = self.execute(
             query=query, operation_name="StaffOrder", variables=variables, **kwargs
         )
@@ -1910,3 +1987,325 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return StaffSetPrice.model_validate(data)
+
+    def staff_dashboard(
+        self, oldest: int, show_stock: bool, **kwargs: Any
+    ) -> StaffDashboard:
+        query = gql("""
+            query StaffDashboard($oldest: Int!, $showStock: Boolean!) {
+              toShip: orders(
+                first: $oldest
+                filter: {status: [READY_TO_FULFILL]}
+                sortBy: {field: NUMBER, direction: ASC}
+              ) {
+                totalCount
+                edges {
+                  node {
+                    id
+                    number
+                    created
+                    userEmail
+                  }
+                }
+              }
+              products(first: 100) @include(if: $showStock) {
+                edges {
+                  node {
+                    name
+                    slug
+                    variants {
+                      sku
+                      name
+                      stocks {
+                        quantity
+                        quantityAllocated
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"oldest": oldest, "showStock": show_stock}
+        response = self.execute(
+            query=query, operation_name="StaffDashboard", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffDashboard.model_validate(data)
+
+    def staff_sales(
+        self,
+        first: int,
+        created: DateRangeInput,
+        paid: list[PaymentChargeStatusEnum],
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> StaffSales:
+        query = gql("""
+            query StaffSales($first: Int!, $after: String, $created: DateRangeInput!, $paid: [PaymentChargeStatusEnum]!) {
+              orders(
+                first: $first
+                after: $after
+                filter: {created: $created, paymentStatus: $paid}
+                sortBy: {field: NUMBER, direction: ASC}
+              ) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    created
+                    totalCaptured {
+                      ...MoneyFields
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "created": created,
+            "paid": paid,
+        }
+        response = self.execute(
+            query=query, operation_name="StaffSales", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffSales.model_validate(data)
+
+    def staff_customer_orders(
+        self,
+        search: str,
+        first: int,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> StaffCustomerOrders:
+        query = gql("""
+            query StaffCustomerOrders($search: String!, $first: Int!, $after: String) {
+              orders(
+                first: $first
+                after: $after
+                filter: {search: $search}
+                sortBy: {field: NUMBER, direction: DESC}
+              ) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    ...StaffOrderRow
+                    totalCaptured {
+                      ...MoneyFields
+                    }
+                    shippingAddress {
+                      ...AddressFields
+                    }
+                    billingAddress {
+                      ...AddressFields
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+
+            fragment StaffOrderRow on Order {
+              id
+              number
+              created
+              userEmail
+              status
+              statusDisplay
+              paymentStatus
+              paymentStatusDisplay
+              total {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                firstName
+                lastName
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "search": search,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="StaffCustomerOrders",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffCustomerOrders.model_validate(data)
+
+    def staff_members(self, **kwargs: Any) -> StaffMembers:
+        query = gql("""
+            query StaffMembers {
+              staffUsers(first: 100, sortBy: {field: EMAIL, direction: ASC}) {
+                edges {
+                  node {
+                    id
+                    email
+                    firstName
+                    lastName
+                    isActive
+                    lastLogin
+                    permissionGroups {
+                      name
+                    }
+                  }
+                }
+              }
+              me {
+                email
+                editableGroups {
+                  id
+                  name
+                  permissions {
+                    code
+                    name
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = self.execute(
+            query=query, operation_name="StaffMembers", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffMembers.model_validate(data)
+
+    def staff_invite(self, input: StaffCreateInput, **kwargs: Any) -> StaffInvite:
+        query = gql("""
+            mutation StaffInvite($input: StaffCreateInput!) {
+              staffCreate(input: $input) {
+                user {
+                  id
+                  email
+                }
+                staffErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = self.execute(
+            query=query, operation_name="StaffInvite", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffInvite.model_validate(data)
+
+    def staff_deactivate(self, id: str, **kwargs: Any) -> StaffDeactivate:
+        query = gql("""
+            mutation StaffDeactivate($id: ID!) {
+              staffUpdate(id: $id, input: {isActive: false}) {
+                user {
+                  id
+                  email
+                  isActive
+                }
+                staffErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="StaffDeactivate", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StaffDeactivate.model_validate(data)
+
+    def staff_set_password(
+        self, email: str, token: str, password: str, **kwargs: Any
+    ) -> StaffSetPassword:
+        query = gql("""
+            mutation StaffSetPassword($email: String!, $token: String!, $password: String!) {
+              setPassword(email: $email, token: $token, password: $password) {
+                token
+                accountErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "email": email,
+            "token": token,
+            "password": password,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="StaffSetPassword",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffSetPassword.model_validate(data)
+
+    def staff_variant_stock(self, id: str, **kwargs: Any) -> StaffVariantStock:
+        query = gql("""
+            query StaffVariantStock($id: ID!) {
+              productVariant(id: $id) {
+                id
+                stocks {
+                  warehouse {
+                    id
+                  }
+                  quantity
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="StaffVariantStock",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffVariantStock.model_validate(data)

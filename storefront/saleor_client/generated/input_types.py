@@ -50,5 +50,15 @@ class OrderFulfillStockInput(BaseModel):
     warehouse: Optional[str] = None
 
 
+class StaffCreateInput(BaseModel):
+    first_name: Optional[str] = Field(alias="firstName", default=None)
+    last_name: Optional[str] = Field(alias="lastName", default=None)
+    email: Optional[str] = None
+    is_active: Optional[bool] = Field(alias="isActive", default=None)
+    note: Optional[str] = None
+    add_groups: Optional[list[str]] = Field(alias="addGroups", default=None)
+    redirect_url: Optional[str] = Field(alias="redirectUrl", default=None)
+
+
 OrderFilterInput.model_rebuild()
 OrderFulfillLineInput.model_rebuild()

@@ -26,7 +26,6 @@ class StaffOrderOrder(StaffOrderRow):
     token: str
     customer_note: str = Field(alias="customerNote")
     shipping_method_name: Optional[str] = Field(alias="shippingMethodName")
-    can_finalize: bool = Field(alias="canFinalize")
     shipping_address: Optional["StaffOrderOrderShippingAddress"] = Field(
         alias="shippingAddress"
     )
@@ -83,7 +82,8 @@ StaffOrderOrderLinesUnitPriceGross = MoneyFields
 
 
 class StaffOrderOrderLinesVariant(BaseModel):
-    stocks: Optional[list[Optional["StaffOrderOrderLinesVariantStocks"]]]
+    id: str
+    stocks: Optional[list[Optional["StaffOrderOrderLinesVariantStocks"]]] = None
 
 
 class StaffOrderOrderLinesVariantStocks(BaseModel):
@@ -98,6 +98,7 @@ class StaffOrderOrderLinesVariantStocksWarehouse(BaseModel):
 class StaffOrderOrderPayments(BaseModel):
     id: str
     gateway: str
+    is_active: bool = Field(alias="isActive")
     charge_status: PaymentChargeStatusEnum = Field(alias="chargeStatus")
     captured_amount: Optional["StaffOrderOrderPaymentsCapturedAmount"] = Field(
         alias="capturedAmount"
@@ -130,6 +131,14 @@ class StaffOrderOrderEvents(BaseModel):
     message: Optional[str]
     amount: Optional[float]
     email: Optional[str]
+    quantity: Optional[int]
+    user: Optional["StaffOrderOrderEventsUser"] = None
+
+
+class StaffOrderOrderEventsUser(BaseModel):
+    email: str
+    first_name: str = Field(alias="firstName")
+    last_name: str = Field(alias="lastName")
 
 
 StaffOrder.model_rebuild()
@@ -141,3 +150,4 @@ StaffOrderOrderLinesUnitPrice.model_rebuild()
 StaffOrderOrderLinesVariant.model_rebuild()
 StaffOrderOrderLinesVariantStocks.model_rebuild()
 StaffOrderOrderPayments.model_rebuild()
+StaffOrderOrderEvents.model_rebuild()

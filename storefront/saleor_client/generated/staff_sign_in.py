@@ -26,6 +26,8 @@ class StaffSignInTokenCreateAccountErrors(BaseModel):
 
 class StaffSignInTokenCreateUser(BaseModel):
     email: str
+    first_name: str = Field(alias="firstName")
+    last_name: str = Field(alias="lastName")
     is_staff: bool = Field(alias="isStaff")
     user_permissions: Optional[
         list[Optional["StaffSignInTokenCreateUserUserPermissions"]]

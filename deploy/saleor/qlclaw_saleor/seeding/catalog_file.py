@@ -94,6 +94,13 @@ class ShippingZone(Strict):
 
 class Staff(Strict):
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    first_name: str = Field(default="", max_length=256)
+    last_name: str = Field(default="", max_length=256)
+    permissions: List[str] = Field(min_length=1)
+
+
+class PermissionGroup(Strict):
+    name: str = Field(min_length=1, max_length=150)
     permissions: List[str] = Field(min_length=1)
 
 
@@ -118,6 +125,7 @@ class Catalog(Strict):
     shipping_zones: List[ShippingZone] = Field(min_length=1)
     vouchers: List[Voucher] = Field(default_factory=list)
     staff: Staff
+    permission_groups: List[PermissionGroup] = Field(default_factory=list)
     storefront_app: StorefrontApp
 
     @field_validator("shipping_zones")

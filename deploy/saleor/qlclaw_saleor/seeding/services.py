@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -252,6 +252,10 @@ def seed_staff(staff: catalog_file.Staff, password: str, report: SeedReport) -> 
         user.is_staff = user.is_active = True
         user.save(update_fields=["is_staff", "is_active"])
         report.record(f"re-enabled staff account {staff.email}")
+    if (user.first_name, user.last_name) != (staff.first_name, staff.last_name):
+        user.first_name, user.last_name = staff.first_name, staff.last_name
+        user.save(update_fields=["first_name", "last_name"])
+        report.record(f"named staff account {staff.email} {staff.first_name} {staff.last_name}")
     if not user.check_password(password):
         user.set_password(password)
         user.save(update_fields=["password"])
@@ -260,6 +264,16 @@ def seed_staff(staff: catalog_file.Staff, password: str, report: SeedReport) -> 
     if set(user.user_permissions.all()) != wanted:
         user.user_permissions.set(wanted)
         report.record(f"granted {len(wanted)} permissions to {staff.email}")
+
+
+def seed_permission_groups(groups: List[catalog_file.PermissionGroup], report: SeedReport) -> None:
+    """Saleor 2.10 grants staff their permissions through groups; invitations name one."""
+    for index, group_data in enumerate(groups):
+        group = upsert(Group, {"name": group_data.name}, {}, report)
+        wanted = set(_permissions(group_data.permissions, f"permission_groups[{index}].permissions"))
+        if set(group.permissions.all()) != wanted:
+            group.permissions.set(wanted)
+            report.record(f"granted {len(wanted)} permissions to group {group.name}")
 
 
 def seed_vouchers(data: catalog_file.Catalog, report: SeedReport) -> None:
@@ -314,5 +328,6 @@ def seed_catalog(path: Path, staff_password: str, app_token: str) -> SeedReport:
     seed_products(data, warehouse, path.parent, report)
     seed_vouchers(data, report)
     seed_staff(data.staff, staff_password, report)
+    seed_permission_groups(data.permission_groups, report)
     seed_storefront_app(data.storefront_app, app_token, report)
     return report

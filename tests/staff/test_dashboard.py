@@ -1,0 +1,105 @@
+"""The dashboard's figures are Saleor's: today's sales (captured, net of refunds, in the shop's
+time zone) and the orders waiting to ship, at one Saleor call per view at most."""
+import re
+import time
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from tests.benchmarks.checkout import timing
+from tests.saleor_api import SaleorStaffAPI
+from tests.staff.conftest import post_action
+
+
+def saleor_sales_on(staff_api: SaleorStaffAPI, day: date, zone: ZoneInfo) -> tuple[Decimal, int]:
+    """Summed from every order Saleor has around that day, whatever its payment."""
+    total, paid, after = Decimal("0.00"), 0, None
+    while True:
+        data = staff_api.execute(
+            "query($gte: Date, $lte: Date, $after: String) { orders(first: 100, after: $after, "
+            "filter: {created: {gte: $gte, lte: $lte}}) { pageInfo { hasNextPage endCursor } "
+            "edges { node { created totalCaptured { amount } } } } }",
+            {"gte": str(day - timedelta(days=1)), "lte": str(day + timedelta(days=1)), "after": after},
+        )["orders"]
+        for edge in data["edges"]:
+            node = edge["node"]
+            if datetime.fromisoformat(node["created"]).astimezone(zone).date() == day:
+                captured = Decimal(str(node["totalCaptured"]["amount"])).quantize(Decimal("0.01"))
+                total += captured
+                paid += captured > 0
+        if not data["pageInfo"]["hasNextPage"]:
+            return total, paid
+        after = data["pageInfo"]["endCursor"]
+
+
+def saleor_to_ship(staff_api: SaleorStaffAPI) -> int:
+    return staff_api.execute("{ orders(filter: {status: [READY_TO_FULFILL]}) { totalCount } }")["orders"]["totalCount"]
+
+
+def figures(page: httpx.Response) -> dict:
+    return {
+        "sales_today": Decimal(re.search(r'id="sales-today">\$([\d,.]+)<', page.text).group(1).replace(",", "")),
+        "paid_today": int(re.search(r'id="paid-today">(\d+)<', page.text).group(1)),
+        "to_ship": int(re.search(r'id="to-ship-count"[^>]*>(\d+) orders?<', page.text).group(1)),
+    }
+
+
+def wait_for_dashboard(admin: httpx.Client, expected: dict, timeout: float = 90) -> dict:
+    """Sales are recorded by a job and the tiles cached for a minute: the view catches up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        shown = figures(admin.get("/staff/"))
+        if shown == expected or time.monotonic() > deadline:
+            return shown
+        time.sleep(1)
+
+
+def test_the_dashboard_shows_saleors_sales_today_and_orders_to_ship(
+    admin: httpx.Client, place_order, staff_api: SaleorStaffAPI
+):
+    order = place_order(quantity=2)
+    page = admin.get("/staff/")
+    zone = ZoneInfo(re.search(r'data-time-zone="([^"]+)"', page.text).group(1))
+    day = date.fromisoformat(re.search(r'data-day="([^"]+)"', page.text).group(1))
+    assert day == datetime.now(zone).date()
+
+    total, paid = saleor_sales_on(staff_api, day, zone)
+    assert total >= Decimal("83.00") and paid >= 1  # the order just placed counts
+    expected = {"sales_today": total, "paid_today": paid, "to_ship": saleor_to_ship(staff_api)}
+    assert wait_for_dashboard(admin, expected) == expected
+
+    # A refund from the staff area is counted again at once (its day recorded by a job).
+    post_action(admin, order["id"], "refund", {"amount": "10.00"})
+    total_after, paid_after = saleor_sales_on(staff_api, day, zone)
+    assert total_after == total - Decimal("10.00")
+    expected = {"sales_today": total_after, "paid_today": paid_after, "to_ship": saleor_to_ship(staff_api)}
+    assert wait_for_dashboard(admin, expected, timeout=30) == expected
+
+
+def test_the_dashboard_asks_saleor_once_at_most_and_draws_thirty_days(admin: httpx.Client, place_order):
+    place_order()
+
+    views = [admin.get("/staff/") for _ in range(3)]
+
+    calls = [int(timing(view)["saleor"][0].split()[0]) for view in views]
+    assert all(view.status_code == 200 for view in views)
+    assert max(calls) <= 1 and calls[1:] == [0, 0], calls  # the tiles are cached for a minute
+    sparkline = re.search(r'<polyline points="([^"]+)"', views[-1].text).group(1)
+    assert len(sparkline.split()) == 30
+    assert len(re.findall(r"<tr><td>\w{3} \d+ \w{3}</td>", views[-1].text)) == 30
+
+
+def test_the_to_ship_tile_links_the_oldest_orders_waiting(admin: httpx.Client, place_order, staff_api: SaleorStaffAPI):
+    place_order()
+    oldest = staff_api.execute(
+        "{ orders(first: 1, filter: {status: [READY_TO_FULFILL]}, sortBy: {field: NUMBER, direction: ASC}) "
+        "{ edges { node { id number } } } }"
+    )["orders"]["edges"][0]["node"]
+
+    page = admin.get("/staff/")
+
+    tile = re.search(r'<section class="tile" id="tile-to-ship".*?</section>', page.text, re.S).group(0)
+    assert f'href="/staff/orders/{oldest["id"]}/">#{oldest["number"]}</a>' in tile
+    assert re.search(r'id="oldest-waiting">Oldest waiting \d+', tile)

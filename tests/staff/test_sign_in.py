@@ -1,0 +1,102 @@
+"""Staff sign-in limits are per account and visitor, counted before the password is checked,
+and every refusal reads the same."""
+import re
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from deploy.runner.stack import Stack
+from tests.benchmarks.checkout import timing
+from tests.checkout.buyer import csrf_token
+from tests.staff.conftest import PASSWORD, make_saleor_user
+
+LIMIT = 5  # STAFF_SIGN_INS_PER_ACCOUNT's default, 5 a minute
+
+
+def visitor(shop: Stack, address: str) -> httpx.Client:
+    """A visitor at `address`, as the trusted proxy in front of the test stack reports it."""
+    base = f"http://127.0.0.1:{shop.ports.storefront}"
+    return httpx.Client(base_url=base, headers={"Origin": base, "X-Real-IP": address}, timeout=60)
+
+
+def try_sign_in(client: httpx.Client, email: str, password: str) -> httpx.Response:
+    page = client.get("/staff/sign-in/")
+    return client.post("/staff/sign-in/", data={"csrfmiddlewaretoken": csrf_token(page.text), "email": email, "password": password})
+
+
+def refusal(answer: httpx.Response) -> str:
+    return re.search(r'<ul class="errorlist nonfield"><li>([^<]+)</li>', answer.text).group(1)
+
+
+def new_address() -> str:
+    return f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
+
+
+def test_a_strangers_wrong_passwords_never_lock_the_admin_out_from_elsewhere(shop: Stack):
+    stranger, admin = visitor(shop, new_address()), visitor(shop, new_address())
+
+    guesses = [try_sign_in(stranger, shop.staff_email, "not-the-password") for _ in range(LIMIT + 2)]
+    signed_in = try_sign_in(admin, shop.staff_email, shop.staff_password)
+
+    assert [answer.status_code for answer in guesses] == [403] * LIMIT + [429, 429]
+    assert "Too many sign-in attempts. Please wait a minute and try again." in guesses[-2].text
+    assert signed_in.status_code == 302 and signed_in.headers["location"] == "/staff/"
+    # The stranger stays locked out even with the right password.
+    assert try_sign_in(stranger, shop.staff_email, shop.staff_password).status_code == 429
+
+
+def test_the_lockout_doubles_when_the_guessing_goes_on(shop: Stack):
+    guesser = visitor(shop, new_address())
+    email = f"target-{uuid.uuid4().hex[:6]}@example.com"
+    for _ in range(LIMIT):
+        try_sign_in(guesser, email, "wrong")
+
+    first = try_sign_in(guesser, email, "wrong")
+
+    assert first.status_code == 429 and "wait a minute" in first.text
+    # Saleor was never asked while locked out: the page cost no Saleor call.
+    assert timing(first)["saleor"][0] == "0 calls"
+
+
+def test_thirty_parallel_wrong_passwords_get_at_most_the_limit_of_tries(shop: Stack):
+    address, email = new_address(), f"burst-{uuid.uuid4().hex[:6]}@example.com"
+    clients = [visitor(shop, address) for _ in range(30)]
+    pages = [client.get("/staff/sign-in/") for client in clients]
+
+    def post(pair):
+        client, page = pair
+        return client.post("/staff/sign-in/", data={"csrfmiddlewaretoken": csrf_token(page.text), "email": email, "password": "guess"})
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        answers = list(pool.map(post, zip(clients, pages)))
+
+    saleor_calls = sum(int(timing(answer)["saleor"][0].split()[0]) for answer in answers)
+    statuses = sorted(answer.status_code for answer in answers)
+    assert saleor_calls <= LIMIT, f"Saleor checked {saleor_calls} passwords"
+    assert statuses == [403] * saleor_calls + [429] * (30 - saleor_calls)
+    assert saleor_calls == LIMIT  # all tries were used, none more
+
+
+def test_a_customers_right_and_wrong_passwords_get_the_same_answer(shop: Stack):
+    email = f"customer-{uuid.uuid4().hex[:6]}@example.com"
+    make_saleor_user(shop, email, is_staff=False)
+    client = visitor(shop, new_address())
+
+    right = try_sign_in(client, email, PASSWORD)
+    wrong = try_sign_in(client, email, "wrong-password")
+    unknown = try_sign_in(client, f"nobody-{uuid.uuid4().hex[:6]}@example.com", PASSWORD)
+
+    assert right.status_code == wrong.status_code == unknown.status_code == 403
+    assert refusal(right) == refusal(wrong) == refusal(unknown)
+    assert refusal(right) == "The e-mail or password is not right, or the account may not manage orders."
+    assert client.get("/staff/orders/").status_code == 302
+
+
+def test_a_client_address_that_is_not_an_address_falls_back_to_the_connections_own(shop: Stack):
+    client = visitor(shop, "not-an-address")
+    email = f"garbage-{uuid.uuid4().hex[:6]}@example.com"
+
+    answers = [try_sign_in(client, email, "wrong") for _ in range(LIMIT + 1)]
+
+    assert [answer.status_code for answer in answers] == [403] * LIMIT + [429]
