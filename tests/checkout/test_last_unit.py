@@ -20,7 +20,7 @@ from typing import Iterator
 import httpx
 import psycopg
 
-from checkout.locks import lock_key
+from core.locks import lock_key
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import GOOD_CARD, card_token
 from tests.checkout.test_payment import buyer_checkout_token, intents_of
