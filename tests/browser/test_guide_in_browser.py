@@ -163,12 +163,12 @@ def test_no_serious_or_critical_accessibility_violations_on_the_order_page(page:
     assert audit(page, order_path) == []
 
 
-@pytest.mark.parametrize("where", ["orders", "order", "packing slip"])
+@pytest.mark.parametrize("where", ["dashboard", "orders", "order", "packing slip"])
 def test_no_serious_or_critical_accessibility_violations_in_the_staff_area(
     page: Page, signed_in_admin: httpx.Client, placed_order, where: str
 ):
     _, order_id = placed_order
-    path = {"orders": "/staff/", "order": f"/staff/orders/{order_id}/",
+    path = {"dashboard": "/staff/", "orders": "/staff/orders/", "order": f"/staff/orders/{order_id}/",
             "packing slip": f"/staff/orders/{order_id}/packing-slip/"}[where]
     share_cookies(page, signed_in_admin)
 

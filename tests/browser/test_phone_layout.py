@@ -63,6 +63,8 @@ def test_every_page_fits_the_screen_without_sideways_scrolling(browser: Browser,
         page.get_by_label("E-mail").fill(shop.staff_email)
         page.get_by_label("Password").fill(shop.staff_password)
         page.get_by_role("button", name="Sign in").click()
+        check_page(page, "staff-dashboard", width)
+        page.goto("/staff/orders/")
         expect(page.get_by_role("heading", name="Orders")).to_be_visible()
         check_page(page, "staff-orders", width)
         page.goto(f"/staff/orders/{order['id']}/")
