@@ -3,6 +3,7 @@ started on free ports through the runner's own Stack, in the git-ignored .local/
 from __future__ import annotations
 
 import shutil
+import time
 from typing import Callable, Iterator
 
 import httpx
@@ -16,6 +17,8 @@ from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
 
 TEST_STATE = StateDir(ROOT / ".local" / "test")
+# localstripe delivers its webhooks "after about a second" (ARCHITECTURE.md); with margin.
+LOCALSTRIPE_WEBHOOK_DELAY = 2.0
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +128,11 @@ def new_buyer(shop: Stack) -> Iterator[Callable[..., Buyer]]:
         return buyer
 
     yield make
+    # localstripe posts its own webhooks about a second after a payment: let them land in the
+    # test that caused them, not in whichever test runs next.
+    last_payment = max((buyer.last_paid_at for buyer in made), default=0.0)
+    if last_payment:
+        time.sleep(max(0.0, last_payment + LOCALSTRIPE_WEBHOOK_DELAY - time.monotonic()))
     for buyer in made:
         buyer.close()
 

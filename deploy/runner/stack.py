@@ -115,6 +115,11 @@ class Stack:
     def staff_password(self) -> str:
         return self.secrets["SHOP_STAFF_PASSWORD"]
 
+    @property
+    def email_url(self) -> str:
+        """The shop's one mail server, for the storefront and (for staff invitations) Saleor."""
+        return self.storefront_settings.get("EMAIL_URL") or os.environ.get("EMAIL_URL", "consolemail://")
+
     # Environments of the two Django projects ----------------------------------------------
     def _base_env(self) -> Dict[str, str]:
         keep = ("PATH", "HOME", "LANG", "TZ")
@@ -136,7 +141,7 @@ class Stack:
             # The storefront sends the buyer's e-mails; Saleor sends only the staff invitation
             # (its other mails have no templates in the wheel and fail quietly), through the
             # shop's mail server.
-            "EMAIL_URL": saleor_email_url(os.environ.get("EMAIL_URL", "consolemail://")),
+            "EMAIL_URL": saleor_email_url(self.email_url),
             "DEFAULT_FROM_EMAIL": "orders@qlclaw.example",
             "SHOP_STAFF_PASSWORD": self.staff_password,
             "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
@@ -156,7 +161,7 @@ class Stack:
             "SALEOR_API_URL": f"{self.saleor_url_for_storefront or self.saleor_url}/graphql/",
             "MEDIA_ROOT": str(self.state.media),
             "SHOP_BASE_URL": self.storefront_url,
-            "EMAIL_URL": os.environ.get("EMAIL_URL", "consolemail://"),
+            "EMAIL_URL": self.email_url,
             "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
             "STOREFRONT_THREADS": str(STOREFRONT_THREADS),
             "JOB_WORKER_CONCURRENCY": str(WORKER_CONCURRENCY),
@@ -322,7 +327,7 @@ class Stack:
         print("• Starting the job worker…", flush=True)
         self.processes.start(
             "worker",
-            [str(venv_python(STOREFRONT_VENV)), str(STOREFRONT_DIR / "manage.py"), "procrastinate", "worker"],
+            [str(venv_python(STOREFRONT_VENV)), str(STOREFRONT_DIR / "manage.py"), "run_jobs"],
             env={**self.storefront_env(), "DATABASE_APPLICATION_NAME": "storefront-worker"},
             log_path=self.state.log("worker"),
             cwd=STOREFRONT_DIR,

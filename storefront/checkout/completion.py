@@ -145,7 +145,9 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str]) -> Payme
         # Read inside the lock: another completion of this checkout may have just finished.
         cart = get_cart(cart_token)
         if cart is None:
-            return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+            # Saleor may have made the order on an earlier try whose answer never arrived (a
+            # crash, a cut connection): then this is the buyer's order, not a vanished cart.
+            return _order_of_gone_checkout(attempt) or PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
         if cart.is_empty:
             return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
         with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
@@ -154,6 +156,19 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str]) -> Payme
             elif not attempt.saleor_payment_id:
                 return PaymentOutcome(OutcomeKind.DECLINED, message="Please enter your card details to pay.")
             return _complete(attempt, cart)
+
+
+def _order_of_gone_checkout(attempt: CheckoutAttempt) -> Optional[PaymentOutcome]:
+    if not attempt.saleor_payment_id:
+        return None
+    try:
+        payment = _payment(attempt)
+    except SaleorError:
+        logger.warning("Checkout %s is gone and Saleor could not be asked about its payment", attempt.checkout_token)
+        return None
+    if payment is None or payment.order is None:
+        return None
+    return _record_order(attempt, payment.order)
 
 
 def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) -> None:
@@ -327,7 +342,14 @@ def settle(attempt_id: int) -> str:
                 # completing is safe again.
                 _record(attempt, Status.STARTED)
             with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
-                return _complete(attempt, cart).kind.value
+                try:
+                    return _complete(attempt, cart).kind.value
+                except CheckoutStepError as error:
+                    # Saleor refused the checkout itself (its address or shipping method no
+                    # longer valid): retrying every minute would change nothing.
+                    cart = None
+                    logger.warning("Checkout %s cannot be completed (%s); releasing its payment",
+                                   cart_token, attempt.last_error or error)
         authorized = _is_authorized(payment)
         _record(attempt, Status.FAILED, "The checkout closed without an order")
         _void_unordered_payment(attempt)

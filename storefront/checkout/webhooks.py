@@ -171,11 +171,21 @@ def _payment_failed(intent) -> str:
     attempt = _attempt_for(intent)
     if attempt is None:
         return "ignored: not a checkout of this shop"
-    # Events can arrive out of order: a late failure never undoes a completed checkout.
-    if attempt.status == CheckoutAttempt.Status.COMPLETED:
+    last_error = intent.get("last_payment_error") or {}
+    if not isinstance(last_error, dict):
+        raise MalformedEvent("last_payment_error is not an object")
+    error = last_error.get("message") if isinstance(last_error.get("message"), str) else "payment failed"
+    if attempt.order_token:
         return "ignored: checkout already completed"
-    error = (intent.get("last_payment_error") or {}).get("message") or "payment failed"
-    CheckoutAttempt.objects.filter(pk=attempt.pk).update(status=CheckoutAttempt.Status.DECLINED, last_error=error)
+    # Events arrive late and out of order. Only a buyer still at 3-D Secure with this very
+    # intent has failed; an earlier card's failure must not bury a later payment (an unknown
+    # or started attempt is the settle job's), and nothing undoes a completed checkout.
+    failed = CheckoutAttempt.objects.filter(
+        pk=attempt.pk, status=CheckoutAttempt.Status.NEEDS_AUTHENTICATION, order_token__isnull=True,
+        payment_intent_id__in=(intent.get("id"), ""),
+    ).update(status=CheckoutAttempt.Status.DECLINED, last_error=error)
+    if not failed:
+        return f"ignored: checkout not waiting for this payment ({attempt.status})"
     return f"recorded failure: {error}"
 
 

@@ -3,6 +3,7 @@
 Production refuses to start with DEBUG on and no explicit hosts, or with a short secret key.
 `SHOP_ENVIRONMENT=production` also refuses the placeholder company facts.
 """
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -190,8 +191,14 @@ ORDER_LOOKUPS_PER_IP = env.str("ORDER_LOOKUPS_PER_IP", default="10/h")
 ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
 # Sign-in attempts for one account from one visitor before a lockout that doubles each time.
 STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
-# Reverse proxies whose X-Real-IP header names the visitor (comma separated addresses).
+# Reverse proxies whose X-Real-IP header names the visitor (comma separated addresses or
+# networks, e.g. "127.0.0.1" or "172.16.0.0/12"); a malformed entry stops the start.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network ({_error}).")
 RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
 STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
@@ -209,7 +216,7 @@ TEMPLATED_EMAIL_TEMPLATE_DIR = ""
 TEMPLATED_EMAIL_FILE_EXTENSION = "email"
 TEMPLATED_EMAIL_AUTO_PLAIN = False
 
-# Background jobs (procrastinate, on this database). `manage.py procrastinate worker` runs them.
+# Background jobs (procrastinate, on this database). `manage.py run_jobs` runs them.
 PROCRASTINATE_WORKER_DEFAULTS = {
     "concurrency": env.int("JOB_WORKER_CONCURRENCY", default=4),
     # Jobs arrive by LISTEN/NOTIFY at once; polling is the fallback after a lost connection.

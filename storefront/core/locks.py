@@ -1,7 +1,7 @@
 """Cross-process locks in the storefront's PostgreSQL (advisory locks), for every app.
 
 Two kinds:
-- `advisory_lock(name)`: held for one transaction (staff actions on one order).
+- `advisory_lock(name)`: held for one transaction (a stock read-and-write, a sign-in count).
 - `session_lock(*names)`: held on this thread's connection across several short transactions,
   so a completion can commit "payment created" before calling Saleor and "order placed" right
   after it, while a second completion of the same checkout still waits. Released in `finally`;
@@ -71,8 +71,10 @@ def _unlock(keys: Iterable[int]) -> None:
 
 
 def order_lock(order_id: str):
-    """Actions on one Saleor order (capture, ship, refund, cancel) run one at a time."""
-    return advisory_lock(f"order:{order_id}")
+    """Actions on one Saleor order (capture, ship, refund, cancel, return) run one at a time.
+    A session lock, so what an action records can be committed as it goes: once the money
+    moved, the buyer's e-mail is queued for good even if a later step fails."""
+    return session_lock(f"order:{order_id}")
 
 
 def stock_lock(variant_id: str):

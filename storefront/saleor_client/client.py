@@ -10,7 +10,7 @@ from typing import Any, Optional, Protocol
 import httpx
 from django.conf import settings
 
-from .errors import SaleorGraphQLError, SaleorUnavailable
+from .errors import SaleorGraphQLError, SaleorNotReached, SaleorUnavailable
 from .generated.client import SaleorGraphQLClient
 from .generated.exceptions import (
     GraphQLClientGraphQLMultiError,
@@ -33,7 +33,10 @@ def _count_call(seconds: float) -> None:
 class SaleorClient(SaleorGraphQLClient):
     """Translates transport and GraphQL failures into SaleorUnavailable / SaleorGraphQLError."""
 
-    def __init__(self, url: str, timeout: float, app_token: str = "") -> None:
+    def __init__(
+        self, url: str, timeout: float, app_token: str = "", *,
+        in_flight: Optional[threading.BoundedSemaphore] = None, queue_timeout: float = 0.0,
+    ) -> None:
         http_client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 1.0)),
             # Saleor's uWSGI (--http-socket) closes every connection after answering without
@@ -44,24 +47,29 @@ class SaleorClient(SaleorGraphQLClient):
         )
         super().__init__(url=url, http_client=http_client)
         self.calls = 0
+        # A bulkhead: never more calls in flight than Saleor can serve; the others wait here,
+        # so the timeout measures Saleor's work, not its queue, and a burst of visitors waits a
+        # little instead of getting 503s. Shared by every client of the process (`_in_flight`).
+        self.in_flight = in_flight
+        self.queue_timeout = queue_timeout
 
     def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
         self.calls += 1
         started = time.perf_counter()
-        # A bulkhead: never more calls in flight than Saleor can serve; the others wait here,
-        # so SALEOR_TIMEOUT measures Saleor's work, not its queue, and a burst of visitors
-        # waits a little instead of getting 503s.
-        if not _in_flight().acquire(timeout=settings.SALEOR_QUEUE_TIMEOUT):
+        if self.in_flight is not None and not self.in_flight.acquire(timeout=self.queue_timeout):
             _count_call(time.perf_counter() - started)
-            raise SaleorUnavailable(f"Saleor is busy: {operation_name} waited {settings.SALEOR_QUEUE_TIMEOUT} s")
+            raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {self.queue_timeout} s")
         try:
             return super().execute(query, operation_name=operation_name, variables=variables, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            raise SaleorNotReached(f"Saleor could not be reached for {operation_name}: {error!r}") from error
         except httpx.TimeoutException as error:
             raise SaleorUnavailable(f"Saleor did not answer {operation_name} in time: {error!r}") from error
         except httpx.TransportError as error:
             raise SaleorUnavailable(f"Saleor could not be reached for {operation_name}: {error!r}") from error
         finally:
-            _in_flight().release()
+            if self.in_flight is not None:
+                self.in_flight.release()
             _count_call(time.perf_counter() - started)
 
     def get_data(self, response) -> dict[str, Any]:
@@ -96,9 +104,11 @@ def _client(kind: str, app_token: str = "") -> SaleorClient:
     """One client (and connection pool) per process and kind, shared by its threads."""
     client = _clients.get(kind)
     if client is None:
+        in_flight = _in_flight()  # takes _lock itself: not inside the block below
         with _lock:
             client = _clients.setdefault(
-                kind, SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_TIMEOUT, app_token)
+                kind, SaleorClient(settings.SALEOR_API_URL, settings.SALEOR_TIMEOUT, app_token,
+                                   in_flight=in_flight, queue_timeout=settings.SALEOR_QUEUE_TIMEOUT),
             )
     return client
 
@@ -129,6 +139,7 @@ class StaffSaleorClient(SaleorClient):
     def __init__(self, shared: SaleorClient, token: str) -> None:
         SaleorGraphQLClient.__init__(self, url=shared.url, http_client=shared.http_client)
         self.calls = 0
+        self.in_flight, self.queue_timeout = shared.in_flight, shared.queue_timeout
         self._authorization = f"JWT {token}"
 
     def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):

@@ -16,6 +16,11 @@ class SaleorUnavailable(SaleorError):
     """
 
 
+class SaleorNotReached(SaleorUnavailable):
+    """The request never reached Saleor (too many calls in flight, connection refused), so it
+    certainly did nothing: unlike a timeout, retrying cannot do a thing twice."""
+
+
 class SaleorGraphQLError(SaleorError):
     """Saleor rejected the request itself (a bad query or a missing permission)."""
 

@@ -116,15 +116,16 @@ class OrderPage:
 
 
 def _well_formed_cursor(cursor: Optional[str]) -> Optional[str]:
-    """Saleor's cursors for the number-sorted list are base64 JSON of [number, id]; anything else
-    (a hand-edited link) would make Saleor fail the query, so it is dropped: the first page."""
+    """Saleor 2.10's cursors for the number-sorted list are base64 JSON of the one sort value,
+    the order's primary key (`OrderSortField.NUMBER = ["pk"]`): `["57"]`. Anything else (a
+    hand-edited link) would make Saleor fail the query, so it is dropped: the first page."""
     if not cursor:
         return None
     try:
         values = json.loads(base64.b64decode(cursor, validate=True))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
-    if isinstance(values, list) and len(values) == 2 and all(isinstance(v, str) and v.isdigit() for v in values):
+    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str) and values[0].isdigit():
         return cursor
     return None
 

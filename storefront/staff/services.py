@@ -7,13 +7,14 @@ import logging
 from contextlib import ExitStack
 from decimal import Decimal
 
+from django.db import transaction
 from django.db.models import Sum
 
 from catalog.selectors import purge_catalog
 from core.locks import order_lock, stock_lock
 from orders.services import queue_order_email
 from saleor_client.client import saleor_as_staff
-from saleor_client.errors import SaleorError, SaleorValidationError, raise_for_errors
+from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
 
 from .dashboard import forget_tiles
@@ -110,8 +111,16 @@ def cancel(staff: StaffSession, order_id: str) -> Decimal:
         if refunded > 0:
             result = client.order_refund(order_id=order_id, amount=refunded).order_refund
             _checked(result.order_errors, "Refunding before canceling")
-        result = client.staff_cancel(id=order_id).order_cancel
-        _checked(result.order_errors, "Cancel")
+            record_order_day(order.created)
+        try:
+            result = client.staff_cancel(id=order_id).order_cancel
+            _checked(result.order_errors, "Cancel")
+        except (SaleorError, StaffActionError):
+            if refunded > 0:
+                # The money went back even though the order stays open: the buyer hears of it.
+                queue_order_email(order_token=order.token, kind="refunded", key=f"{refunded}-{refunded}",
+                                  details={"amount": str(refunded)})
+            raise
         queue_order_email(order_token=order.token, kind="cancelled", details={"refunded": str(refunded)})
         record_order_day(order.created)
     forget_tiles()
@@ -195,14 +204,30 @@ def return_lines(
         amount = sum((line.unit_price.amount * count for line, count in picked), Decimal("0.00"))
         if amount > order.captured.amount:
             raise StaffActionError(f"These items cost {amount}, more than the {order.captured.amount} left captured.")
-        # Recorded in the lock's transaction first: if Saleor refuses the refund, it is undone.
-        record = OrderReturn.objects.create(order_id=order_id, amount=amount, currency=order.total.currency,
-                                            reason=reason, staff_email=staff.email)
-        ReturnedLine.objects.bulk_create(
-            [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
-        )
-        result = client.order_refund(order_id=order_id, amount=amount).order_refund
-        _checked(result.order_errors, "Refund")
+        # Committed before Saleor is asked to refund, so these items can never be refunded
+        # twice: a refund Saleor refuses takes the record back; one whose outcome is unknown
+        # keeps it, and the admin is told to look before refunding by hand.
+        with transaction.atomic():
+            record = OrderReturn.objects.create(order_id=order_id, amount=amount, currency=order.total.currency,
+                                                reason=reason, staff_email=staff.email)
+            ReturnedLine.objects.bulk_create(
+                [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
+            )
+        try:
+            result = client.order_refund(order_id=order_id, amount=amount).order_refund
+            _checked(result.order_errors, "Refund")
+        except SaleorNotReached:
+            record.delete()  # Saleor never saw the refund: nothing happened, the admin may try again
+            raise
+        except SaleorUnavailable as error:
+            logger.error("Return %s on %s: refund outcome unknown: %s", record.pk, order_id, error)
+            raise StaffActionError(
+                "Saleor did not answer in time, so the refund may or may not have gone through. The items are "
+                "recorded as returned; check the order's payments before refunding anything by hand."
+            ) from error
+        except (SaleorError, StaffActionError):
+            record.delete()
+            raise
         # The money has moved: nothing from here on may undo the record.
         warnings = []
         if restock:

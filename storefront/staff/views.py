@@ -73,7 +73,8 @@ def order_list(request: HttpRequest) -> HttpResponse:
         request.staff, status=filters["status"], payment=filters["payment"], search=filters["q"],
         after=request.GET.get("after"), before=request.GET.get("before"),
     )
-    query = {key: value for key, value in filters.items() if value}
+    # "status" always: an empty one means "all orders", and dropping it would page back into the default filter.
+    query = {key: value for key, value in filters.items() if value or key == "status"}
     return render(request, "staff/order_list.html", {
         "form": form, "page": page, "query": query, "failed_jobs": job_selectors.failed_job_count(),
     })

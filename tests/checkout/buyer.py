@@ -7,6 +7,7 @@ gets a token.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -57,6 +58,8 @@ class Buyer:
     shop: Stack
     email: str = "buyer@example.com"
     http: httpx.Client = field(init=False)
+    # When this buyer last paid: localstripe posts its webhooks about a second later.
+    last_paid_at: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         base_url = f"http://127.0.0.1:{self.shop.ports.storefront}"
@@ -96,7 +99,13 @@ class Buyer:
     def pay(self, payment_token: Optional[str] = None, card: str = GOOD_CARD, extra: Optional[dict] = None,
             follow: bool = True) -> httpx.Response:
         token = payment_token or card_token(self.shop, card)
-        return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})}, follow)
+        try:
+            return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})}, follow)
+        finally:
+            self.last_paid_at = time.monotonic()
 
     def confirm(self) -> httpx.Response:
-        return self.post_form("/checkout/payment/", "/checkout/pay/confirm/", {})
+        try:
+            return self.post_form("/checkout/payment/", "/checkout/pay/confirm/", {})
+        finally:
+            self.last_paid_at = time.monotonic()

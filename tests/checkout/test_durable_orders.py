@@ -210,3 +210,19 @@ def test_postgresql_restarting_between_the_payment_and_the_jobs_loses_nothing(
     assert_one_captured_order_and_one_email(shop, staff_api, stripe_wire, mailbox, buyer, checkout_token)
     health = httpx.get(f"http://127.0.0.1:{shop.ports.storefront}/healthz", timeout=10)
     assert health.status_code == 200 and health.json()["checks"]["database"] == "ok"
+
+
+def test_the_job_worker_outlives_a_postgresql_restart_and_serves_the_next_buyer(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox, stripe_wire: FaultProxy
+):
+    worker = shop.processes.services["worker"].process
+    buyer, checkout_token = paying_buyer(new_buyer, "worker-outlives")
+
+    shop.restart_postgres()  # under the running worker: its pool and its LISTEN connection break
+
+    assert worker.poll() is None, "the job worker exited when PostgreSQL restarted"
+    page = buyer.pay(card=GOOD_CARD)
+    assert page.url.path.startswith("/orders/")
+    # Captured and e-mailed by the same worker process, once it found the database again.
+    assert_one_captured_order_and_one_email(shop, staff_api, stripe_wire, mailbox, buyer, checkout_token)
+    assert worker.poll() is None and shop.processes.services["worker"].process is worker

@@ -134,7 +134,16 @@ def test_a_failed_payment_is_recorded_and_a_late_failure_never_undoes_an_order(
     failure = {"object": "payment_intent", "metadata": {"checkout_token": pending_token},
                "last_payment_error": {"message": "The bank refused the authentication."}}
 
-    recorded = send_event(shop, event("payment_intent.payment_failed", {"id": "pi_failed_1", **failure}))
+    [intent_at_3ds] = intents_of(shop, pending_token)
+    # A failure of some other intent (an earlier card, another shop's) changes nothing.
+    other = send_event(shop, event("payment_intent.payment_failed", {"id": "pi_earlier_card", **failure}))
+    assert other.json()["outcome"] == "ignored: checkout not waiting for this payment (needs_authentication)"
+    assert attempt_status(shop, pending_token)[0] == "needs_authentication"
+    garbage = send_event(shop, event("payment_intent.payment_failed", {
+        "id": intent_at_3ds.id, **failure, "last_payment_error": "declined, as a string"}))
+    assert garbage.status_code == 400 and garbage.text.startswith("Malformed event: ")
+
+    recorded = send_event(shop, event("payment_intent.payment_failed", {"id": intent_at_3ds.id, **failure}))
 
     assert recorded.json()["outcome"] == "recorded failure: The bank refused the authentication."
     assert attempt_status(shop, pending_token)[:2] == ("declined", "The bank refused the authentication.")

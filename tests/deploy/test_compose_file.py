@@ -4,6 +4,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from deploy.runner.layout import CATALOG_FILE, COMPOSE_VENV, ROOT, SALEOR_LOCK, STOREFRONT_LOCK
@@ -19,6 +20,14 @@ SECRETS = {
     "STRIPE_SECRET_KEY": "sk_test_123",
     "STRIPE_PUBLISHABLE_KEY": "pk_test_123",
     "STRIPE_WEBHOOK_SECRET": "whsec_123",
+    "EMAIL_URL": "smtp+tls://shop:mail-secret@mail.example.com:587",
+    "SHOP_LEGAL_NAME": "Claw Works LLC",
+    "SHOP_STREET_ADDRESS": "1 Market Street",
+    "SHOP_CITY": "Portland",
+    "SHOP_POSTAL_CODE": "97201",
+    "SHOP_ADDRESS_COUNTRY": "US",
+    "SHOP_EMAIL": "hello@clawworks.example",
+    "SHOP_PHONE": "+1 503 000 0000",
 }
 
 
@@ -45,6 +54,26 @@ def test_compose_refuses_to_start_without_secrets():
 
     assert result.returncode != 0
     assert "set SALEOR_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["EMAIL_URL", "SHOP_LEGAL_NAME", "SHOP_PHONE"])
+def test_compose_refuses_to_start_without_mail_or_the_sellers_facts(missing: str):
+    result = compose_config(ROOT / "docker-compose.yml", {k: v for k, v in SECRETS.items() if k != missing})
+
+    assert result.returncode != 0
+    assert f"set {missing}" in result.stderr
+
+
+def test_the_storefront_runs_as_production_and_trusts_only_the_proxys_visitor_header():
+    config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
+    storefront = config["services"]["storefront"]["environment"]
+
+    assert storefront["SHOP_ENVIRONMENT"] == "production"
+    assert storefront["SHOP_LEGAL_NAME"] == "Claw Works LLC" and storefront["EMAIL_URL"] == SECRETS["EMAIL_URL"]
+    assert storefront["TRUSTED_PROXIES"]
+    template = (ROOT / "deploy" / "nginx" / "shop.conf.template").read_text()
+    # The visitor's real address, not a header value the visitor could have written.
+    assert "proxy_set_header X-Real-IP $remote_addr;" in template
 
 
 def test_a_broken_compose_file_fails_validation(tmp_path: Path):

@@ -98,3 +98,28 @@ def test_a_saleor_that_hangs_is_given_up_on_after_the_timeout(saleor_answering):
     with pytest.raises(SaleorUnavailable, match="in time"):
         SaleorClient(saleor_answering, timeout=0.5).shop_status()
     assert time.monotonic() - started < 1.5
+
+
+ARRIVED = threading.Event()
+
+
+def arrive_then_answer_after_a_second(handler: BaseHTTPRequestHandler) -> None:
+    ARRIVED.set()
+    time.sleep(1)
+    answer(200, json.dumps({"data": {"shop": {"__typename": "Shop", "name": "QL Claw"}}}).encode())(handler)
+
+
+@pytest.mark.parametrize("saleor_answering", [arrive_then_answer_after_a_second], indirect=True)
+def test_calls_beyond_the_bulkhead_wait_their_turn_then_are_told_saleor_is_busy(saleor_answering):
+    # One call in flight at a time: a second waits up to its queue timeout, then gives up
+    # without ever reaching Saleor (the page shows "temporarily unavailable" instead of piling on).
+    client = SaleorClient(saleor_answering, timeout=5, in_flight=threading.BoundedSemaphore(1), queue_timeout=0.3)
+    ARRIVED.clear()
+    first = threading.Thread(target=client.shop_status)
+    first.start()
+    assert ARRIVED.wait(5)  # the first call holds the only place now
+    with pytest.raises(SaleorUnavailable, match="Saleor is busy: ShopStatus waited 0.3 s"):
+        client.shop_status()
+    first.join()
+    # Once the first call is done, the next one goes through.
+    assert client.shop_status().shop.name == "QL Claw"

@@ -33,9 +33,13 @@ def proxy_url(shop: Stack) -> Iterator[str]:
         processes.stop_all()
 
 
-def guide_paths() -> list[str]:
-    """Every guide page in content/ (a page added there is tried without editing this test)."""
-    return sorted(f"/guide/{frontmatter.load(page)['slug']}/" for page in CONTENT.glob("*.md"))
+def content_paths() -> list[str]:
+    """Every page in content/, guide and policy pages alike (a page added there is tried without
+    editing this test), at the address its kind gives it."""
+    pages = [frontmatter.load(page) for page in CONTENT.glob("*.md")]
+    return sorted(
+        f"/{page['slug']}/" if page["kind"] == "policy" else f"/guide/{page['slug']}/" for page in pages
+    )
 
 
 def finder_paths() -> list[str]:
@@ -43,7 +47,7 @@ def finder_paths() -> list[str]:
     return ["/guide/where-does-it-hurt/", *(f"/guide/where-does-it-hurt/{region['id']}/" for region in regions)]
 
 
-SHARED_PAGES = ["/", "/products/ql-claw/", *guide_paths(), *finder_paths()]
+SHARED_PAGES = ["/", "/products/ql-claw/", *content_paths(), *finder_paths()]
 
 
 @pytest.mark.parametrize("path", SHARED_PAGES)

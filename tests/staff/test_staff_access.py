@@ -26,8 +26,9 @@ def walk(patterns, prefix):
 prefix, staff = get_resolver().namespace_dict["staff"]
 print(json.dumps(list(walk(staff.url_patterns, "/" + prefix))))
 """
-# Open to anonymous visitors on purpose: the way in, and the way out.
-PUBLIC_STAFF_ROUTES = {"sign-in", "sign-out"}
+# Open to anonymous visitors on purpose: the way in, the way out, and where an invited staff
+# member (not signed in yet) chooses a password with the token Saleor mailed them.
+PUBLIC_STAFF_ROUTES = {"sign-in", "sign-out", "set-password"}
 # What a staff member would send: enough for every action to succeed if access were not checked.
 ACTION_DATA = {
     "amount": "5", "tracking_number": "X-1", "confirm": "on", "message": "anonymous note",
@@ -79,7 +80,9 @@ def test_anonymous_visitors_reach_no_staff_page_or_action(shop: Stack, place_ord
         assert token and anonymous.cookies.get("csrftoken")
         let_in = []
         for route in routes:
-            path = fill_in(route["route"], {"order_id": order["id"]})
+            path = fill_in(route["route"], {
+                "order_id": order["id"], "email": order["userEmail"], "issue_id": "1", "job_id": "1",
+            })
             get = anonymous.get(path, params=ACTION_DATA, follow_redirects=True)
             post = anonymous.post(path, data={"csrfmiddlewaretoken": token, **ACTION_DATA})
             answered = [answer for answer in (get, post) if answer.status_code != 405]

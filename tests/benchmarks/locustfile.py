@@ -1,0 +1,124 @@
+"""Mixed traffic for Locust (run by tests/benchmarks/mixed_load.py, headless, through the caching
+proxy): readers browse the guide and the product, shoppers fill carts, buyers check out with
+localstripe cards and read their order page, and one shop admin pages through the orders.
+
+Settings come from the environment: LOCALSTRIPE_URL, STAFF_EMAIL, STAFF_PASSWORD.
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+import uuid
+
+import requests
+from locust import HttpUser, between, events, task
+
+GUIDE = ["/guide/lower-back-trigger-points/", "/guide/quadratus-lumborum/", "/guide/psoas/", "/guide/iliacus/",
+         "/guide/gluteus-medius/", "/guide/piriformis/", "/guide/where-does-it-hurt/"]
+ADDRESS = {
+    "first_name": "Ada", "last_name": "Lovelace", "company_name": "", "street_address_1": "1600 Amphitheatre Parkway",
+    "street_address_2": "", "city": "Mountain View", "postal_code": "94043", "country": "US", "country_area": "CA",
+    "phone": "",
+}
+ORDERS_PLACED = {"count": 0}
+
+
+def csrf(html: str) -> str:
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return match.group(1) if match else ""
+
+
+class Visitor(HttpUser):
+    abstract = True
+
+    def on_start(self) -> None:
+        # Browsers send Origin with form posts; the shop checks it on shared-page forms.
+        self.client.headers["Origin"] = self.host
+
+    def post_form(self, page: str, action: str, data: dict, name: str):
+        html = self.client.get(page, name=f"{name} (form)").text
+        token = csrf(html) or self.client.cookies.get("csrftoken", "")
+        return self.client.post(action, data={"csrfmiddlewaretoken": token, **data}, name=name)
+
+    def add_to_cart(self) -> None:
+        product = self.client.get("/products/ql-claw/", name="product").text
+        variant = re.search(r'name="variant_id" value="([^"]+)"', product).group(1)
+        self.client.post("/cart/add/", data={"variant_id": variant, "quantity": 1}, name="add to cart")
+
+
+class Reader(Visitor):
+    weight = 6
+    wait_time = between(0.5, 2)
+
+    @task(3)
+    def guide_page(self) -> None:
+        self.client.get(random.choice(GUIDE), name="guide page")
+
+    @task(1)
+    def home(self) -> None:
+        self.client.get("/", name="home")
+
+    @task(1)
+    def product(self) -> None:
+        self.client.get("/products/ql-claw/", name="product")
+
+
+class Shopper(Visitor):
+    weight = 2
+    wait_time = between(1, 3)
+
+    @task
+    def fill_cart(self) -> None:
+        self.add_to_cart()
+        self.client.get("/cart/", name="cart")
+
+
+class Buyer(Visitor):
+    weight = 2
+    wait_time = between(1, 3)
+
+    @task
+    def check_out(self) -> None:
+        self.client.cookies.clear()
+        self.add_to_cart()
+        email = f"load-{uuid.uuid4().hex[:10]}@example.com"
+        self.post_form("/checkout/", "/checkout/", {**ADDRESS, "email": email}, name="checkout: address")
+        shipping = self.client.get("/checkout/shipping/", name="checkout: shipping (form)").text
+        method = re.search(r'name="shipping_method" value="([^"]+)"', shipping)
+        if method is None:
+            return
+        self.client.post("/checkout/shipping/", name="checkout: shipping",
+                         data={"csrfmiddlewaretoken": csrf(shipping), "shipping_method": method.group(1)})
+        card = requests.post(f"{os.environ['LOCALSTRIPE_URL']}/v1/tokens", auth=("sk_test_localstripe", ""), data={
+            "card[number]": "4242424242424242", "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123",
+        }, timeout=10).json()["id"]
+        paid = self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": card}, name="checkout: pay")
+        if "/orders/" in paid.url:
+            ORDERS_PLACED["count"] += 1
+            self.client.get(paid.url.split("?")[0].replace(self.host, ""), name="order page")
+
+
+class ShopAdmin(Visitor):
+    fixed_count = 1
+    wait_time = between(2, 5)
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.post_form("/staff/sign-in/", "/staff/sign-in/", name="staff: sign in",
+                       data={"email": os.environ["STAFF_EMAIL"], "password": os.environ["STAFF_PASSWORD"]})
+
+    @task
+    def page_orders(self) -> None:
+        page = self.client.get("/staff/orders/?status=", name="staff: orders").text
+        older = re.search(r'<a href="(\?[^"]*)">Older</a>', page)
+        if older:
+            self.client.get("/staff/orders/" + older.group(1).replace("&amp;", "&"), name="staff: orders, older")
+        order = re.search(r'href="(/staff/orders/[^/"]+/)"', page)
+        if order:
+            self.client.get(order.group(1), name="staff: order")
+
+
+@events.quitting.add_listener
+def report_orders(environment, **kwargs) -> None:
+    print(f"ORDERS_PLACED {ORDERS_PLACED['count']}")
