@@ -11,6 +11,7 @@ import pytest
 
 from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.stack import Stack
+from shared_cache.page_cache import GENERATION_CHECK_SECONDS
 from tests.checkout.buyer import Buyer
 from tests.faults import FaultProxy
 from tests.mailbox import Mailbox
@@ -114,6 +115,9 @@ def staff_api(shop: Stack) -> SaleorStaffAPI:
 def purge_catalog(shop: Stack):
     def purge() -> None:
         shop.storefront_manage("purge_catalog_cache")
+        # Each storefront process reads the catalog generation at most once a second for its
+        # in-memory page cache: after that, every page shows the purge.
+        time.sleep(GENERATION_CHECK_SECONDS + 0.2)
 
     return purge
 

@@ -23,6 +23,10 @@ SALEOR_SETTINGS = "qlclaw_saleor.settings"
 # (each thread at most one pooled PostgreSQL connection), Saleor's uWSGI processes, the worker.
 STOREFRONT_WORKERS = 2
 STOREFRONT_THREADS = 8
+# Open connections one storefront process serves (Granian's --backpressure). Granian counts a
+# kept-alive idle connection against it until the client closes it, so it must be well above
+# the threads: at 8, eight idle browsers (or proxy connections) per process starved everyone else.
+STOREFRONT_CONNECTIONS = 128
 SALEOR_PROCESSES = 2
 WORKER_CONCURRENCY = 4
 STOREFRONT_DIR = ROOT / "storefront"
@@ -306,9 +310,9 @@ class Stack:
                 "--port", str(self.ports.storefront),
                 "--workers", str(STOREFRONT_WORKERS),
                 # The concurrency budget: as many requests at once as each process has
-                # threads and pooled database connections; the rest wait in the listen queue.
+                # threads and pooled database connections; the rest wait for a thread.
                 "--blocking-threads", str(STOREFRONT_THREADS),
-                "--backpressure", str(STOREFRONT_THREADS),
+                "--backpressure", str(STOREFRONT_CONNECTIONS),
                 "--no-access-log",
                 "config.wsgi:application",
             ],

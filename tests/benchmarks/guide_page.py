@@ -19,7 +19,7 @@ import httpx
 from deploy.runner import caching_proxy
 from deploy.runner.layout import ROOT, STOREFRONT_VENV, Ports
 from deploy.runner.processes import ProcessGroup
-from deploy.runner.stack import STOREFRONT_THREADS, STOREFRONT_WORKERS
+from deploy.runner.stack import STOREFRONT_CONNECTIONS, STOREFRONT_THREADS, STOREFRONT_WORKERS
 from tests.benchmarks.harness import print_row, running_stack, wrk
 
 HUB = "/guide/lower-back-trigger-points/"
@@ -64,7 +64,7 @@ def start_bare_django(processes: ProcessGroup, page: Path, root: Path) -> str:
         "bare-django",
         [str(STOREFRONT_VENV / "bin" / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
          "--workers", str(STOREFRONT_WORKERS), "--blocking-threads", str(STOREFRONT_THREADS),
-         "--backpressure", str(STOREFRONT_THREADS), "--no-access-log", "tests.benchmarks.bare_django:application"],
+         "--backpressure", str(STOREFRONT_CONNECTIONS), "--no-access-log", "tests.benchmarks.bare_django:application"],
         env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "BARE_PAGE": str(page)},
         log_path=root / "bare-django.log",
         cwd=ROOT,

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -60,3 +62,25 @@ def print_row(label: str, figures: dict) -> None:
         f"p95 {figures['p95_ms']:>7.2f} ms   p99 {figures['p99_ms']:>7.2f} ms   failed {figures['failed']}"
         f" (non-2xx {figures.get('non2xx', '-')}, timeouts {figures.get('timeouts', '-')})"
     )
+
+
+def time_page(client, path: str, params: dict, requests: int, before_each=None) -> str:
+    """`requests` GETs of one storefront page (after one to warm the process): wall time, the
+    Saleor time and calls, and the SQL queries the page's Server-Timing header reports."""
+    from tests.benchmarks.checkout import percentile, timing
+
+    client.get(path, params=params)
+    totals, calls, queries, saleor_ms = [], set(), set(), []
+    for _ in range(requests):
+        if before_each:
+            before_each()
+        started = time.perf_counter()
+        response = client.get(path, params=params)
+        totals.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+        figures = timing(response)
+        calls.add(figures["saleor"][0])
+        queries.add(figures["db"][0])
+        saleor_ms.append(figures["saleor"][1])
+    return (f"median {statistics.median(totals):6.1f} ms   p95 {percentile(totals, 0.95):6.1f} ms   "
+            f"Saleor {statistics.median(saleor_ms):6.1f} ms   Saleor calls {sorted(calls)}   SQL {sorted(queries)}")

@@ -8,13 +8,11 @@ of sales from Saleor takes.
 from __future__ import annotations
 
 import os
-import statistics
 import time
 
 import psycopg
 
-from tests.benchmarks.checkout import percentile, timing
-from tests.benchmarks.harness import running_stack
+from tests.benchmarks.harness import running_stack, time_page
 from tests.staff.conftest import signed_in_client
 
 ORDERS = 10_000
@@ -27,21 +25,8 @@ def forget_tiles(shop) -> None:
 
 
 def measure(shop, client, label: str, *, cold: bool) -> None:
-    client.get("/staff/")  # warm the process
-    totals, calls, queries, saleor_ms = [], [], set(), []
-    for _ in range(REQUESTS):
-        if cold:
-            forget_tiles(shop)
-        started = time.perf_counter()
-        response = client.get("/staff/")
-        totals.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-        t = timing(response)
-        calls.append(int(t["saleor"][0].split()[0]))
-        queries.add(t["db"][0])
-        saleor_ms.append(t["saleor"][1])
-    print(f"{label:<34} median {statistics.median(totals):6.1f} ms   p95 {percentile(totals, 0.95):6.1f} ms   "
-          f"Saleor {statistics.median(saleor_ms):6.1f} ms   Saleor calls/view {sorted(set(calls))}   SQL/view {sorted(queries)}")
+    before_each = (lambda: forget_tiles(shop)) if cold else None
+    print(f"{label:<34} {time_page(client, '/staff/', {}, REQUESTS, before_each)}")
 
 
 def main() -> None:

@@ -6,11 +6,8 @@ per page (from Server-Timing), for a filter and for a search.
 from __future__ import annotations
 
 import os
-import statistics
-import time
 
-from tests.benchmarks.checkout import percentile, timing
-from tests.benchmarks.harness import running_stack
+from tests.benchmarks.harness import running_stack, time_page
 from tests.staff.conftest import signed_in_client
 
 ORDERS = 10_000
@@ -18,19 +15,7 @@ REQUESTS = 50
 
 
 def measure(client, label: str, params: dict) -> None:
-    client.get("/staff/orders/", params=params)  # warm
-    totals, calls, queries, saleor_ms = [], set(), set(), []
-    for _ in range(REQUESTS):
-        started = time.perf_counter()
-        response = client.get("/staff/orders/", params=params)
-        totals.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-        t = timing(response)
-        calls.add(t["saleor"][0])
-        queries.add(t["db"][0])
-        saleor_ms.append(t["saleor"][1])
-    print(f"{label:<44} median {statistics.median(totals):6.1f} ms   p95 {percentile(totals, 0.95):6.1f} ms   "
-          f"Saleor {statistics.median(saleor_ms):6.1f} ms   calls/page {sorted(calls)}   SQL/page {sorted(queries)}")
+    print(f"{label:<44} {time_page(client, '/staff/orders/', params, REQUESTS)}")
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from deploy.runner.layout import CATALOG_FILE, COMPOSE_VENV, ROOT, SALEOR_LOCK, STOREFRONT_LOCK
-from deploy.runner.stack import SALEOR_SETTINGS
+from deploy.runner.stack import SALEOR_SETTINGS, STOREFRONT_THREADS, STOREFRONT_WORKERS, WORKER_CONCURRENCY
 
 SECRETS = {
     "SHOP_HOST": "shop.example.com",
@@ -71,6 +71,12 @@ def test_the_storefront_runs_as_production_and_trusts_only_the_proxys_visitor_he
     assert storefront["SHOP_ENVIRONMENT"] == "production"
     assert storefront["SHOP_LEGAL_NAME"] == "Claw Works LLC" and storefront["EMAIL_URL"] == SECRETS["EMAIL_URL"]
     assert storefront["TRUSTED_PROXIES"]
+    # The same concurrency budget as the runner's, and each process named in pg_stat_activity.
+    assert (storefront["STOREFRONT_WORKERS"], storefront["STOREFRONT_THREADS"]) == (str(STOREFRONT_WORKERS), str(STOREFRONT_THREADS))
+    assert storefront["JOB_WORKER_CONCURRENCY"] == str(WORKER_CONCURRENCY)
+    worker = config["services"]["worker"]["environment"]
+    assert (storefront["DATABASE_APPLICATION_NAME"], worker["DATABASE_APPLICATION_NAME"]) == ("storefront-web", "storefront-worker")
+    assert worker["SHOP_ENVIRONMENT"] == "production" and worker["EMAIL_URL"] == SECRETS["EMAIL_URL"]
     template = (ROOT / "deploy" / "nginx" / "shop.conf.template").read_text()
     # The visitor's real address, not a header value the visitor could have written.
     assert "proxy_set_header X-Real-IP $remote_addr;" in template

@@ -97,7 +97,9 @@ def test_about_page_says_who_wrote_it_and_when_each_page_was_reviewed(browser_cl
     text = unescape(browser_client.get("/guide/about-this-guide/").text)
 
     assert "<strong>We are not clinicians.</strong>" in " ".join(text.split())
-    assert 'href="mailto:guide@qlclaw.example' in text
+    # How to report a mistake: through the contact page, which shows the shop's real facts.
+    report = text.split(">How to report a mistake</h2>", 1)[1].split("</p>", 1)[0]
+    assert 'href="/contact/"' in report
     reviewed = re.search(r'<section aria-labelledby="review-dates">.*?</section>', text, re.S).group(0)
     for slug in GUIDE_PAGES:
         assert re.search(rf'<a href="/guide/{slug}/">[^<]+</a>: <time datetime="\d{{4}}-\d\d-\d\d">', reviewed), slug
