@@ -221,6 +221,10 @@ def test_the_job_worker_outlives_a_postgresql_restart_and_serves_the_next_buyer(
     shop.restart_postgres()  # under the running worker: its pool and its LISTEN connection break
 
     assert worker.poll() is None, "the job worker exited when PostgreSQL restarted"
+    # The storefront's own pool reconnects with back-off; meanwhile visitors get the 503 page.
+    storefront = f"http://127.0.0.1:{shop.ports.storefront}"
+    wait_until(lambda: httpx.get(f"{storefront}/healthz", timeout=10).status_code == 200, 60,
+               "the storefront to find the database again")
     page = buyer.pay(card=GOOD_CARD)
     assert page.url.path.startswith("/orders/")
     # Captured and e-mailed by the same worker process, once it found the database again.
