@@ -73,6 +73,20 @@ class Address:
         return self.formatted or tuple(filter(None, [self.name, self.company, self.street, self.city, self.country]))
 
 
+# Saleor 2.10's own words for its charge statuses (saleor/payment/__init__.py, ChargeStatus).
+PAYMENT_STATUS_WORDS = {
+    "NOT_CHARGED": "Not charged",
+    "PARTIALLY_CHARGED": "Partially charged",
+    "FULLY_CHARGED": "Fully charged",
+    "PARTIALLY_REFUNDED": "Partially refunded",
+    "FULLY_REFUNDED": "Fully refunded",
+}
+
+
+def payment_status_words(status: str) -> str:
+    return PAYMENT_STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
+
+
 @dataclass(frozen=True)
 class OrderRow:
     """One order in a list."""
@@ -85,8 +99,11 @@ class OrderRow:
     status: str
     status_display: str
     payment_status: str
-    payment_status_display: str
     total: Money
+
+    @property
+    def payment_status_display(self) -> str:
+        return payment_status_words(self.payment_status)
 
     @classmethod
     def from_saleor(cls, order: Any) -> OrderRow:
@@ -100,7 +117,6 @@ class OrderRow:
             status=order.status.value,
             status_display=order.status_display or "",
             payment_status=order.payment_status.value if order.payment_status else "NOT_CHARGED",
-            payment_status_display=order.payment_status_display or "",
             total=Money.from_saleor(order.total.gross if order.total else None),
         )
 
@@ -296,7 +312,6 @@ class StaffOrder:
     status: str
     status_display: str
     payment_status: str
-    payment_status_display: str
     customer_note: str
     shipping_method: str
     shipping_address: Optional[Address]
@@ -309,6 +324,10 @@ class StaffOrder:
     payments: tuple[Payment, ...]
     shipments: tuple[Shipment, ...]
     events: tuple[TimelineEvent, ...]
+
+    @property
+    def payment_status_display(self) -> str:
+        return payment_status_words(self.payment_status)
 
     @property
     def is_canceled(self) -> bool:
@@ -407,7 +426,6 @@ def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
         status=order.status.value,
         status_display=order.status_display or "",
         payment_status=order.payment_status.value if order.payment_status else "NOT_CHARGED",
-        payment_status_display=order.payment_status_display or "",
         customer_note=order.customer_note or "",
         shipping_method=order.shipping_method_name or "",
         shipping_address=Address.from_saleor(order.shipping_address),
@@ -439,7 +457,8 @@ def export_rows(staff: StaffSession, start: date, end: date) -> Iterator[list[st
             order = edge.node
             address = order.shipping_address
             yield [
-                order.number, str(order.created), order.status_display, order.payment_status_display,
+                order.number, str(order.created), order.status_display,
+                payment_status_words(order.payment_status.value if order.payment_status else "NOT_CHARGED"),
                 order.user_email, f"{address.first_name} {address.last_name}" if address else "",
                 address.country.code if address else "", f"{order.total.gross.amount:.2f}", order.total.gross.currency,
             ]

@@ -97,7 +97,7 @@ def email_jobs_per_second(shop, mailbox: Mailbox, jobs: int = EMAIL_JOBS) -> flo
     """Queue `jobs` e-mail jobs with the worker stopped, start it, time until all are delivered."""
     shop.stop_worker()
     run = time.time_ns()
-    shop.storefront_manage("shell", "-c", (
+    shop.storefront_manage("shell", "--no-imports", "-c", (
         "from mail.tasks import queue_email\n"
         f"for n in range({jobs}):\n"
         f"    queue_email(template='newsletter/email/confirm', to=f'bench-jobs-{run}-{{n}}@example.com', "

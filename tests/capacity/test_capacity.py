@@ -14,6 +14,7 @@ import psycopg
 from deploy.runner.stack import STOREFRONT_THREADS, STOREFRONT_WORKERS, Stack
 from tests.checkout.buyer import GOOD_CARD
 from tests.saleor_api import SaleorStaffAPI
+from tests.storefront_shell import storefront_python
 
 BURST = 300
 
@@ -122,3 +123,30 @@ def test_idle_kept_alive_connections_never_keep_a_new_visitor_waiting(shop: Stac
     finally:
         for client in idle:
             client.close()
+
+
+GENERATION_READ_SCRIPT = """
+import threading
+from django.db import connections
+from shared_cache.generation import generation_outside_requests
+
+held = {}
+def page_cache_thread():
+    generation = generation_outside_requests()
+    held["generation"] = generation
+    held["connection kept"] = connections["default"].connection is not None
+
+thread = threading.Thread(target=page_cache_thread)
+thread.start()
+thread.join()
+print(held["generation"] >= 1, held["connection kept"])
+"""
+
+
+def test_the_page_caches_generation_read_hands_its_database_connection_back(shop: Stack):
+    # It runs on Granian's threads outside any request: a thread retired while holding a pooled
+    # connection took it along, and under load the pool ran dry (every page then waited 3 s).
+    result = storefront_python(shop, GENERATION_READ_SCRIPT)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["True", "False"]

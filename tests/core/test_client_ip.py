@@ -1,11 +1,9 @@
 """The visitor's address behind a proxy: X-Real-IP counts only from a trusted proxy, named by
 address or by network (a container network, where the proxy's address changes)."""
 import json
-import subprocess
 
-from deploy.runner.environments import venv_python
-from deploy.runner.layout import ROOT, STOREFRONT_VENV
-from deploy.runner.stack import STOREFRONT_DIR, Stack
+from deploy.runner.stack import Stack
+from tests.storefront_shell import storefront_python
 
 SCRIPT = """
 import json
@@ -24,14 +22,6 @@ print(json.dumps({
     "no header": seen("172.18.0.5"),
 }))
 """
-
-
-def storefront_python(shop: Stack, script: str, **settings: str) -> subprocess.CompletedProcess:
-    env = {**shop.storefront_env(), **settings}
-    return subprocess.run(
-        [str(venv_python(STOREFRONT_VENV)), str(STOREFRONT_DIR / "manage.py"), "shell", "--no-imports", "-c", script],
-        env=env, cwd=ROOT, capture_output=True, text=True,
-    )
 
 
 def test_x_real_ip_counts_only_from_a_trusted_address_or_network(shop: Stack):

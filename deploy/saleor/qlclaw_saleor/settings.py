@@ -53,12 +53,13 @@ TEMPLATES[0]["DIRS"] = [os.path.join(PROJECT_DIR, "templates")]
 
 INSTALLED_APPS = INSTALLED_APPS + ["qlclaw_saleor.seeding", "qlclaw_saleor.connections", "qlclaw_saleor.profiling"]
 
-# The bundled Stripe gateway does not work with the current Stripe API (no 3-D Secure
-# confirm step, reads the removed `charges` list); the shop's own gateway replaces it.
-# The dummy gateway would let anyone "pay" without money: it is left out as well.
-PLUGINS = [
-    plugin for plugin in PLUGINS if "gateways.stripe" not in plugin and "gateways.dummy" not in plugin
-] + ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin"]
+# Only the shop's own gateway. The bundled Stripe gateway does not work with the current Stripe
+# API (no 3-D Secure confirm step, reads the removed `charges` list); the dummy gateway would let
+# anyone "pay" without money. The rest were pure cost per request: Saleor's manager calls every
+# listed plugin for every price it computes (an add to cart computes several), and the webhook
+# plugin looks up webhooks on each checkout change — but no tax is collected (Avatax, Vatlayer),
+# no Saleor webhook is used (Stripe's go to the storefront) and no other gateway is offered.
+PLUGINS = ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin"]
 
 # Staff tokens must expire (Saleor's default is never); 5 minutes, refreshed by the storefront.
 GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405

@@ -1544,7 +1544,6 @@ class SaleorGraphQLClient(BaseClient):
               status
               statusDisplay
               paymentStatus
-              paymentStatusDisplay
               total {
                 gross {
                   ...MoneyFields
@@ -1688,7 +1687,6 @@ class SaleorGraphQLClient(BaseClient):
               status
               statusDisplay
               paymentStatus
-              paymentStatusDisplay
               total {
                 gross {
                   ...MoneyFields
@@ -1874,7 +1872,6 @@ class SaleorGraphQLClient(BaseClient):
               status
               statusDisplay
               paymentStatus
-              paymentStatusDisplay
               total {
                 gross {
                   ...MoneyFields
@@ -2146,7 +2143,6 @@ class SaleorGraphQLClient(BaseClient):
               status
               statusDisplay
               paymentStatus
-              paymentStatusDisplay
               total {
                 gross {
                   ...MoneyFields

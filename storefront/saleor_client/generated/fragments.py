@@ -170,7 +170,6 @@ class StaffOrderRow(BaseModel):
     status: OrderStatus
     status_display: Optional[str] = Field(alias="statusDisplay")
     payment_status: Optional[PaymentChargeStatusEnum] = Field(alias="paymentStatus")
-    payment_status_display: Optional[str] = Field(alias="paymentStatusDisplay")
     total: Optional["StaffOrderRowTotal"]
     shipping_address: Optional["StaffOrderRowShippingAddress"] = Field(
         alias="shippingAddress"
