@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from deploy.runner import caching_proxy
@@ -69,23 +70,34 @@ def main() -> None:
             proxy = caching_proxy.start(processes, stack.state.path / "bench-proxy",
                                         listen_port=Ports.free().storefront, storefront_port=stack.ports.storefront)
             before = memory(stack)
+            started = time.monotonic()
             prefix = Path(scratch) / "stats"
             env = {**os.environ, "LOCALSTRIPE_URL": stack.localstripe_url,
                    "STAFF_EMAIL": stack.staff_email, "STAFF_PASSWORD": stack.staff_password}
-            run = subprocess.run(
-                [str(locust), "-f", str(HERE / "locustfile.py"), "--headless", "--host", proxy,
-                 "--users", str(args.users), "--spawn-rate", "5", "--run-time", f"{int(args.minutes * 60)}s",
-                 "--stop-timeout", "20", "--csv", str(prefix), "--only-summary"],
-                env=env, capture_output=True, text=True, cwd=ROOT,
-            )
+            output = Path(scratch) / "locust.out"
+            with output.open("w") as out:
+                locust_run = subprocess.Popen(
+                    [str(locust), "-f", str(HERE / "locustfile.py"), "--headless", "--host", proxy,
+                     "--users", str(args.users), "--spawn-rate", "5", "--run-time", f"{int(args.minutes * 60)}s",
+                     "--stop-timeout", "20", "--csv", str(prefix), "--only-summary"],
+                    env=env, stdout=out, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+                )
+                # Memory each minute: a plateau is warm-up, a steady climb is a leak.
+                samples = [(0, before)]
+                while locust_run.poll() is None:
+                    time.sleep(1)
+                    minute = (time.monotonic() - started) // 60
+                    if minute > samples[-1][0]:
+                        samples.append((int(minute), memory(stack)))
+            returncode, log_text = locust_run.returncode, output.read_text()
             after = memory(stack)
             stats_file = Path(f"{prefix}_stats.csv")
             rows = list(csv.DictReader(stats_file.open())) if stats_file.exists() else []
         finally:
             processes.stop_all()
-    orders = re.search(r"ORDERS_PLACED (\d+)", run.stdout + run.stderr)
+    orders = re.search(r"ORDERS_PLACED (\d+)", log_text)
     print(f"\nLocust {args.users} users for {args.minutes:g} min through the caching proxy "
-          f"(exit {run.returncode}); orders placed: {orders.group(1) if orders else '?'}\n")
+          f"(exit {returncode}); orders placed: {orders.group(1) if orders else '?'}\n")
     print(f"{'endpoint':<34} {'requests':>9} {'fails':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}")
     for row in rows:
         print(f"{row['Type'] + ' ' + row['Name']:<34.34} {row['Request Count']:>9} {row['Failure Count']:>6} "
@@ -94,8 +106,11 @@ def main() -> None:
     for name in before:
         growth = (after[name] - before[name]) / before[name] * 100 if before[name] else 0
         print(f"  {name:<16} {before[name]:>8.1f} {after[name]:>8.1f} {growth:>+7.1f} %")
-    if run.returncode not in (0, 1):  # Locust exits 1 when any request failed
-        print(run.stderr[-3000:])
+    print("  by minute: " + "; ".join(
+        f"{minute} min " + " / ".join(f"{figures[name]:.0f}" for name in figures) for minute, figures in samples
+    ) + f"  ({' / '.join(before)})")
+    if returncode not in (0, 1):  # Locust exits 1 when any request failed
+        print(log_text[-3000:])
 
 
 if __name__ == "__main__":
