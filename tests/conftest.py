@@ -8,7 +8,9 @@ from typing import Callable, Iterator
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from deploy.runner.environments import ensure_chromium
 from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.stack import Stack
 from shared_cache.page_cache import GENERATION_CHECK_SECONDS
@@ -18,6 +20,10 @@ from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
 
 TEST_STATE = StateDir(ROOT / ".local" / "test")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
 # localstripe delivers its webhooks "after about a second" (ARCHITECTURE.md); with margin.
 LOCALSTRIPE_WEBHOOK_DELAY = 2.0
 
@@ -42,6 +48,15 @@ def empty_state_folder(state: StateDir) -> None:
     this one: every session starts from nothing (the virtual environments live elsewhere)."""
     if state.path.exists():
         shutil.rmtree(state.path)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the session (Playwright's sync API allows one per thread)."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=ensure_chromium(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

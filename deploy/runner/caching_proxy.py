@@ -40,6 +40,8 @@ def start(processes: ProcessGroup, folder: Path, *, listen_port: int, storefront
         PROXY_LISTEN=f"127.0.0.1:{listen_port}",
         STOREFRONT_ADDRESS=f"127.0.0.1:{storefront_port}",
         PROXY_CACHE_DIR=str(folder / "cache"),
+        PROXY_TLS="",
+        PROXY_ACCESS_LOG=str(folder / "access.log"),
     ))
     user = pwd.getpwuid(os.geteuid()).pw_name
     (folder / "nginx.conf").write_text(MAIN_CONF.format(folder=folder, user=user))

@@ -17,6 +17,8 @@ from .errors import RunnerError
 from .layout import (
     COMPOSE_LOCK,
     COMPOSE_VENV,
+    PODMAN_COMPOSE_LOCK,
+    PODMAN_COMPOSE_VENV,
     RUNNER_LOCK,
     SALEOR_LOCK,
     SALEOR_VENV,
@@ -127,11 +129,18 @@ def ensure_compose_venv() -> Path:
     return ensure_venv(COMPOSE_VENV, find_python38(), [COMPOSE_LOCK], "docker-compose check")
 
 
+def ensure_podman_compose_venv() -> Path:
+    """podman-compose runs docker-compose.yml for real in tests/deploy."""
+    return ensure_venv(PODMAN_COMPOSE_VENV, sys.executable, [PODMAN_COMPOSE_LOCK], "podman-compose")
+
+
 CHROMIUM = "/usr/bin/chromium"
 NGINX = "/usr/sbin/nginx"
 # What the tests need from Debian: Chromium for the browser tests (Playwright's own browser
-# download does not work offline) and nginx, the caching proxy in front of the storefront.
-TEST_PACKAGES = {"chromium": CHROMIUM, "nginx": NGINX}
+# download does not work offline), nginx, the caching proxy in front of the storefront, and
+# podman with runc and debootstrap, which run docker-compose.yml from local stand-in images.
+TEST_PACKAGES = {"chromium": CHROMIUM, "nginx": NGINX, "podman": "/usr/bin/podman", "runc": "/usr/sbin/runc",
+                 "debootstrap": "/usr/sbin/debootstrap"}
 
 
 def ensure_test_packages() -> None:

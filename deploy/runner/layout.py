@@ -14,12 +14,14 @@ VENVS = ROOT / ".venv"
 SALEOR_VENV = VENVS / "saleor"
 STOREFRONT_VENV = VENVS / "storefront"
 COMPOSE_VENV = VENVS / "compose"
+PODMAN_COMPOSE_VENV = VENVS / "podman-compose"
 
 SALEOR_LOCK = ROOT / "deploy" / "saleor" / "requirements.lock"
 STOREFRONT_LOCK = ROOT / "storefront" / "requirements.lock"
 RUNNER_LOCK = ROOT / "deploy" / "runner" / "requirements.lock"
 TESTS_LOCK = ROOT / "tests" / "requirements.lock"
 COMPOSE_LOCK = ROOT / "tests" / "deploy" / "compose-requirements.lock"
+PODMAN_COMPOSE_LOCK = ROOT / "tests" / "deploy" / "podman-compose-requirements.lock"
 CATALOG_FILE = ROOT / "deploy" / "seed" / "catalog.yaml"
 
 

@@ -1,8 +1,15 @@
 #!/bin/sh
 # Storefront container: migrate its own database, then serve.
 set -e
-python manage.py migrate --noinput
-python manage.py createcachetable
+# PostgreSQL may still be starting (podman ignores depends_on conditions; Docker honours them):
+# try the migration for up to two minutes before giving up (and being restarted).
+tries=0
+until python manage.py migrate_exclusively; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 24 ] || exit 1
+    echo "database not ready; trying again in 5 s" >&2
+    sleep 5
+done
 # The concurrency budget (README, "Capacity"): requests at once per process = threads =
 # pooled database connections per process; more wait for a thread. Granian's backpressure
 # counts open (also idle kept-alive) connections, so it is set well above the threads.

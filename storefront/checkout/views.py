@@ -4,8 +4,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import never_cache
+from csp.decorators import csp_update
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cart.session import CartSession, current_cart
@@ -71,6 +72,7 @@ def shipping(request: HttpRequest, cart) -> HttpResponse:
     return render(request, "checkout/shipping.html", {"cart": cart, "form": form, "step": 2})
 
 
+@csp_update(settings.STRIPE_CSP)  # Stripe.js, its frames and its API on this page only
 def _payment_page(request: HttpRequest, cart, *, payment_error="", promo_form=None, client_secret=None, status=200):
     return render(
         request,

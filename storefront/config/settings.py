@@ -4,9 +4,12 @@ Production refuses to start with DEBUG on and no explicit hosts, or with a short
 `SHOP_ENVIRONMENT=production` also refuses the placeholder company facts.
 """
 import ipaddress
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,7 +26,11 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")
 if len(SECRET_KEY) < 40 or SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured("SECRET_KEY must be a random string of 40 characters or more.")
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
+# A host may carry a port ("shop.example.com:8443", as SHOP_HOST does); Django matches names only.
+ALLOWED_HOSTS = [
+    re.sub(r":\d+$", "", host) if not host.startswith("[") else host
+    for host in env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
+]
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the shop's host names, comma separated.")
 SHOP_BASE_URL = env.str("SHOP_BASE_URL", default="http://localhost:8000").rstrip("/")
@@ -37,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "procrastinate.contrib.django",
+    "django_guid",
+    "csp",
     "core",
     "jobs",
     "mail",
@@ -54,6 +63,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id for every request (the visitor's X-Request-ID if well formed): on every log
+    # line, in the answer's header and passed on to Saleor.
+    "django_guid.middleware.guid_middleware",
+    "core.request_log.RequestLogMiddleware",
+    "csp.middleware.CSPMiddleware",
     "saleor_client.timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -159,6 +173,22 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+if SHOP_ENVIRONMENT == "production":
+    # The proxy terminates TLS and sets X-Forwarded-Proto from its own scheme (never the
+    # visitor's header), so the storefront knows a request came over HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # The container's health check asks over plain HTTP from inside; Stripe's events are signed,
+    # so a sender inside the private network may post them over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^checkout/stripe/webhook/$"]
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+    # Subdomains and the browsers' preload list bind more than this shop: the owner decides.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    SILENCED_SYSTEM_CHECKS = [
+        *(["security.W005"] if not SECURE_HSTS_INCLUDE_SUBDOMAINS else []),
+        *(["security.W021"] if not SECURE_HSTS_PRELOAD else []),
+    ]
 
 SALEOR_API_URL = env.str("SALEOR_API_URL", default="http://127.0.0.1:8001/graphql/")
 # A visitor must get an answer within 3 s even when Saleor hangs: connect fast, read < 2.5 s.
@@ -176,6 +206,32 @@ SALEOR_PAYMENT_GATEWAY = "qlclaw.payments.stripe"
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+
+# Content-Security-Policy (django-csp) on every page: our own scripts, styles and pictures only,
+# no inline script or style. The payment step adds Stripe's origins (checkout.views.payment):
+# Stripe.js's script, its frames (card field, 3-D Secure) and its API; offline, localstripe's
+# one origin stands for all three.
+_stripe_js = urlsplit(STRIPE_JS_URL)
+if _stripe_js.hostname == "js.stripe.com":
+    STRIPE_CSP = {"script-src": ["https://js.stripe.com"], "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com"],
+                  "connect-src": ["https://api.stripe.com"]}
+else:
+    _origin = f"{_stripe_js.scheme}://{_stripe_js.netloc}"
+    STRIPE_CSP = {"script-src": [_origin], "frame-src": [_origin], "connect-src": [_origin]}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR.parent / ".local" / "shop" / "media")))
 MEDIA_URL = "/media/"
@@ -253,16 +309,54 @@ SHOP_TIME_ZONE = env.str("SHOP_TIME_ZONE", default="America/New_York")
 USE_I18N = False
 USE_TZ = True
 
+# Every line carries the request id (django-guid; "-" outside a request). Production writes one
+# JSON object per line (python-json-logger) for the log collector; locally, plain text.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if SHOP_ENVIRONMENT == "production" else "plain",
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # httpx logs every request at INFO; Saleor calls are counted by the client instead.
     "loggers": {
         "httpx": {"level": "WARNING"},
         # One line per periodic task at every start of every process says nothing new.
         "procrastinate.periodic": {"level": "WARNING"},
+        # One line per job: its end (with status and duration); the start adds nothing.
+        "procrastinate.worker.worker": {"level": "WARNING"},
     },
 }
+
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    # A well-formed id from the proxy (or a caller) is kept, anything else replaced.
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+}
+
+# Error reporting: on when SENTRY_DSN is set (web and job worker alike). No personal data is sent.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=SHOP_ENVIRONMENT,
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

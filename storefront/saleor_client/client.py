@@ -9,6 +9,7 @@ from typing import Any, Optional, Protocol
 
 import httpx
 from django.conf import settings
+from django_guid import get_guid
 
 from .errors import SaleorGraphQLError, SaleorNotReached, SaleorUnavailable
 from .generated.client import SaleorGraphQLClient
@@ -59,6 +60,10 @@ class SaleorClient(SaleorGraphQLClient):
         if self.in_flight is not None and not self.in_flight.acquire(timeout=self.queue_timeout):
             _count_call(time.perf_counter() - started)
             raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {self.queue_timeout} s")
+        # Saleor logs the request id too, so one buyer's request can be followed across both.
+        request_id = get_guid()
+        if request_id:
+            kwargs["headers"] = {**(kwargs.get("headers") or {}), "X-Request-ID": request_id}
         try:
             return super().execute(query, operation_name=operation_name, variables=variables, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:

@@ -13,6 +13,9 @@ from deploy.runner.stack import SALEOR_SETTINGS, STOREFRONT_THREADS, STOREFRONT_
 SECRETS = {
     "SHOP_HOST": "shop.example.com",
     "POSTGRES_PASSWORD": "pg-secret",
+    "SALEOR_DB_PASSWORD": "saleor-db-secret",
+    "STOREFRONT_DB_PASSWORD": "storefront-db-secret",
+    "BACKUP_DB_PASSWORD": "backup-db-secret",
     "SALEOR_SECRET_KEY": "s" * 50,
     "STOREFRONT_SECRET_KEY": "f" * 50,
     "SHOP_STAFF_PASSWORD": "staff-secret-123",
@@ -44,7 +47,10 @@ def test_compose_file_validates_with_its_secrets_set():
 
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(result.stdout)
-    assert set(config["services"]) == {"postgres", "redis", "saleor", "saleor-worker", "storefront", "worker", "proxy"}
+    assert set(config["services"]) >= {"postgres", "redis", "saleor", "saleor-worker", "storefront", "worker", "proxy", "backup"}
+    # Every long-running service says whether it is healthy (the one-off restore runs and exits).
+    unchecked = {name for name, service in config["services"].items() if "healthcheck" not in service} - {"restore"}
+    assert unchecked == set()
 
 
 def test_compose_refuses_to_start_without_secrets():
@@ -101,9 +107,39 @@ def test_only_the_caching_proxy_is_published_and_saleor_stays_private():
     published = {name for name, service in services.items() if service.get("ports")}
     assert published == {"proxy"}
     assert services["proxy"]["environment"]["STOREFRONT_ADDRESS"] == "storefront:8000"
+    assert set(services["proxy"]["networks"]) == {"frontend"}
     assert config["networks"]["backend"]["internal"] is True
-    assert set(services["saleor"]["networks"]) == {"backend"}
+    assert not config["networks"]["egress"].get("internal")
+    # Saleor calls Stripe and the worker the mail provider: both have a way out, nothing published.
+    assert set(services["saleor"]["networks"]) == {"backend", "egress"}
+    assert set(services["worker"]["networks"]) == {"backend", "egress"}
+    assert {"postgres", "redis", "backup"} & {name for name, s in services.items() if "egress" in s["networks"]} == set()
     assert services["storefront"]["environment"]["SALEOR_API_URL"] == "http://saleor:8000/graphql/"
+
+
+def test_each_application_has_its_own_database_role_and_the_backup_only_reads():
+    config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
+    services = config["services"]
+
+    assert services["storefront"]["environment"]["DATABASE_URL"] == "postgres://storefront:storefront-db-secret@postgres:5432/storefront"
+    assert services["saleor"]["environment"]["DATABASE_URL"] == "postgres://saleor:saleor-db-secret@postgres:5432/saleor"
+    assert services["backup"]["environment"]["PGUSER"] == "backup"
+    assert "pg-secret" not in str({name: s.get("environment") for name, s in services.items() if name != "postgres"})
+    init_script = (ROOT / "deploy" / "postgres" / "create-databases.sh").read_text()
+    assert "CREATE DATABASE saleor OWNER saleor;" in init_script and "CREATE DATABASE storefront OWNER storefront;" in init_script
+    assert "IN ROLE pg_read_all_data" in init_script
+    assert all(volume.endswith(":ro") for volume in services["backup"]["volumes"] if "media" in volume)
+
+
+def test_the_proxy_terminates_tls_and_redacts_order_links_in_its_log():
+    config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
+    proxy = config["services"]["proxy"]
+
+    assert proxy["environment"]["PROXY_LISTEN"] == "443 ssl"
+    assert "ssl_certificate /etc/nginx/tls/fullchain.pem;" in proxy["environment"]["PROXY_TLS"]
+    template = (ROOT / "deploy" / "nginx" / "shop.conf.template").read_text()
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in template
+    assert "access_log ${PROXY_ACCESS_LOG} shop_redacted;" in template and "$request_uri" not in template.split("log_format")[1].split(";")[0]
 
 
 def test_images_install_the_same_locks_settings_and_seed_file_the_runner_uses():

@@ -63,3 +63,17 @@ PLUGINS = ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin"]
 
 # Staff tokens must expire (Saleor's default is never); 5 minutes, refreshed by the storefront.
 GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405
+
+# One line per request with the storefront's request id; JSON lines when SALEOR_LOG_FORMAT=json
+# (docker-compose), for the same log collector as the storefront's.
+MIDDLEWARE = ["qlclaw_saleor.request_log.RequestLogMiddleware"] + MIDDLEWARE  # noqa: F405
+LOGGING["filters"] = {**LOGGING.get("filters", {}), "request_id": {"()": "qlclaw_saleor.request_log.RequestIdFilter"}}  # noqa: F405
+LOGGING["formatters"]["json"] = {  # noqa: F405
+    "()": "pythonjsonlogger.json.JsonFormatter",
+    "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]  # noqa: F405
+if os.environ.get("SALEOR_LOG_FORMAT") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+LOGGING["loggers"]["qlclaw_saleor"] = {"level": "INFO", "propagate": True}  # noqa: F405

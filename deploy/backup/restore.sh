@@ -1,0 +1,37 @@
+#!/bin/sh
+# Restores one backup (default: the newest) into the databases and the media folder:
+#   docker compose run --rm restore            # newest
+#   docker compose run --rm restore 20261206T081500Z
+# Run it with the storefront, worker and Saleor stopped, into freshly created (empty) databases:
+# each database is restored by its owner role, so the applications own what they get back.
+set -eu
+wanted="${1:-}"
+if [ -z "$wanted" ]; then
+    wanted=$(ls -1d /backups/2*Z 2>/dev/null | sort | tail -n 1 | xargs -r basename)
+fi
+source="/backups/$wanted"
+[ -n "$wanted" ] && [ -d "$source" ] || { echo "no backup '$wanted' in /backups; there are: $(ls /backups)" >&2; exit 1; }
+
+tries=0
+until pg_isready --quiet --dbname postgres --username saleor; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 60 ] || { echo "PostgreSQL did not answer in 120 s" >&2; exit 1; }
+    sleep 2
+done
+
+for database in saleor storefront; do
+    case "$database" in
+        saleor) password="$SALEOR_DB_PASSWORD" ;;
+        storefront) password="$STOREFRONT_DB_PASSWORD" ;;
+    esac
+    # Comments on extensions belong to the superuser; everything else is restored by the owner.
+    list=$(mktemp)
+    pg_restore --list "$source/$database.dump" | grep -v "COMMENT - EXTENSION" > "$list"
+    PGPASSWORD="$password" pg_restore --username "$database" --dbname "$database" --no-owner --no-privileges \
+        --clean --if-exists --exit-on-error --single-transaction --use-list "$list" "$source/$database.dump"
+    rm -f "$list"
+    echo "restored $database from $wanted"
+done
+find /srv/media -mindepth 1 -delete
+tar -C /srv/media -xzf "$source/media.tar.gz"
+echo "restored media from $wanted"
