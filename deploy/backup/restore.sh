@@ -1,7 +1,7 @@
 #!/bin/sh
 # Restores one backup (default: the newest) into the databases and the media folder:
-#   docker compose run --rm restore            # newest
-#   docker compose run --rm restore 20261206T081500Z
+#   docker compose --profile restore run --rm restore            # newest
+#   docker compose --profile restore run --rm restore 20261206T081500Z
 # Run it with the storefront, worker and Saleor stopped, into freshly created (empty) databases:
 # each database is restored by its owner role, so the applications own what they get back.
 set -eu

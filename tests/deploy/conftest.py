@@ -2,6 +2,7 @@
 stand-in images, with localstripe and an SMTP server beside it; torn down with its volumes."""
 from __future__ import annotations
 
+import mailbox
 import secrets
 import subprocess
 import time
@@ -108,7 +109,7 @@ def container_shop(tmp_path_factory) -> Iterator[ContainerShop]:
     images = podman.build_all()
     env = {**stack_env(tmp), **images.compose_env()}
     self_signed_certificate(tmp / "tls")
-    (tmp / "maildir").mkdir()
+    mailbox.Maildir(str(tmp / "maildir"), create=True)  # new/, cur/, tmp/ for the SMTP container
     env_file = tmp / ".env"
     env_file.write_text("".join(f"{name}={value}\n" for name, value in env.items()))
     project = podman.ComposeProject(f"qlclaw-test-{uuid.uuid4().hex[:8]}", STACK_FILES, env_file)
