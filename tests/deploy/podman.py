@@ -202,6 +202,16 @@ class ComposeProject:
             time.sleep(2)
         return time.monotonic() - started
 
+    def stop(self, *services: str) -> None:
+        """Every replica of these services (podman-compose's stop/start are unsure with replicas)."""
+        names = [name for service in services for name in self.containers(service)]
+        run(["podman", "stop", "--time", "20", *names], timeout=300)
+
+    def start(self, *services: str) -> None:
+        """In the order given: each service's dependencies first."""
+        for service in services:
+            run(["podman", "start", *self.containers(service)], timeout=120)
+
     def exec(self, container: str, *command: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
         return run(["podman", "exec", container, *command], check=check, timeout=timeout)
 

@@ -1,6 +1,7 @@
 """docker-compose.yml validates (docker-compose 1.29.2 checks a file without an engine) and
 describes the same shop the runner starts: same locks, settings module, seed file and ports."""
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -157,3 +158,16 @@ def test_images_install_the_same_locks_settings_and_seed_file_the_runner_uses():
             if line.startswith("COPY "):
                 source = line.split()[1]
                 assert (ROOT / source).exists(), f"{source} in a Dockerfile does not exist"
+
+
+def test_env_example_names_every_variable_the_compose_files_read():
+    read = set()
+    for compose_file in (ROOT / "docker-compose.yml", ROOT / "deploy" / "compose.scale.yml"):
+        read |= set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", compose_file.read_text()))
+    example = (ROOT / "deploy" / "env.example").read_text()
+    # Set or shown commented out with its default.
+    named = set(re.findall(r"^#?([A-Z][A-Z0-9_]*)=", example, flags=re.MULTILINE))
+
+    assert read, "no variables found in the compose files"
+    assert read - named == set()
+    assert set(SECRETS) <= named

@@ -17,6 +17,7 @@ from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token
 from tests.staff.conftest import place_order  # noqa: F401  (fixture)
+from tests.staff.test_sign_in import LIMIT, try_sign_in
 
 CONTENT = ROOT / "content"
 
@@ -111,3 +112,21 @@ def test_a_visitor_shops_through_the_proxy_and_personal_pages_are_never_cached(p
     assert added.headers["x-cache"] != "HIT" and cart_again.headers["x-cache"] != "HIT"
     with httpx.Client(base_url=proxy_url) as stranger:
         assert "Your cart is empty." in stranger.get("/cart/").text
+
+
+def test_behind_the_proxy_one_visitors_wrong_passwords_do_not_lock_out_another(proxy_url: str, shop: Stack):
+    """nginx names each visitor by the address it connected from (two loopback addresses here), not
+    by a header the visitor wrote, so sign-in limits stay per visitor behind the proxy."""
+    def visitor_from(address: str, **headers: str) -> httpx.Client:
+        return httpx.Client(base_url=proxy_url, headers={"Origin": proxy_url, **headers}, timeout=60,
+                            transport=httpx.HTTPTransport(local_address=address))
+
+    # The guesser also claims to be someone else: the proxy overwrites that claim.
+    with visitor_from("127.0.0.2", **{"X-Real-IP": "127.0.0.3"}) as guesser, visitor_from("127.0.0.3") as admin:
+        guesses = [try_sign_in(guesser, shop.staff_email, "not-the-password").status_code for _ in range(LIMIT + 1)]
+        signed_in = try_sign_in(admin, shop.staff_email, shop.staff_password)
+        still_locked = try_sign_in(guesser, shop.staff_email, shop.staff_password)
+
+    assert guesses == [403] * LIMIT + [429]
+    assert signed_in.status_code == 302 and signed_in.headers["location"] == "/staff/"
+    assert still_locked.status_code == 429
