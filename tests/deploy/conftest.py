@@ -107,6 +107,7 @@ def container_shop(tmp_path_factory) -> Iterator[ContainerShop]:
     tmp = tmp_path_factory.mktemp("compose")
     started = time.monotonic()
     images = podman.build_all()
+    build_seconds = time.monotonic() - started
     env = {**stack_env(tmp), **images.compose_env()}
     self_signed_certificate(tmp / "tls")
     mailbox.Maildir(str(tmp / "maildir"), create=True)  # new/, cur/, tmp/ for the SMTP container
@@ -125,7 +126,8 @@ def container_shop(tmp_path_factory) -> Iterator[ContainerShop]:
         project.wait_healthy(SERVICES, timeout=420)
         shop.up_seconds = time.monotonic() - up_started
         register_webhook(shop)
-        print(f"\ncontainers: images built {images.built} ({time.monotonic() - started:.0f} s in all), "
+        built = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in images.built) or "none (all cached)"
+        print(f"\ncontainers: images built: {built}; images ready after {build_seconds:.1f} s, "
               f"stack healthy after {shop.up_seconds:.0f} s")
         yield shop
     finally:
