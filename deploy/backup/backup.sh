@@ -44,7 +44,9 @@ case "${1:-loop}" in
         while true; do
             # A failed backup is logged and tried again at the next interval; the healthcheck
             # turns red once two intervals pass without a good one.
-            if wait_for_database && backup_once; then :; else echo "backup failed" >&2; fi
+            # Each backup in a shell of its own: inside an `if`, `set -e` would not stop a failed
+            # pg_dump, and a broken backup would be kept as good.
+            if sh "$0" once; then :; else echo "backup failed" >&2; fi
             sleep "$INTERVAL"
         done ;;
     *)

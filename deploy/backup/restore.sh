@@ -12,6 +12,12 @@ fi
 source="/backups/$wanted"
 [ -n "$wanted" ] && [ -d "$source" ] || { echo "no backup '$wanted' in /backups; there are: $(ls /backups)" >&2; exit 1; }
 
+# Check the whole backup before anything is replaced.
+for database in saleor storefront; do
+    pg_restore --list "$source/$database.dump" > /dev/null || { echo "$source/$database.dump is unreadable: nothing restored" >&2; exit 1; }
+done
+tar -tzf "$source/media.tar.gz" > /dev/null || { echo "$source/media.tar.gz is unreadable: nothing restored" >&2; exit 1; }
+
 tries=0
 until pg_isready --quiet --dbname postgres --username saleor; do
     tries=$((tries + 1))
@@ -32,6 +38,11 @@ for database in saleor storefront; do
     rm -f "$list"
     echo "restored $database from $wanted"
 done
-find /srv/media -mindepth 1 -delete
-tar -C /srv/media -xzf "$source/media.tar.gz"
+# Unpacked beside the live folder first, so a failure leaves the old media in place.
+staging=/srv/media/.restoring
+rm -rf "$staging" && mkdir "$staging"
+tar -C "$staging" -xzf "$source/media.tar.gz"
+find /srv/media -mindepth 1 -maxdepth 1 ! -name .restoring -exec rm -rf {} +
+find "$staging" -mindepth 1 -maxdepth 1 -exec mv {} /srv/media/ \;
+rmdir "$staging"
 echo "restored media from $wanted"

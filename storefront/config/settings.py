@@ -317,6 +317,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "django_guid.log_filters.CorrelationId", "correlation_id_field": "request_id"},
         "hide_job_arguments": {"()": "core.logs.HideJobArguments"},
+        "redact_secret_paths": {"()": "core.logs.RedactSecretPaths"},
     },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
@@ -329,18 +330,24 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id", "hide_job_arguments"],
+            "filters": ["request_id", "hide_job_arguments", "redact_secret_paths"],
             "formatter": "json" if SHOP_ENVIRONMENT == "production" else "plain",
         },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # httpx logs every request at INFO; Saleor calls are counted by the client instead.
+    # The filters on the loggers below also run before Sentry sees a record (its logging
+    # integration hooks in after a logger's own filters, before the handlers').
     "loggers": {
         "httpx": {"level": "WARNING"},
         # One line per periodic task at every start of every process says nothing new.
         "procrastinate.periodic": {"level": "WARNING"},
         # One line per job: its end (with status and duration); the start adds nothing.
-        "procrastinate.worker.worker": {"level": "WARNING"},
+        "procrastinate.worker.worker": {"level": "WARNING", "filters": ["hide_job_arguments"]},
+        "procrastinate.worker": {"filters": ["hide_job_arguments"]},
+        "procrastinate.jobs": {"filters": ["hide_job_arguments"]},
+        "django.request": {"filters": ["redact_secret_paths"]},
+        "saleor_client": {"filters": ["redact_secret_paths"]},
     },
 }
 
@@ -352,14 +359,20 @@ DJANGO_GUID = {
     "EXPOSE_HEADER": False,
 }
 
-# Error reporting: on when SENTRY_DSN is set (web and job worker alike). No personal data is sent.
+# Error reporting: on when SENTRY_DSN is set (web and job worker alike). No personal data is sent:
+# no request bodies, query strings, cookies or local variables, and buyers' links redacted.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 if SENTRY_DSN:
     import sentry_sdk
+
+    from core.logs import scrub_sentry_event
 
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         environment=SHOP_ENVIRONMENT,
         send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        before_send=scrub_sentry_event,
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )

@@ -1,4 +1,5 @@
-"""Log filters for every process (web, job worker): jobs are logged by name, id and outcome only.
+"""Log filters for every process (web, job worker): jobs are logged by name, id and outcome only,
+and addresses that are keys to a buyer's data keep only their shape (also in Sentry's events).
 
 Procrastinate writes each job's arguments into its log lines (`call_string`, `task_kwargs`, in
 the message and in the `job`/`jobs` extras), and some arguments are keys to a buyer's data (an
@@ -8,8 +9,52 @@ failures; logs get the job's name and id instead.
 from __future__ import annotations
 
 import logging
+import re
 
 ARGUMENT_FIELDS = ("call_string", "task_kwargs")
+# Order pages and newsletter links open a buyer's data; a customer's staff page names them.
+# (Staff order pages, /staff/orders/<number>/, are no key: kept.)
+SECRET_PATHS = re.compile(r"(?<!/staff)/(orders|newsletter/confirm|newsletter/unsubscribe|staff/customers)/(?!find/)[^/\s?\"']+")
+
+
+def redact(text: str) -> str:
+    """`/orders/<token>/…` → `/orders/REDACTED/…`, wherever it stands in `text`."""
+    return SECRET_PATHS.sub(lambda match: f"/{match.group(1)}/REDACTED", text)
+
+
+class RedactSecretPaths(logging.Filter):
+    """Django logs "Service Unavailable: /orders/<token>/" and keeps the request on the record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if SECRET_PATHS.search(message):
+            record.msg, record.args = redact(message), ()
+        if hasattr(record, "request"):
+            record.request = None
+        return True
+
+
+def scrub_sentry_event(event: dict, hint: dict) -> dict:
+    """Sentry's `before_send`: no request body, query string or cookies, redacted addresses."""
+    request = event.get("request") or {}
+    for field in ("data", "query_string", "cookies"):
+        request.pop(field, None)
+    if "url" in request:
+        request["url"] = redact(request["url"])
+    headers = request.get("headers") or {}
+    for header in list(headers):
+        if header.lower() in ("cookie", "referer", "authorization"):
+            headers.pop(header)
+    logentry = event.get("logentry") or {}
+    for field in ("message", "formatted"):
+        if isinstance(logentry.get(field), str):
+            logentry[field] = redact(logentry[field])
+    if logentry.get("params"):
+        logentry["params"] = [redact(str(param)) for param in logentry["params"]]
+    if isinstance(event.get("transaction"), str):
+        event["transaction"] = redact(event["transaction"])
+    event.pop("extra", None)  # log records' extras: a job's description, the request
+    return event
 
 
 def _without_arguments(job: dict) -> dict:

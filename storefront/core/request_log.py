@@ -4,15 +4,11 @@ shape, so logs can be shared without handing out access."""
 from __future__ import annotations
 
 import logging
-import re
 import time
 
+from core.logs import redact
+
 logger = logging.getLogger("storefront.requests")
-SECRET_PATHS = re.compile(r"^/(orders|newsletter/confirm|newsletter/unsubscribe)/[^/]+")
-
-
-def redact(path: str) -> str:
-    return SECRET_PATHS.sub(lambda match: f"/{match.group(1)}/REDACTED", path)
 
 
 class RequestLogMiddleware:

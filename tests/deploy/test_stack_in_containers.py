@@ -55,6 +55,9 @@ def test_pages_come_over_https_with_its_security_headers_and_plain_http_is_sent_
     plain = httpx.get(f"{container_shop.http_url}/guide/", follow_redirects=False)
     assert plain.status_code == 301
     assert plain.headers["location"] == "https://127.0.0.1/guide/"  # the same host on HTTPS's port
+    # The image's welcome page answers no host name, not even its own "localhost".
+    welcome = httpx.get(f"{container_shop.http_url}/", headers={"Host": "localhost"}, follow_redirects=False)
+    assert welcome.status_code == 301 and welcome.headers["location"] == "https://localhost/"
 
 
 def test_saleor_is_out_of_reach_of_the_published_side(container_shop: ContainerShop):
@@ -126,6 +129,8 @@ def test_each_storefront_replica_serves_and_logs_json_lines_with_request_ids(con
         assert PLACED["token"] not in container_shop.project.logs(replica)
     proxy_log = container_shop.project.logs(container_shop.project.containers("proxy")[0])
     assert "/orders/REDACTED/" in proxy_log and PLACED["token"] not in proxy_log
+    # The admin searched the list by the buyer's e-mail: query strings are not logged.
+    assert "/staff/orders/" in proxy_log and PLACED["email"] not in proxy_log
     # The proxy's id for each request is the one the storefront logged.
     assert len(sent) == 12 and sent <= logged
     assert all(request_id in proxy_log for request_id in sent)

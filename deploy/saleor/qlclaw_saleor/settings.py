@@ -77,3 +77,18 @@ LOGGING["handlers"]["console"]["filters"] = ["request_id"]  # noqa: F405
 if os.environ.get("SALEOR_LOG_FORMAT") == "json":
     LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
 LOGGING["loggers"]["qlclaw_saleor"] = {"level": "INFO", "propagate": True}  # noqa: F405
+
+# Saleor 2.10 starts Sentry by itself when SENTRY_DSN is set, with request bodies attached: a
+# GraphQL body holds buyers' addresses and e-mails, and passwords on sign-in. Start it again
+# without them.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        integrations=[CeleryIntegration(), DjangoIntegration()],
+        send_default_pii=False,
+        request_bodies="never",
+    )
