@@ -70,3 +70,17 @@ def test_saleor_refuses_to_start_with_a_development_secret_key(shop: Stack):
     )
     assert result.returncode != 0
     assert "SECRET_KEY is a development key" in result.stderr
+
+
+def test_sentry_in_saleor_gets_no_request_bodies(shop: Stack):
+    # Saleor's own start of Sentry would attach GraphQL bodies: addresses, e-mails, passwords.
+    result = subprocess.run(
+        [str(venv_python(SALEOR_VENV)), "-m", "django", "shell", "-c",
+         "import sentry_sdk; options = sentry_sdk.Hub.current.client.options; "
+         "print(options['request_bodies'], options['send_default_pii'])"],
+        env={**shop.saleor_env(), "SENTRY_DSN": "https://key@sentry.invalid/1"}, cwd=ROOT,
+        capture_output=True, text=True, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["never", "False"]
