@@ -6,6 +6,7 @@ import subprocess
 from deploy.runner.environments import venv_python
 from deploy.runner.layout import ROOT, STOREFRONT_VENV
 from deploy.runner.stack import STOREFRONT_DIR, Stack
+from tests.seller import SELLER
 
 PRODUCTION = {
     "SHOP_ENVIRONMENT": "production",
@@ -14,14 +15,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "shop.example.com",
     "SHOP_BASE_URL": "https://shop.example.com",
     "EMAIL_URL": "smtp+tls://shop:mail-secret@mail.example.com:587",
-    "SHOP_LEGAL_NAME": "Claw Works LLC",
-    "SHOP_STREET_ADDRESS": "1 Market Street",
-    "SHOP_CITY": "Portland",
-    "SHOP_POSTAL_CODE": "97201",
-    "SHOP_COUNTRY_AREA": "OR",
-    "SHOP_ADDRESS_COUNTRY": "US",
-    "SHOP_EMAIL": "hello@clawworks.example",
-    "SHOP_PHONE": "+1 503 000 0000",
+    **SELLER,
 }
 
 

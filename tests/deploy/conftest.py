@@ -16,6 +16,7 @@ import pytest
 
 from deploy.runner.layout import ROOT, Ports
 from tests.deploy import podman
+from tests.seller import SELLER
 
 STACK_FILES = [ROOT / "docker-compose.yml", ROOT / "deploy" / "compose.scale.yml", Path(__file__).parent / "compose.test.yml"]
 STAFF_EMAIL = "admin@qlclaw.example"  # Saleor's seeded staff account (deploy/saleor seeding)
@@ -72,14 +73,7 @@ def stack_env(tmp: Path) -> dict[str, str]:
         "LOCALSTRIPE_PORT": str(localstripe_port),
         "EMAIL_URL": "smtp://mail:1025",
         "MAILDIR": str(tmp / "maildir"),
-        "SHOP_LEGAL_NAME": "Claw Works LLC",
-        "SHOP_STREET_ADDRESS": "1 Market Street",
-        "SHOP_CITY": "Portland",
-        "SHOP_POSTAL_CODE": "97201",
-        "SHOP_COUNTRY_AREA": "OR",
-        "SHOP_ADDRESS_COUNTRY": "US",
-        "SHOP_EMAIL": "hello@clawworks.example",
-        "SHOP_PHONE": "+1 503 555 0100",
+        **SELLER,
         "UWSGI_PROCESSES": "2",
         # One run of the backup's loop at start is what the test needs; it takes more by hand.
         "BACKUP_INTERVAL_SECONDS": "3600",

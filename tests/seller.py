@@ -1,0 +1,12 @@
+"""A made-up seller that is not the local placeholder one: production settings accept it."""
+
+SELLER = {
+    "SHOP_LEGAL_NAME": "Claw Works LLC",
+    "SHOP_STREET_ADDRESS": "1 Market Street",
+    "SHOP_CITY": "Portland",
+    "SHOP_POSTAL_CODE": "97201",
+    "SHOP_COUNTRY_AREA": "OR",
+    "SHOP_ADDRESS_COUNTRY": "US",
+    "SHOP_EMAIL": "hello@clawworks.example",
+    "SHOP_PHONE": "+1 503 555 0100",
+}
