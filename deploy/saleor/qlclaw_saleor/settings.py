@@ -51,7 +51,12 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", os.path.join(PROJECT_DIR, "static"))
 TEMPLATES[0]["DIRS"] = [os.path.join(PROJECT_DIR, "templates")]
 
-INSTALLED_APPS = INSTALLED_APPS + ["qlclaw_saleor.seeding", "qlclaw_saleor.connections", "qlclaw_saleor.profiling"]
+INSTALLED_APPS = INSTALLED_APPS + [
+    "qlclaw_saleor.seeding",
+    "qlclaw_saleor.connections",
+    "qlclaw_saleor.profiling",
+    "qlclaw_saleor.graphql_documents",
+]
 
 # Only the shop's own gateway. The bundled Stripe gateway does not work with the current Stripe
 # API (no 3-D Secure confirm step, reads the removed `charges` list); the dummy gateway would let
