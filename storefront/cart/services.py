@@ -71,7 +71,7 @@ def checkout_id(cart_token: str) -> str:
 def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> CartSummary:
     lines = [CheckoutLineInput(variant_id=variant_id, quantity=quantity)]
     if cart_token:
-        payload = saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).checkout_lines_add
+        payload = saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).qlclaw_checkout_lines_add
         if not any(error.field == "checkoutId" for error in payload.checkout_errors):
             return _summary(payload)
         # Saleor no longer knows that checkout (its order was placed): start a new cart.

@@ -1,4 +1,5 @@
-"""What Saleor does for one add to cart: SQL queries per `checkoutLinesAdd` (by table), time per
+"""What Saleor does for one add to cart, with its own `checkoutLinesAdd` and with the shop's
+`qlclawCheckoutLinesAdd`: SQL statements per add (by table), time per
 add, and the Saleor functions that take it — Saleor's own `profile_cart_add` command
 (deploy/saleor/qlclaw_saleor/profiling/) run against a fresh benchmark stack.
 

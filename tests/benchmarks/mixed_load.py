@@ -102,10 +102,14 @@ def main() -> None:
     for row in rows:
         print(f"{row['Type'] + ' ' + row['Name']:<34.34} {row['Request Count']:>9} {row['Failure Count']:>6} "
               f"{float(row['Requests/s']):>7.1f} {row['50%']:>7} {row['95%']:>7} {row['99%']:>7}")
-    print("\nMemory (RSS, MB)      start      end   growth")
+    # The first minute is warm-up (imports, templates, the page cache filling, pools opening); a leak
+    # shows as growth after it.
+    warm = next((figures for minute, figures in samples if minute >= 1), None)
+    print("\nMemory (RSS, MB)      start      end   growth   growth after the first minute")
     for name in before:
         growth = (after[name] - before[name]) / before[name] * 100 if before[name] else 0
-        print(f"  {name:<16} {before[name]:>8.1f} {after[name]:>8.1f} {growth:>+7.1f} %")
+        after_warm = f"{(after[name] - warm[name]) / warm[name] * 100:>+7.1f} %" if warm and warm[name] else "      –"
+        print(f"  {name:<16} {before[name]:>8.1f} {after[name]:>8.1f} {growth:>+7.1f} %   {after_warm}")
     print("  by minute: " + "; ".join(
         f"{minute} min " + " / ".join(f"{figures[name]:.0f}" for name in figures) for minute, figures in samples
     ) + f"  ({' / '.join(before)})")

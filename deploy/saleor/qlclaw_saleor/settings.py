@@ -19,7 +19,6 @@ from saleor.settings import *  # noqa: E402,F401,F403
 from saleor.settings import (  # noqa: E402
     DEBUG,
     INSTALLED_APPS,
-    PLUGINS,
     TEMPLATES,
     get_list,
 )
@@ -57,6 +56,9 @@ INSTALLED_APPS = INSTALLED_APPS + [
     "qlclaw_saleor.profiling",
     "qlclaw_saleor.graphql_documents",
 ]
+
+# Saleor's URLs, its GraphQL schema extended with qlclawCheckoutLinesAdd (qlclaw_saleor/cart/).
+ROOT_URLCONF = "qlclaw_saleor.urls"
 
 # Only the shop's own gateway. The bundled Stripe gateway does not work with the current Stripe
 # API (no 3-D Secure confirm step, reads the removed `charges` list); the dummy gateway would let

@@ -15,9 +15,9 @@ from .cart_line_delete import (
 )
 from .cart_lines_add import (
     CartLinesAdd,
-    CartLinesAddCheckoutLinesAdd,
-    CartLinesAddCheckoutLinesAddCheckout,
-    CartLinesAddCheckoutLinesAddCheckoutErrors,
+    CartLinesAddQlclawCheckoutLinesAdd,
+    CartLinesAddQlclawCheckoutLinesAddCheckout,
+    CartLinesAddQlclawCheckoutLinesAddCheckoutErrors,
 )
 from .cart_lines_update import (
     CartLinesUpdate,
@@ -399,9 +399,9 @@ __all__ = [
     "CartLineDeleteCheckoutLineDeleteCheckout",
     "CartLineDeleteCheckoutLineDeleteCheckoutErrors",
     "CartLinesAdd",
-    "CartLinesAddCheckoutLinesAdd",
-    "CartLinesAddCheckoutLinesAddCheckout",
-    "CartLinesAddCheckoutLinesAddCheckoutErrors",
+    "CartLinesAddQlclawCheckoutLinesAdd",
+    "CartLinesAddQlclawCheckoutLinesAddCheckout",
+    "CartLinesAddQlclawCheckoutLinesAddCheckoutErrors",
     "CartLinesUpdate",
     "CartLinesUpdateCheckoutLinesUpdate",
     "CartLinesUpdateCheckoutLinesUpdateCheckout",

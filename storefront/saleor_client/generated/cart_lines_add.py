@@ -7,23 +7,23 @@ from .fragments import CheckoutErrorFields
 
 
 class CartLinesAdd(BaseModel):
-    checkout_lines_add: Optional["CartLinesAddCheckoutLinesAdd"] = Field(
-        alias="checkoutLinesAdd"
+    qlclaw_checkout_lines_add: Optional["CartLinesAddQlclawCheckoutLinesAdd"] = Field(
+        alias="qlclawCheckoutLinesAdd"
     )
 
 
-class CartLinesAddCheckoutLinesAdd(BaseModel):
-    checkout: Optional["CartLinesAddCheckoutLinesAddCheckout"]
-    checkout_errors: list["CartLinesAddCheckoutLinesAddCheckoutErrors"] = Field(
+class CartLinesAddQlclawCheckoutLinesAdd(BaseModel):
+    checkout: Optional["CartLinesAddQlclawCheckoutLinesAddCheckout"]
+    checkout_errors: list["CartLinesAddQlclawCheckoutLinesAddCheckoutErrors"] = Field(
         alias="checkoutErrors"
     )
 
 
-class CartLinesAddCheckoutLinesAddCheckout(BaseModel):
+class CartLinesAddQlclawCheckoutLinesAddCheckout(BaseModel):
     token: Any
     quantity: int
 
 
-CartLinesAddCheckoutLinesAddCheckoutErrors = CheckoutErrorFields
+CartLinesAddQlclawCheckoutLinesAddCheckoutErrors = CheckoutErrorFields
 CartLinesAdd.model_rebuild()
-CartLinesAddCheckoutLinesAdd.model_rebuild()
+CartLinesAddQlclawCheckoutLinesAdd.model_rebuild()

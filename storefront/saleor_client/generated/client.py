@@ -198,7 +198,7 @@ class SaleorGraphQLClient(BaseClient):
     ) -> CartLinesAdd:
         query = gql("""
             mutation CartLinesAdd($checkoutId: ID!, $lines: [CheckoutLineInput]!) {
-              checkoutLinesAdd(checkoutId: $checkoutId, lines: $lines) {
+              qlclawCheckoutLinesAdd(checkoutId: $checkoutId, lines: $lines) {
                 checkout {
                   token
                   quantity

@@ -1,0 +1,109 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
+
+from saleor.checkout import models
+from saleor.checkout.error_codes import CheckoutErrorCode
+from saleor.graphql.checkout.mutations import CheckoutLinesAdd
+from saleor.graphql.core.utils import from_global_id_strict_type
+from saleor.product.models import ProductVariant
+from saleor.warehouse.models import Stock
+
+
+class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
+    """The same arguments, answer and error codes as checkoutLinesAdd (an unknown variant is
+    NOT_FOUND here, where Saleor says GRAPHQL_ERROR).
+
+    Done here when the checkout has no shipping method and no voucher: then Saleor's follow-up
+    work after an add (re-choosing the shipping method, re-pricing the voucher) has nothing to
+    do. Otherwise, or for more than one line, Saleor's own mutation does the add.
+    """
+
+    class Meta:
+        description = (
+            "Adds a checkout line to the existing checkout; checkoutLinesAdd in one transaction."
+        )
+        error_type_class = CheckoutLinesAdd._meta.error_type_class
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def perform_mutation(cls, root, info, checkout_id, lines):
+        if len(lines) != 1:
+            return super().perform_mutation(root, info, checkout_id, lines)
+        token = _checkout_token(checkout_id)
+        quantity = lines[0]["quantity"]
+        _check_quantity(quantity)
+        variant_pk = from_global_id_strict_type(lines[0]["variant_id"], "ProductVariant", field="variant_id")
+        with transaction.atomic():
+            # Locked: two adds to one cart at once cannot both read the old line quantity.
+            checkout = models.Checkout.objects.select_for_update().filter(token=token).first()
+            if checkout is None:
+                raise ValidationError({"checkout_id": ValidationError(
+                    "Couldn't resolve to a node: %s" % checkout_id, code=CheckoutErrorCode.NOT_FOUND)})
+            if checkout.shipping_method_id or checkout.voucher_code or checkout.discount_amount:
+                return super().perform_mutation(root, info, checkout_id, lines)
+            variant = ProductVariant.objects.select_related("product").filter(pk=variant_pk).first()
+            if variant is None:
+                raise ValidationError({"variant_id": ValidationError(
+                    "Couldn't resolve to a node: %s" % lines[0]["variant_id"], code=CheckoutErrorCode.NOT_FOUND)})
+            # Saleor's order of checks: the units added, publication, then the line's new total.
+            available = _available(variant, checkout.get_country(), quantity)
+            if not variant.product.is_published:
+                raise ValidationError("Can't add unpublished product.", code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED)
+            line = checkout.lines.filter(variant=variant).first()
+            new_quantity = quantity + (line.quantity if line else 0)
+            if variant.track_inventory and new_quantity > available:
+                raise ValidationError("Insufficient product stock: %s" % variant,
+                                      code=CheckoutErrorCode.INSUFFICIENT_STOCK)
+            if line is None and new_quantity > 0:
+                models.CheckoutLine.objects.create(checkout=checkout, variant=variant, quantity=new_quantity)
+            elif line is not None and quantity:
+                line.quantity = new_quantity
+                line.save(update_fields=["quantity"])
+            # Summed, as Saleor does, so a count changed by another mutation is put right too.
+            checkout.quantity = checkout.lines.aggregate(total=Coalesce(Sum("quantity"), 0))["total"]
+            checkout.save(update_fields=["quantity", "last_change"])
+            info.context.plugins.checkout_quantity_changed(checkout)
+        return cls(checkout=checkout)
+
+
+def _checkout_token(checkout_id: str) -> uuid.UUID:
+    token = from_global_id_strict_type(checkout_id, "Checkout", field="checkout_id")
+    try:
+        return uuid.UUID(token)
+    except ValueError:
+        raise ValidationError({"checkout_id": ValidationError(
+            "Couldn't resolve to a node: %s" % checkout_id, code=CheckoutErrorCode.NOT_FOUND)})
+
+
+def _check_quantity(quantity: int) -> None:
+    """Saleor's limits and words (check_lines_quantity)."""
+    if quantity < 0:
+        raise ValidationError({"quantity": ValidationError(
+            "The quantity should be higher than zero.", code=CheckoutErrorCode.ZERO_QUANTITY)})
+    if quantity > settings.MAX_CHECKOUT_LINE_QUANTITY:
+        raise ValidationError({"quantity": ValidationError(
+            "Cannot add more than %d times this item." % settings.MAX_CHECKOUT_LINE_QUANTITY,
+            code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT)})
+
+
+def _available(variant: ProductVariant, country: str, quantity: int) -> int:
+    """Saleor's stock rule from one query (it sends four): the variant must be stocked in a
+    warehouse shipping to the country and, when its inventory is tracked, stock less
+    allocations must cover the units added. Returns what is available."""
+    figures = Stock.objects.get_variant_stocks_for_country(country, variant).aggregate(
+        stocks=Count("id", distinct=True),
+        # Saleor's own sums (warehouse/availability.py), so both agree on what is available.
+        total=Coalesce(Sum("quantity", distinct=True), 0),
+        allocated=Coalesce(Sum("allocations__quantity_allocated"), 0),
+    )
+    available = max(figures["total"] - figures["allocated"], 0) if figures["stocks"] else 0
+    if not figures["stocks"] or (variant.track_inventory and quantity > available):
+        raise ValidationError({"quantity": ValidationError(
+            "Could not add item %s. Only %d remaining in stock." % (variant.display_product(), available),
+            code=CheckoutErrorCode.INSUFFICIENT_STOCK)})
+    return available
