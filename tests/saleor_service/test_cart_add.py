@@ -2,8 +2,10 @@
 statements, and adds made at the same moment to one cart all count."""
 import base64
 import json
+import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 
@@ -150,8 +152,119 @@ def test_a_cart_with_a_shipping_method_is_added_to_by_saleors_own_mutation(shop:
               .replace("CHECKOUTS", repr({"cart": cart, "with_method": with_method})).replace("TOKEN", repr(token)))
     seen = json.loads(shop.saleor_manage("shell", "-c", script).stdout.strip().splitlines()[-1])
 
-    assert seen["cart"] == [8, 3]
+    assert seen["cart"] == [9, 3]
     # Saleor's own mutation re-checks the shipping method after the add (42 statements here).
     statements, quantity = seen["with_method"]
     assert statements > 30 and quantity == 3
     assert seen["method_kept"] == {"id": methods[0]["id"]}
+
+
+# Runs inside Saleor: each case is set up, both mutations are asked, and all of it is rolled
+# back, so the shared test shop's catalog is left as it was.
+CASES = r'''
+def main():
+    import base64, json
+    from django.db import transaction
+    from django.test import Client
+    from saleor.checkout.models import Checkout, CheckoutLine
+    from saleor.product.models import Product, ProductVariant
+    from saleor.warehouse.models import Stock
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    def global_id(kind, pk):
+        return base64.b64encode(("%s:%s" % (kind, pk)).encode()).decode()
+
+    def unpublished(variant, checkout):
+        Product.objects.filter(pk=variant.product_id).update(is_published=False)
+    def untracked_and_none_on_the_shelf(variant, checkout):
+        ProductVariant.objects.filter(pk=variant.pk).update(track_inventory=False)
+        Stock.objects.filter(product_variant=variant).update(quantity=0)
+    def no_warehouse_for_the_country(variant, checkout):
+        Stock.objects.filter(product_variant=variant).delete()
+    def a_voucher_code_on_the_cart(variant, checkout):
+        Checkout.objects.filter(pk=checkout.pk).update(voucher_code="GONE-VOUCHER")
+    def forty_in_the_cart_and_plenty_on_the_shelf(variant, checkout):
+        Stock.objects.filter(product_variant=variant).update(quantity=100000)
+        CheckoutLine.objects.filter(checkout=checkout).update(quantity=40)
+        Checkout.objects.filter(pk=checkout.pk).update(quantity=40)
+
+    class RolledBack(Exception):
+        pass
+
+    seen = {}
+    for case in (unpublished, untracked_and_none_on_the_shelf, no_warehouse_for_the_country,
+                 a_voucher_code_on_the_cart, forty_in_the_cart_and_plenty_on_the_shelf):
+        for mutation in ("checkoutLinesAdd", "qlclawCheckoutLinesAdd"):
+            try:
+                with transaction.atomic():
+                    variant = ProductVariant.objects.get(sku="QLC-001")
+                    Stock.objects.filter(product_variant=variant).update(quantity=10000)
+                    checkout = Checkout.objects.create(email="cases@example.com", country="US")
+                    CheckoutLine.objects.create(checkout=checkout, variant=variant, quantity=1)
+                    Checkout.objects.filter(pk=checkout.pk).update(quantity=1)
+                    case(variant, checkout)
+                    query = ADD % mutation
+                    variables = {"checkoutId": global_id("Checkout", checkout.token),
+                                 "lines": [{"variantId": global_id("ProductVariant", variant.pk), "quantity": 20}]}
+                    body = client.post("/graphql/", json.dumps({"query": query, "variables": variables}),
+                                       content_type="application/json").json()
+                    answer = body["data"][mutation]
+                    seen.setdefault(case.__name__, {})[mutation] = {
+                        "quantity": answer["checkout"]["quantity"] if answer["checkout"] else None,
+                        "errors": [[e["field"], e["code"], e["message"]] for e in answer["checkoutErrors"]],
+                        "voucher": Checkout.objects.get(pk=checkout.pk).voucher_code,
+                    }
+                    raise RolledBack
+            except RolledBack:
+                pass
+    print(json.dumps(seen))
+
+main()
+'''
+
+
+def test_the_shops_add_answers_as_saleors_for_carts_and_products_in_every_state(shop: Stack):
+    seen = json.loads(shop.saleor_manage("shell", "-c", CASES.replace("ADD %", repr(ADD) + " %")).stdout.strip().splitlines()[-1])
+
+    for case in ("unpublished", "untracked_and_none_on_the_shelf", "no_warehouse_for_the_country",
+                 "a_voucher_code_on_the_cart"):
+        assert seen[case]["qlclawCheckoutLinesAdd"] == seen[case]["checkoutLinesAdd"], case
+    assert seen["unpublished"]["checkoutLinesAdd"]["errors"][0][1] == "PRODUCT_NOT_PUBLISHED"
+    # Not tracked: nothing on the shelf is fine, but it must be stocked for the country.
+    assert seen["untracked_and_none_on_the_shelf"]["checkoutLinesAdd"]["quantity"] == 21
+    assert seen["no_warehouse_for_the_country"]["checkoutLinesAdd"]["errors"][0][:2] == ["quantity", "INSUFFICIENT_STOCK"]
+    # A cart with a voucher goes to Saleor's own mutation, which drops a voucher it cannot find.
+    assert seen["a_voucher_code_on_the_cart"]["qlclawCheckoutLinesAdd"] == {"quantity": 21, "errors": [], "voucher": None}
+    # 40 + 20: Saleor lets the line grow past 50; the shop's add keeps its promise.
+    assert seen["forty_in_the_cart_and_plenty_on_the_shelf"]["checkoutLinesAdd"]["quantity"] == 60
+    assert seen["forty_in_the_cart_and_plenty_on_the_shelf"]["qlclawCheckoutLinesAdd"]["errors"][0][:2] == [
+        "quantity", "QUANTITY_GREATER_THAN_LIMIT"]
+
+
+PRINT_SCHEMA = r'''
+def main():
+    from qlclaw_saleor.cart.schema import schema
+    print(str(schema))
+
+main()
+'''
+EXTENSION = Path(__file__).resolve().parents[2] / "deploy" / "saleor" / "qlclaw_saleor" / "cart" / "schema.graphql"
+
+
+def test_the_schema_codegen_reads_is_the_one_saleor_serves(shop: Stack):
+    served = shop.saleor_manage("shell", "-c", PRINT_SCHEMA).stdout
+    extension = EXTENSION.read_text()
+    field = re.search(r"extend type Mutation \{\n(.*)\n\}", extension).group(1)
+    payload = re.search(r"type QlclawCheckoutLinesAdd \{.*?\n\}", extension, re.S).group(0)
+
+    served_mutation = re.search(r"^type Mutation \{\n.*?\n\}", served, re.S | re.M).group(0)
+    assert field in served_mutation.splitlines()
+    assert re.search(r"^type QlclawCheckoutLinesAdd \{.*?\n\}", served, re.S | re.M).group(0) == payload
+    # And /graphql/ serves it (introspection, as any client sees it).
+    introspected = httpx.post(f"{shop.saleor_url}/graphql/", json={
+        "query": '{ __type(name: "Mutation") { fields { name args { name } type { name } } } }'}).json()
+    fields = {f["name"]: f for f in introspected["data"]["__type"]["fields"]}
+    assert fields["qlclawCheckoutLinesAdd"]["type"]["name"] == "QlclawCheckoutLinesAdd"
+    assert [a["name"] for a in fields["qlclawCheckoutLinesAdd"]["args"]] == ["checkoutId", "lines"]
+    # Nothing else of Saleor's is changed: its own mutation is still there.
+    assert "  checkoutLinesAdd(checkoutId: ID!, lines: [CheckoutLineInput]!): CheckoutLinesAdd" in served_mutation

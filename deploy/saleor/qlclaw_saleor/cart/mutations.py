@@ -1,4 +1,5 @@
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,8 +16,9 @@ from saleor.warehouse.models import Stock
 
 
 class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
-    """The same arguments, answer and error codes as checkoutLinesAdd (an unknown variant is
-    NOT_FOUND here, where Saleor says GRAPHQL_ERROR).
+    """The same arguments, answer and error codes as checkoutLinesAdd, but: an unknown variant
+    is NOT_FOUND here (Saleor says GRAPHQL_ERROR), and a line may not grow past
+    MAX_CHECKOUT_LINE_QUANTITY (Saleor checks only the units of each add).
 
     Done here when the checkout has no shipping method and no voucher: then Saleor's follow-up
     work after an add (re-choosing the shipping method, re-pricing the voucher) has nothing to
@@ -32,30 +34,32 @@ class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
 
     @classmethod
     def perform_mutation(cls, root, info, checkout_id, lines):
-        if len(lines) != 1:
+        if len(lines) != 1 or lines[0] is None:
             return super().perform_mutation(root, info, checkout_id, lines)
         token = _checkout_token(checkout_id)
         quantity = lines[0]["quantity"]
-        _check_quantity(quantity)
-        variant_pk = from_global_id_strict_type(lines[0]["variant_id"], "ProductVariant", field="variant_id")
         with transaction.atomic():
-            # Locked: two adds to one cart at once cannot both read the old line quantity.
+            # Locked lines first, then the cart, as Django deletes them when checkoutComplete
+            # turns the cart into an order (the other order could deadlock with it). Two adds
+            # to one cart then run one after the other, so neither loses the other's units.
+            list(models.CheckoutLine.objects.select_for_update().filter(checkout_id=token).values_list("id"))
             checkout = models.Checkout.objects.select_for_update().filter(token=token).first()
             if checkout is None:
                 raise ValidationError({"checkout_id": ValidationError(
                     "Couldn't resolve to a node: %s" % checkout_id, code=CheckoutErrorCode.NOT_FOUND)})
             if checkout.shipping_method_id or checkout.voucher_code or checkout.discount_amount:
                 return super().perform_mutation(root, info, checkout_id, lines)
-            variant = ProductVariant.objects.select_related("product").filter(pk=variant_pk).first()
-            if variant is None:
-                raise ValidationError({"variant_id": ValidationError(
-                    "Couldn't resolve to a node: %s" % lines[0]["variant_id"], code=CheckoutErrorCode.NOT_FOUND)})
-            # Saleor's order of checks: the units added, publication, then the line's new total.
+            # Saleor's order of checks: the variant, the units added (limit, stock), publication,
+            # then the line's new total.
+            variant = _variant(lines[0]["variant_id"])
+            _check_quantity(quantity)
             available = _available(variant, checkout.get_country(), quantity)
             if not variant.product.is_published:
                 raise ValidationError("Can't add unpublished product.", code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED)
-            line = checkout.lines.filter(variant=variant).first()
+            line = checkout.lines.filter(variant=variant).first()  # after the lock: sees a line just added
             new_quantity = quantity + (line.quantity if line else 0)
+            # Saleor caps only the units of one add; the shop promises at most 50 in a line.
+            _check_quantity(new_quantity)
             if variant.track_inventory and new_quantity > available:
                 raise ValidationError("Insufficient product stock: %s" % variant,
                                       code=CheckoutErrorCode.INSUFFICIENT_STOCK)
@@ -67,8 +71,18 @@ class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
             # Summed, as Saleor does, so a count changed by another mutation is put right too.
             checkout.quantity = checkout.lines.aggregate(total=Coalesce(Sum("quantity"), 0))["total"]
             checkout.save(update_fields=["quantity", "last_change"])
-            info.context.plugins.checkout_quantity_changed(checkout)
+            # Plugins hear of it once it is committed (one could queue a Celery task).
+            transaction.on_commit(partial(info.context.plugins.checkout_quantity_changed, checkout))
         return cls(checkout=checkout)
+
+
+def _variant(variant_id: str) -> ProductVariant:
+    pk = from_global_id_strict_type(variant_id, "ProductVariant", field="variant_id")
+    variant = ProductVariant.objects.select_related("product").filter(pk=pk).first() if pk.isdigit() else None
+    if variant is None:
+        raise ValidationError({"variant_id": ValidationError(
+            "Couldn't resolve to a node: %s" % variant_id, code=CheckoutErrorCode.NOT_FOUND)})
+    return variant
 
 
 def _checkout_token(checkout_id: str) -> uuid.UUID:
