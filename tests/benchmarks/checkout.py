@@ -159,7 +159,7 @@ def main() -> None:
         rate = email_jobs_per_second(shop, mailbox)
         print(f"\nOne job worker, {EMAIL_JOBS} e-mail jobs to aiosmtpd: {rate:.1f} jobs/s")
 
-        print(f"\nAdd to cart ({ADDS_PER_CLIENT} adds per client; each is one Saleor checkoutLinesAdd)")
+        print(f"\nAdd to cart ({ADDS_PER_CLIENT} adds per client; each is one Saleor call, the shop's qlclawCheckoutLinesAdd)")
         summary("1 client", add_to_cart_under_load(shop, clients=1))
         summary(f"{CLIENTS} concurrent clients", add_to_cart_under_load(shop))
     mailbox.stop()

@@ -22,7 +22,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from saleor.checkout.models import Checkout
+from saleor.checkout.models import Checkout, CheckoutLine
 from saleor.product.models import ProductVariant
 
 CREATE = """mutation($lines: [CheckoutLineInput]!, $email: String!) {
@@ -56,12 +56,17 @@ class Command(BaseCommand):
         checkout = created["data"]["checkoutCreate"]["checkout"]
         query, variables = ADD % mutation, {"checkoutId": checkout["id"], "lines": line}
         try:
+            # Each add finds one unit in the line (put back outside the timing): the same work
+            # every time, and the line never reaches the 50-unit cap.
+            lines = CheckoutLine.objects.filter(checkout__token=checkout["token"])
             for _ in range(3):  # warm caches (schema, plugins, discounts) as a running Saleor has them
+                lines.update(quantity=1)
                 _add(client, query, mutation, variables)
             # Timed without the profiler (it would double the time), then profiled, then one add
             # with each statement and the function that sent it.
             per_add, timings, tables = [], [], Counter()
             for _ in range(adds):
+                lines.update(quantity=1)
                 with CaptureQueriesContext(connection) as queries:
                     started = time.perf_counter()
                     _add(client, query, mutation, variables)
@@ -70,10 +75,12 @@ class Command(BaseCommand):
                 tables.update(TABLE.search(q["sql"]).group(1) if TABLE.search(q["sql"]) else "other" for q in queries)
             profiler = cProfile.Profile()
             for _ in range(adds):
+                lines.update(quantity=1)
                 profiler.enable()
                 _add(client, query, mutation, variables)
                 profiler.disable()
             statements = []
+            lines.update(quantity=1)
             with connection.execute_wrapper(_StatementRecorder(statements)):
                 _add(client, query, mutation, variables)
         finally:
