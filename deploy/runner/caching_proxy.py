@@ -33,10 +33,13 @@ http {{
 """
 
 
-def start(processes: ProcessGroup, folder: Path, *, listen_port: int, storefront_port: int) -> str:
+def start(
+    processes: ProcessGroup, folder: Path, *, listen_port: int, storefront_port: int, template: str = "",
+) -> str:
+    """template: the configuration's text, when not the shop's own (the guide benchmark's variant)."""
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o755)
-    (folder / "shop.conf").write_text(string.Template(TEMPLATE.read_text()).safe_substitute(
+    (folder / "shop.conf").write_text(string.Template(template or TEMPLATE.read_text()).safe_substitute(
         PROXY_LISTEN=f"127.0.0.1:{listen_port}",
         STOREFRONT_ADDRESS=f"127.0.0.1:{storefront_port}",
         PROXY_CACHE_DIR=str(folder / "cache"),
@@ -46,9 +49,9 @@ def start(processes: ProcessGroup, folder: Path, *, listen_port: int, storefront
     user = pwd.getpwuid(os.geteuid()).pw_name
     (folder / "nginx.conf").write_text(MAIN_CONF.format(folder=folder, user=user))
     processes.start(
-        "caching-proxy", [NGINX, "-c", str(folder / "nginx.conf")],
+        folder.name, [NGINX, "-c", str(folder / "nginx.conf")],
         env={}, log_path=folder / "nginx.log", stop_signal=signal.SIGQUIT,
     )
     url = f"http://127.0.0.1:{listen_port}"
-    processes.wait_until_answering("caching-proxy", f"{url}/healthz", timeout=15)
+    processes.wait_until_answering(folder.name, f"{url}/healthz", timeout=15)
     return url

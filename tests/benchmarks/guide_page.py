@@ -1,6 +1,7 @@
-"""A guide page served by the storefront (alone and behind its caching proxy) next to a bare
-Django view and the same HTML served as a static file by nginx, at 10, 50, 200 and 500
-connections, in one run; and the bytes the hub page transfers (pictures excluded).
+"""A guide page served by the storefront (alone and behind its caching proxy, with its access
+log and without, as the static server runs) next to a bare Django view and the same HTML served
+as a static file by nginx, at 10, 50, 200 and 500 connections, in one run; and the bytes the hub
+page transfers (pictures excluded).
 
     .venv/storefront/bin/python -m tests.benchmarks.guide_page      (needs: apt-get install nginx wrk)
 """
@@ -58,6 +59,12 @@ def transferred_bytes(base: str) -> None:
     print(f"  total {raw:,} B uncompressed, {compressed:,} B gzipped")
 
 
+def without_access_log(template: str) -> str:
+    line = "    access_log ${PROXY_ACCESS_LOG} shop_redacted;"
+    assert line in template, "the proxy's access_log line changed"
+    return template.replace(line, "    access_log off;")
+
+
 def start_bare_django(processes: ProcessGroup, page: Path, root: Path) -> str:
     port = Ports.free().storefront
     processes.start(
@@ -95,8 +102,14 @@ def main() -> None:
                 proxy_processes, Path(root, "proxy"), listen_port=Ports.free().storefront,
                 storefront_port=shop.ports.storefront,
             )
+            # The same proxy without its access log, as the static server runs: one log line per
+            # request is most of what the proxy costs over nginx serving the file.
+            unlogged = caching_proxy.start(
+                proxy_processes, Path(root, "proxy-unlogged"), listen_port=Ports.free().storefront,
+                storefront_port=shop.ports.storefront, template=without_access_log(caching_proxy.TEMPLATE.read_text()),
+            )
             bare = start_bare_django(proxy_processes, Path(root, "site", HUB.strip("/"), "index.html"), Path(root))
-            for url in (storefront, proxied, bare):
+            for url in (storefront, proxied, unlogged, bare):
                 wrk(f"{url}{HUB}", seconds=2)
             print(f"\nGuide hub page, {len(html):,} B of HTML (wrk -t2 -d10s, loopback; one run, side by side)")
             static = {}
@@ -104,6 +117,7 @@ def main() -> None:
                 rows = {
                     "storefront alone (Granian, 2 workers, in-memory page cache)": wrk(f"{storefront}{HUB}", connections=connections),
                     "storefront behind its caching proxy (deploy/nginx)": wrk(f"{proxied}{HUB}", connections=connections),
+                    "the same proxy with its access log off": wrk(f"{unlogged}{HUB}", connections=connections),
                     "bare Django view, bytes from memory (same Granian)": wrk(f"{bare}{HUB}", connections=connections),
                     "nginx, the same HTML as a static file": wrk(f"http://127.0.0.1:{port}{HUB}", connections=connections),
                 }
@@ -117,7 +131,8 @@ def main() -> None:
                     f"  c={connections:<4} ratio to static nginx: storefront alone "
                     f"{rows['storefront alone (Granian, 2 workers, in-memory page cache)']['rps'] / nginx_rps:.3f}, "
                     f"bare Django view {rows['bare Django view, bytes from memory (same Granian)']['rps'] / nginx_rps:.3f}, "
-                    f"behind proxy {rows['storefront behind its caching proxy (deploy/nginx)']['rps'] / nginx_rps:.2f}"
+                    f"behind proxy {rows['storefront behind its caching proxy (deploy/nginx)']['rps'] / nginx_rps:.2f}, "
+                    f"its access log off {rows['the same proxy with its access log off']['rps'] / nginx_rps:.2f}"
                 )
         finally:
             proxy_processes.stop_all()
