@@ -1,3 +1,5 @@
+import base64
+
 from django import forms
 
 MAX_QUANTITY = 50
@@ -16,6 +18,18 @@ class AddToCartForm(forms.Form):
             "max_value": f"You can buy at most {MAX_QUANTITY} at a time.",
         },
     )
+
+    def clean_variant_id(self) -> str:
+        """A Saleor variant's global id (base64 of "ProductVariant:<number>"), or the form says so:
+        anything else would only come back from Saleor as an error."""
+        variant_id = self.cleaned_data["variant_id"]
+        try:
+            kind, _, pk = base64.b64decode(variant_id, validate=True).decode().partition(":")
+        except ValueError:  # not base64, not ASCII, or not UTF-8 inside
+            kind = pk = ""
+        if kind != "ProductVariant" or not pk.isdigit():
+            raise forms.ValidationError("That item is no longer available. Please reload the page.")
+        return variant_id
 
 
 class LineQuantityForm(forms.Form):

@@ -1,4 +1,5 @@
 """The cart is a Saleor checkout kept in a signed, HttpOnly session cookie."""
+import base64
 import re
 from html import unescape
 
@@ -61,6 +62,17 @@ def test_quantities_outside_the_limits_are_refused(buyer: Buyer):
     assert "Please choose a quantity of at least 1." in buyer.add_to_cart(0).text
     assert "You can buy at most 50 at a time." in buyer.add_to_cart(51).text
     assert "Please enter a whole number." in buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": buyer.product_variant_id(), "quantity": "two"}).text
+
+
+def test_a_made_up_item_is_refused_in_plain_words(buyer: Buyer):
+    buyer.add_to_cart(1)  # a cart to add to, as well as none
+    for made_up in ("Zm9v", "garbage", base64.b64encode(b"ProductVariant:abc").decode(),
+                    base64.b64encode(b"Checkout:1").decode(), "\u00e9t\u00e9"):
+        response = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": made_up, "quantity": 1}, follow=False)
+        assert response.status_code == 302, made_up
+        page = buyer.http.get(response.headers["location"])
+        assert "That item is no longer available. Please reload the page." in unescape(page.text), made_up
+    assert buyer.http.get("/cart/").status_code == 200
 
 
 def test_sold_out_is_shown_not_hidden(buyer: Buyer, stock):

@@ -78,6 +78,10 @@ def test_an_unknown_cart_or_variant_is_named_in_the_error(shop: Stack, staff_api
     for mutation in ("checkoutLinesAdd", "qlclawCheckoutLinesAdd"):
         assert saleor.add(mutation, gone, variant_id, 1)[1][0][:2] == ("checkoutId", "NOT_FOUND")
     assert saleor.add("qlclawCheckoutLinesAdd", not_a_token, variant_id, 1)[1][0][:2] == ("checkoutId", "NOT_FOUND")
+    # Base64 without a colon, or nothing: Saleor's own mutation fails with a bare GraphQL error.
+    for malformed in ("Zm9v", ""):
+        assert saleor.add("qlclawCheckoutLinesAdd", malformed, variant_id, 1)[1][0][:2] == ("checkoutId", "NOT_FOUND")
+        assert saleor.add("qlclawCheckoutLinesAdd", checkout_id, malformed, 1)[1][0][:2] == ("variantId", "NOT_FOUND")
     # Saleor says GRAPHQL_ERROR for a variant it cannot find; the shop's add says NOT_FOUND.
     assert saleor.add("qlclawCheckoutLinesAdd", checkout_id, no_variant, 1)[1][0][:2] == ("variantId", "NOT_FOUND")
     assert saleor.add("qlclawCheckoutLinesAdd", checkout_id, checkout_id, 1)[1][0][:2] == ("variantId", "INVALID")

@@ -45,8 +45,7 @@ class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
             list(models.CheckoutLine.objects.select_for_update().filter(checkout_id=token).values_list("id"))
             checkout = models.Checkout.objects.select_for_update().filter(token=token).first()
             if checkout is None:
-                raise ValidationError({"checkout_id": ValidationError(
-                    "Couldn't resolve to a node: %s" % checkout_id, code=CheckoutErrorCode.NOT_FOUND)})
+                raise _not_found("checkout_id", checkout_id)
             if checkout.shipping_method_id or checkout.voucher_code or checkout.discount_amount:
                 return super().perform_mutation(root, info, checkout_id, lines)
             # Saleor's order of checks: the variant, the units added (limit, stock), publication,
@@ -77,21 +76,33 @@ class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
 
 
 def _variant(variant_id: str) -> ProductVariant:
-    pk = from_global_id_strict_type(variant_id, "ProductVariant", field="variant_id")
+    pk = _pk(variant_id, "ProductVariant", "variant_id")
     variant = ProductVariant.objects.select_related("product").filter(pk=pk).first() if pk.isdigit() else None
     if variant is None:
-        raise ValidationError({"variant_id": ValidationError(
-            "Couldn't resolve to a node: %s" % variant_id, code=CheckoutErrorCode.NOT_FOUND)})
+        raise _not_found("variant_id", variant_id)
     return variant
 
 
 def _checkout_token(checkout_id: str) -> uuid.UUID:
-    token = from_global_id_strict_type(checkout_id, "Checkout", field="checkout_id")
     try:
-        return uuid.UUID(token)
+        return uuid.UUID(_pk(checkout_id, "Checkout", "checkout_id"))
     except ValueError:
-        raise ValidationError({"checkout_id": ValidationError(
-            "Couldn't resolve to a node: %s" % checkout_id, code=CheckoutErrorCode.NOT_FOUND)})
+        raise _not_found("checkout_id", checkout_id)
+
+
+def _pk(global_id: str, kind: str, field: str) -> str:
+    """Saleor's strict id check, but base64 without a colon (or nothing at all) is NOT_FOUND
+    too: graphene's decoding raises a bare ValueError there, which Saleor answers with a
+    GraphQL error instead of a field error."""
+    try:
+        return from_global_id_strict_type(global_id, kind, field=field)
+    except (ValueError, TypeError):
+        raise _not_found(field, global_id)
+
+
+def _not_found(field: str, global_id: str) -> ValidationError:
+    return ValidationError({field: ValidationError(
+        "Couldn't resolve to a node: %s" % global_id, code=CheckoutErrorCode.NOT_FOUND)})
 
 
 def _check_quantity(quantity: int) -> None:
