@@ -2,8 +2,10 @@
 started on free ports through the runner's own Stack, in the git-ignored .local/test folder."""
 from __future__ import annotations
 
+import os
 import shutil
 import time
+from pathlib import Path
 from typing import Callable, Iterator
 
 import httpx
@@ -19,7 +21,8 @@ from tests.faults import FaultProxy
 from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
 
-TEST_STATE = StateDir(ROOT / ".local" / "test")
+# SHOP_TEST_STATE_DIR lets two test runs share a checkout (each its own databases and logs).
+TEST_STATE = StateDir(Path(os.environ.get("SHOP_TEST_STATE_DIR", ROOT / ".local" / "test")))
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",

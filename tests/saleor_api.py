@@ -81,7 +81,7 @@ class SaleorStaffAPI:
     def orders_for(self, email: str) -> list[dict]:
         data = self.execute(
             "query($s: String!) { orders(first: 50, filter: {search: $s}) { edges { node { id number token "
-            "userEmail status paymentStatus total { gross { amount } } "
+            "userEmail status paymentStatus total { gross { amount } } lines { id } "
             "payments { chargeStatus capturedAmount { amount } total { amount } } } } } }",
             {"s": email},
         )

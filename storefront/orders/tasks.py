@@ -30,7 +30,7 @@ ORDER_EMAILS = {
     "lookup": "orders/email/lookup",
 }
 # Amounts travel through the queue as strings (JSON); templates format Decimals.
-MONEY_DETAILS = ("amount", "refunded")
+MONEY_DETAILS = ("amount", "refunded", "items", "discount_share", "shipping")
 
 
 class OrderNotReadable(Exception):

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import forms
 
+from .refunds import shipping_paid
+
 STATUS_CHOICES = [
     ("READY_TO_FULFILL", "Needs shipping"),
     ("", "Any status"),
@@ -155,11 +157,19 @@ class SetPasswordForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    """How many of each shipped line came back (0 by default), restock or not, and why."""
+    """How many of each shipped line came back (0 by default), restock or not, why, and whether
+    the shipping is refunded too. Sent once to see the refund's breakdown, then again with
+    `confirmed` to refund it."""
 
     restock = forms.BooleanField(label="Put the returned items back in stock", required=False, initial=True)
+    refund_shipping = forms.BooleanField(label="Also refund the shipping the customer paid", required=False)
     reason = forms.CharField(max_length=500, label="Reason (kept as a note on the order)",
                              error_messages={"required": "Please write why they came back."})
+    message_to_buyer = forms.CharField(
+        max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Message to the customer (optional, in the refund e-mail)",
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, order=None, returned: dict[str, int] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -175,7 +185,18 @@ class ReturnForm(forms.Form):
                 min_value=0, initial=0, required=False,
                 error_messages={"min_value": "The quantity can't be negative.", "invalid": "Please enter a whole number."},
             )
-        self.order_fields([*self.line_fields, "restock", "reason"])
+        if order is not None:
+            paid = shipping_paid(order)
+            self.fields["refund_shipping"].label = f"Also refund the shipping the customer paid ({paid} {order.total.currency})"
+        self.order_fields([*self.line_fields, "restock", "refund_shipping", "reason", "message_to_buyer", "confirmed"])
+
+    def confirming_fields(self) -> list[tuple[str, str]]:
+        """The checked answers as hidden fields for the confirmation page, which sends them back."""
+        data = self.cleaned_data
+        fields = [(name, str(data.get(name) or 0)) for name in self.line_fields]
+        fields += [(name, "on") for name in ("restock", "refund_shipping") if data.get(name)]
+        fields += [("reason", data["reason"]), ("message_to_buyer", data.get("message_to_buyer", "")), ("confirmed", "1")]
+        return fields
 
     @property
     def has_lines(self) -> bool:

@@ -65,6 +65,8 @@ class OrderReturn(models.Model):
     amount = models.DecimalField(max_digits=10, decimal_places=2)
     currency = models.CharField(max_length=3)
     restocked = models.BooleanField(default=False)
+    # The shipping the buyer paid was refunded with these items (it is refunded once).
+    shipping_refunded = models.BooleanField(default=False)
     reason = models.TextField()
     staff_email = models.EmailField()
     created = models.DateTimeField(auto_now_add=True)

@@ -10,13 +10,14 @@ import base64
 import binascii
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Iterator, Optional
 
 from core.addresses import address_fields, address_lines
-from saleor_client.client import saleor_as_staff
+from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.enums import OrderStatusFilter, PaymentChargeStatusEnum
 from saleor_client.generated.input_types import DateRangeInput, OrderFilterInput
@@ -318,6 +319,7 @@ class StaffOrder:
     billing_address: Optional[Address]
     subtotal: Money
     shipping: Money
+    discount: Money  # order-level (a voucher on the entire order); line prices are before it
     total: Money
     captured: Money
     lines: tuple[OrderLine, ...]
@@ -404,6 +406,17 @@ def _line(line: Any) -> OrderLine:
     )
 
 
+ORDER_NUMBER = re.compile(r"^#?\s*(\d{1,12})$")
+
+
+def order_id_for_number(search: str) -> Optional[str]:
+    """"#2" or "2", as the admin writes order numbers, as Saleor's id for that order. Saleor 2.10
+    numbers orders by their primary key (`Order.number` is `str(pk)`), and its search would match
+    every number containing the digits."""
+    match = ORDER_NUMBER.match(search.strip())
+    return base64.b64encode(f"Order:{int(match.group(1))}".encode()).decode() if match else None
+
+
 def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
     """The order, or None for an id Saleor does not know (or a malformed one)."""
     show_users = staff.may("MANAGE_STAFF") or staff.may("MANAGE_USERS")
@@ -414,8 +427,21 @@ def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
     except SaleorGraphQLError as error:  # Saleor's answer to a malformed or unknown global id
         logger.info("Order %s not shown: %s", order_id, error)
         return None
-    if order is None:
+    return _staff_order(order) if order is not None else None
+
+
+def order_for_audit(order_id: str) -> Optional[StaffOrder]:
+    """The order as the storefront's app reads it (no staff session): for the shop's own
+    checks run from the command line. Who did each event is not shown."""
+    try:
+        order = saleor_as_storefront_app().staff_order(id=order_id, show_users=False, show_stock=False).order
+    except SaleorGraphQLError as error:
+        logger.info("Order %s not read: %s", order_id, error)
         return None
+    return _staff_order(order) if order is not None else None
+
+
+def _staff_order(order: Any) -> StaffOrder:
     total = Money.from_saleor(order.total.gross if order.total else None)
     return StaffOrder(
         id=order.id,
@@ -432,6 +458,7 @@ def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
         billing_address=Address.from_saleor(order.billing_address),
         subtotal=Money.from_saleor(order.subtotal.gross if order.subtotal else None),
         shipping=Money.from_saleor(order.shipping_price.gross if order.shipping_price else None),
+        discount=Money.from_saleor(order.discount, total.currency),
         total=total,
         captured=Money.from_saleor(order.total_captured),
         lines=tuple(_line(line) for line in order.lines if line),

@@ -19,6 +19,7 @@ from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulf
 
 from .dashboard import forget_tiles
 from .models import OrderReturn, ReturnedLine, StaffSession
+from .refunds import RefundBreakdown, return_refund
 from .sales import record_order_day
 from .selectors import OrderLine, StaffOrder, order_detail, stock_level
 
@@ -179,37 +180,67 @@ def returned_quantities(order_id: str) -> dict[str, int]:
     return {row["order_line_id"]: row["n"] for row in rows}
 
 
+def _picked(order: StaffOrder, quantities: dict[str, int], returned: dict[str, int]) -> list[tuple[OrderLine, int]]:
+    """The lines and counts coming back, each at most what was shipped and not returned yet."""
+    picked: list[tuple[OrderLine, int]] = []
+    for line in order.lines:
+        wanted = quantities.get(line.id, 0)
+        returnable = line.quantity_fulfilled - returned.get(line.id, 0)
+        if wanted > returnable:
+            raise StaffActionError(
+                f"You can't return {wanted} of {line.product_name}: {returnable} shipped and not returned yet."
+            )
+        if wanted > 0:
+            picked.append((line, wanted))
+    if not picked:
+        raise StaffActionError("Enter how many of each item came back.")
+    return picked
+
+
+def shipping_refunded(order_id: str) -> bool:
+    return OrderReturn.objects.filter(order_id=order_id, shipping_refunded=True).exists()
+
+
+def _return_breakdown(order: StaffOrder, picked: list[tuple[OrderLine, int]], returned: dict[str, int],
+                      *, refund_shipping: bool) -> RefundBreakdown:
+    breakdown = return_refund(
+        order, returning={line.id: count for line, count in picked}, returned_before=returned,
+        with_shipping=refund_shipping, shipping_refunded_before=shipping_refunded(order.id),
+    )
+    if breakdown.amount <= 0:
+        raise StaffActionError("Nothing is left captured on this order to refund.")
+    return breakdown
+
+
+def preview_return(order: StaffOrder, quantities: dict[str, int], *, refund_shipping: bool) -> RefundBreakdown:
+    """What `return_lines` would refund for these items now, for the admin to confirm."""
+    returned = returned_quantities(order.id)
+    return _return_breakdown(order, _picked(order, quantities, returned), returned, refund_shipping=refund_shipping)
+
+
 def return_lines(
-    staff: StaffSession, order_id: str, quantities: dict[str, int], *, restock: bool, reason: str
-) -> tuple[Decimal, list[str]]:
-    """Refund returned items by line (their price, not shipping), optionally put them back in
-    stock, and note the reason on the order; the buyer is e-mailed the refund. Returns the
-    amount and any warnings (a restock that failed after the money moved)."""
+    staff: StaffSession, order_id: str, quantities: dict[str, int], *, restock: bool, reason: str,
+    refund_shipping: bool = False, message_to_buyer: str = "",
+) -> tuple[RefundBreakdown, list[str]]:
+    """Refund returned items by line (what the buyer paid for them: their price less their
+    share of the order's discount, `staff.refunds`), the shipping too when chosen, optionally
+    put them back in stock, and note the reason on the order; the buyer is e-mailed the refund
+    (with `message_to_buyer`). Returns the refund and any warnings (a restock that failed after
+    the money moved)."""
     client = saleor_as_staff(staff)
     with order_lock(order_id):
         order = _order(staff, order_id)
         returned = returned_quantities(order_id)
-        picked: list[tuple[OrderLine, int]] = []
-        for line in order.lines:
-            wanted = quantities.get(line.id, 0)
-            returnable = line.quantity_fulfilled - returned.get(line.id, 0)
-            if wanted > returnable:
-                raise StaffActionError(
-                    f"You can't return {wanted} of {line.product_name}: {returnable} shipped and not returned yet."
-                )
-            if wanted > 0:
-                picked.append((line, wanted))
-        if not picked:
-            raise StaffActionError("Enter how many of each item came back.")
-        amount = sum((line.unit_price.amount * count for line, count in picked), Decimal("0.00"))
-        if amount > order.captured.amount:
-            raise StaffActionError(f"These items cost {amount}, more than the {order.captured.amount} left captured.")
+        picked = _picked(order, quantities, returned)
+        breakdown = _return_breakdown(order, picked, returned, refund_shipping=refund_shipping)
+        amount = breakdown.amount
         # Committed before Saleor is asked to refund, so these items can never be refunded
         # twice: a refund Saleor refuses takes the record back; one whose outcome is unknown
         # keeps it, and the admin is told to look before refunding by hand.
         with transaction.atomic():
             record = OrderReturn.objects.create(order_id=order_id, amount=amount, currency=order.total.currency,
-                                                reason=reason, staff_email=staff.email)
+                                                reason=reason, staff_email=staff.email,
+                                                shipping_refunded=breakdown.shipping > 0)
             ReturnedLine.objects.bulk_create(
                 [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
             )
@@ -239,16 +270,24 @@ def return_lines(
                 logger.warning("Return %s on %s: restock failed: %s", record.pk, order_id, error)
                 warnings.append("The refund went through, but putting the items back in stock failed: set the stock by hand.")
         items = ", ".join(f"{count} × {line.product_name}" for line, count in picked)
-        note = f"Returned {items}{', put back in stock' if record.restocked else ''}; refunded {amount}: {reason}"
+        parts = [f"items {breakdown.items}"]
+        if breakdown.discount_share:
+            parts.append(f"less their discount share {breakdown.discount_share}")
+        if breakdown.shipping:
+            parts.append(f"plus shipping {breakdown.shipping}")
+        worked_out = f" ({', '.join(parts)})" if len(parts) > 1 else ""
+        note = f"Returned {items}{', put back in stock' if record.restocked else ''}; refunded {amount}{worked_out}: {reason}"
         try:
             add_note(staff, order_id, note)
         except (SaleorError, StaffActionError) as error:
             logger.warning("Return %s on %s: note not added: %s", record.pk, order_id, error)
-        queue_order_email(order_token=order.token, kind="refunded", key=f"return-{record.pk}",
-                          details={"amount": str(amount)})
+        queue_order_email(order_token=order.token, kind="refunded", key=f"return-{record.pk}", details={
+            "amount": str(amount), "items": str(breakdown.items), "discount_share": str(breakdown.discount_share),
+            "shipping": str(breakdown.shipping), "reason": message_to_buyer,
+        })
         record_order_day(order.created)
     forget_tiles()
-    return amount, warnings
+    return breakdown, warnings
 
 
 def _restock(client, picked: list[tuple[OrderLine, int]]) -> None:

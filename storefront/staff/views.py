@@ -21,7 +21,9 @@ from .forms import (
     CancelForm, CustomerSearchForm, DeactivateForm, ExportForm, FulfilForm, InviteForm, NoteForm, OrderFilterForm,
     RefundForm, ReturnForm, SetPasswordForm, SignInForm, StockForm, TrackingForm,
 )
-from .selectors import DEFAULT_STATUS, LOW_STOCK, StaffOrder, export_rows, order_detail, orders_page, stock_level
+from .selectors import (
+    DEFAULT_STATUS, LOW_STOCK, StaffOrder, export_rows, order_detail, order_id_for_number, orders_page, stock_level,
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,6 +71,9 @@ def order_list(request: HttpRequest) -> HttpResponse:
     params.setdefault("status", DEFAULT_STATUS)
     form = OrderFilterForm(params)
     filters = form.cleaned_data if form.is_valid() else {"status": DEFAULT_STATUS, "payment": "", "q": ""}
+    numbered = order_id_for_number(filters["q"])
+    if numbered and order_detail(request.staff, numbered) is not None:
+        return redirect("staff:order", order_id=numbered)
     page = orders_page(
         request.staff, status=filters["status"], payment=filters["payment"], search=filters["q"],
         after=request.GET.get("after"), before=request.GET.get("before"),
@@ -132,8 +137,6 @@ def _act(request: HttpRequest, order_id: str, form_class, form_name: str, action
     order = _order_or_404(request, order_id)
     if form_class is FulfilForm:
         form = form_class(request.POST, order=order)
-    elif form_class is ReturnForm:
-        form = form_class(request.POST, order=order, returned=services.returned_quantities(order_id))
     else:
         form = form_class(request.POST)
     if form.is_valid():
@@ -164,15 +167,27 @@ def refund(request: HttpRequest, order_id: str) -> HttpResponse:
 @require_POST
 @auth.staff_required
 def return_items(request: HttpRequest, order_id: str) -> HttpResponse:
-    def act(form: ReturnForm):
-        amount, warnings = services.return_lines(request.staff, order_id, form.quantities(),
-                                                 restock=form.cleaned_data["restock"], reason=form.cleaned_data["reason"])
-        for warning in warnings:
-            messages.warning(request, warning)
-        return amount
-
-    return _act(request, order_id, ReturnForm, "return_form", act,
-                lambda amount: f"Refunded {amount} for the returned items. The customer was e-mailed.")
+    """First the refund's breakdown to confirm, then (with `confirmed`) the refund itself."""
+    order = _order_or_404(request, order_id)
+    form = ReturnForm(request.POST, order=order, returned=services.returned_quantities(order_id))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if not data["confirmed"]:
+                breakdown = services.preview_return(order, form.quantities(), refund_shipping=data["refund_shipping"])
+                return render(request, "staff/return_confirm.html", {"order": order, "form": form, "breakdown": breakdown})
+            breakdown, warnings = services.return_lines(
+                request.staff, order_id, form.quantities(), restock=data["restock"], reason=data["reason"],
+                refund_shipping=data["refund_shipping"], message_to_buyer=data["message_to_buyer"],
+            )
+        except services.StaffActionError as error:
+            form.add_error(None, str(error))
+        else:
+            for warning in warnings:
+                messages.warning(request, warning)
+            messages.success(request, f"Refunded {breakdown.amount} for the returned items. The customer was e-mailed.")
+            return redirect("staff:order", order_id=order_id)
+    return render(request, "staff/order.html", _order_context(request, order, return_form=form), status=400)
 
 
 @require_POST

@@ -1,3 +1,4 @@
+import html
 import re
 import uuid
 from typing import Callable, Iterator
@@ -39,9 +40,12 @@ def admin(shop: Stack) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def place_order(new_buyer, staff_api: SaleorStaffAPI) -> Callable[..., dict]:
-    def place(quantity: int = 1) -> dict:
+    def place(quantity: int = 1, promo_code: str = "") -> dict:
         buyer = new_buyer(f"staff-{uuid.uuid4().hex[:8]}@example.com")
         buyer.ready_to_pay(quantity)
+        if promo_code:
+            applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": promo_code})
+            assert "Your promo code was applied." in applied.text
         assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
         # Captured by a job just after the order page: staff tests start from a paid order.
         return staff_api.wait_for_orders(buyer.email)[0]
@@ -52,6 +56,22 @@ def place_order(new_buyer, staff_api: SaleorStaffAPI) -> Callable[..., dict]:
 def post_action(client: httpx.Client, order_id: str, action: str, data: dict) -> httpx.Response:
     page = client.get(f"/staff/orders/{order_id}/")
     return client.post(f"/staff/orders/{order_id}/{action}/", data={"csrfmiddlewaretoken": csrf_token(page.text), **data}, follow_redirects=True)
+
+
+def confirm_return(client: httpx.Client, order_id: str, breakdown: httpx.Response) -> httpx.Response:
+    """Press the breakdown page's confirm button (it sends back the hidden answers it shows)."""
+    hidden = {name: html.unescape(value) for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', breakdown.text)}
+    assert hidden.get("confirmed") == "1", breakdown.text
+    return client.post(f"/staff/orders/{order_id}/return/", data=hidden, follow_redirects=True)
+
+
+def return_items(client: httpx.Client, order_id: str, data: dict) -> tuple[httpx.Response, httpx.Response]:
+    """A return as the admin makes it: the form, then the breakdown page's confirm button.
+    Returns both pages (the form's answer twice when it was refused)."""
+    breakdown = post_action(client, order_id, "return", data)
+    if breakdown.status_code != 200:
+        return breakdown, breakdown
+    return breakdown, confirm_return(client, order_id, breakdown)
 
 
 def flash(html: str) -> str:

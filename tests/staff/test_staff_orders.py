@@ -10,16 +10,21 @@ from tests.saleor_api import SaleorStaffAPI
 from tests.staff.conftest import flash, post_action
 
 
-def test_orders_list_defaults_to_needs_shipping_and_finds_by_number_and_email(admin: httpx.Client, place_order):
+def test_orders_list_defaults_to_needs_shipping_opens_an_order_by_number_and_finds_by_email(admin: httpx.Client, place_order):
     order = place_order()
 
     listed = admin.get("/staff/orders/")
     by_number = admin.get("/staff/orders/", params={"status": "", "q": order["number"]})
+    as_written = admin.get("/staff/orders/", params={"q": f"#{order['number']}"})
+    no_such_number = admin.get("/staff/orders/", params={"status": "", "q": "#987654321"})
     by_email = admin.get("/staff/orders/", params={"status": "", "q": order["userEmail"]})
 
     assert 'value="READY_TO_FULFILL" selected' in listed.text
     assert f"#{order['number']}" in listed.text
-    assert f"#{order['number']}" in by_number.text
+    # A number, with or without "#", opens that order (whatever the status filter says).
+    assert by_number.status_code == as_written.status_code == 302
+    assert by_number.headers["location"] == as_written.headers["location"] == f"/staff/orders/{order['id']}/"
+    assert no_such_number.status_code == 200 and re.search(r'id="order-count">0 orders<', no_such_number.text)
     assert re.search(r'id="order-count">1 order<', by_email.text)
 
 

@@ -1594,6 +1594,9 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+                discount {
+                  ...MoneyFields
+                }
                 totalCaptured {
                   ...MoneyFields
                 }

@@ -36,6 +36,7 @@ class StaffOrderOrder(StaffOrderRow):
     shipping_price: Optional["StaffOrderOrderShippingPrice"] = Field(
         alias="shippingPrice"
     )
+    discount: Optional["StaffOrderOrderDiscount"]
     total_captured: Optional["StaffOrderOrderTotalCaptured"] = Field(
         alias="totalCaptured"
     )
@@ -61,6 +62,7 @@ class StaffOrderOrderShippingPrice(BaseModel):
 
 
 StaffOrderOrderShippingPriceGross = MoneyFields
+StaffOrderOrderDiscount = MoneyFields
 StaffOrderOrderTotalCaptured = MoneyFields
 
 

@@ -1,0 +1,102 @@
+"""What a return refunds, worked out in one place.
+
+A buyer is refunded what they paid for the units that came back: the line price less those
+units' share of the order-level discount (a WELCOME10-style voucher), plus the shipping they
+paid when the admin chooses to refund it, and never more than is still captured.
+
+Saleor 2.10 keeps an entire-order voucher as one `Order.discount` amount beside undiscounted
+line prices (`total = subtotal + shipping - discount`), so the share is pro-rated here by the
+lines' value. Shares are rounded to the cent on everything returned so far and the earlier
+returns' shares taken away, so returning an order unit by unit ends at exactly what a full
+return refunds: the last unit absorbs the rounding.
+
+Prices are Saleor's gross prices, so once taxes are charged each share carries its tax too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Mapping, Protocol, Sequence
+
+from saleor_client.values import Money
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+class PricedLine(Protocol):
+    id: str
+    unit_price: Money
+
+
+class DiscountedOrder(Protocol):
+    """What the calculation reads of an order (`staff.selectors.StaffOrder` has it)."""
+
+    subtotal: Money
+    shipping: Money
+    discount: Money
+    captured: Money
+    lines: Sequence[PricedLine]
+
+
+@dataclass(frozen=True)
+class RefundBreakdown:
+    """A return's refund, line by line, as the admin confirms it and the buyer is told it."""
+
+    currency: str
+    items: Decimal  # the returned units at their line price
+    discount_share: Decimal  # their share of the order's discount (taken off)
+    shipping: Decimal  # the shipping paid, when it is refunded too
+    left_captured: Decimal  # what the order still has captured: no refund goes beyond it
+
+    @property
+    def due(self) -> Decimal:
+        return self.items - self.discount_share + self.shipping
+
+    @property
+    def amount(self) -> Decimal:
+        """What is refunded: what is due, capped at what is left captured."""
+        return max(min(self.due, self.left_captured), ZERO)
+
+    @property
+    def limited(self) -> bool:
+        """Earlier refunds left less captured than these items are worth."""
+        return self.due > self.left_captured
+
+
+def _value(order: DiscountedOrder, counts: Mapping[str, int]) -> Decimal:
+    return sum((line.unit_price.amount * counts.get(line.id, 0) for line in order.lines), ZERO)
+
+
+def _discount_on(order: DiscountedOrder, counts: Mapping[str, int], item_discount: Decimal) -> Decimal:
+    if order.subtotal.amount <= 0 or item_discount <= 0:
+        return ZERO
+    share = item_discount * _value(order, counts) / order.subtotal.amount
+    return min(share, item_discount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def shipping_paid(order: DiscountedOrder) -> Decimal:
+    """The shipping the buyer paid: any discount beyond the items' value fell on shipping."""
+    item_discount = min(order.discount.amount, order.subtotal.amount)
+    return max(order.shipping.amount - (order.discount.amount - item_discount), ZERO)
+
+
+def return_refund(
+    order: DiscountedOrder,
+    *,
+    returning: Mapping[str, int],
+    returned_before: Mapping[str, int],
+    with_shipping: bool,
+    shipping_refunded_before: bool,
+) -> RefundBreakdown:
+    """The refund for `returning` units per line id, after `returned_before` units came back."""
+    item_discount = min(order.discount.amount, order.subtotal.amount)
+    after = {line.id: returned_before.get(line.id, 0) + returning.get(line.id, 0) for line in order.lines}
+    share = _discount_on(order, after, item_discount) - _discount_on(order, returned_before, item_discount)
+    return RefundBreakdown(
+        currency=order.captured.currency,
+        items=_value(order, returning),
+        discount_share=share,
+        shipping=shipping_paid(order) if with_shipping and not shipping_refunded_before else ZERO,
+        left_captured=order.captured.amount,
+    )
