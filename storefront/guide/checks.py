@@ -4,6 +4,11 @@ Run by `manage.py check_content` and by the test suite. It refuses unknown produ
 (asked of Saleor), internal links to pages that do not exist, missing pictures, missing
 front-matter fields, pages without sources, muscle pages that do not link the safety page,
 and pictures whose front-matter `views` or alt text do not match what the SVG draws.
+
+Safety and honesty rules: a belly-side muscle page (`belly_side: true`) gives no instruction
+for the tool and no Buy box; every muscle page carries an `evidence` line (a missing field);
+a summary, which is the page's meta description, fits in 160 characters; and a page says
+"reviewed by" only when its front matter names the reviewer.
 """
 from __future__ import annotations
 
@@ -23,6 +28,37 @@ FRONT = re.compile(r"\bfront\b", re.IGNORECASE)
 # Pictures stay small: they are inlined in feeds and loaded on phones.
 MAX_PICTURE_BYTES = 5 * 1024
 SVG = "{http://www.w3.org/2000/svg}"
+# Search engines cut a meta description at about this length.
+MAX_SUMMARY_CHARACTERS = 160
+# How a page tells the reader to use the tool: a heading that names it, or its parts as the
+# object of a step ("hook the tip", "pull the handle"). Fingertips are not tips.
+TOOL_INSTRUCTION = re.compile(
+    r"^#+ .*\b(QL Claw|tool|hook)\b|\b(the|its|tool's) (tip|handle|hook|hooked arm)\b", re.IGNORECASE | re.MULTILINE,
+)
+REVIEWED_BY = re.compile(r"\breviewed by\b", re.IGNORECASE)
+
+
+def safety_and_honesty_problems(page: GuidePage) -> list[str]:
+    name = page.path.name
+    problems = []
+    if len(page.summary) > MAX_SUMMARY_CHARACTERS:
+        problems.append(
+            f"{name}: the summary (the meta description) is {len(page.summary)} characters; "
+            f"keep it to {MAX_SUMMARY_CHARACTERS}"
+        )
+    text = "\n".join([page.body_markdown, *page.brief, *(item.answer for item in page.faq)])
+    if page.reviewer is None and REVIEWED_BY.search("\n".join([text, page.summary])):
+        problems.append(f"{name}: says \"reviewed by\" but its front matter names no reviewer (`reviewed_by`)")
+    if page.belly_side:
+        if page.products:
+            problems.append(f"{name}: a belly-side muscle is worked with fingertips only; remove `products` (no Buy box)")
+        instruction = TOOL_INSTRUCTION.search(text)
+        if instruction:
+            problems.append(
+                f"{name}: a belly-side muscle page must not tell the reader to use the tool "
+                f"(found {instruction.group(0).strip()!r})"
+            )
+    return problems
 
 
 def svg_problems(name: str, svg_file: Path) -> tuple[list[str], set[str]]:
@@ -108,6 +144,7 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
             if region not in region_ids:
                 problems.append(f"{name}: unknown region {region!r}")
         problems += picture_problems(page, content_dir / "pictures")
+        problems += safety_and_honesty_problems(page)
         links = LINK.findall(page.body_markdown)
         if page.kind == "muscle" and SAFETY_PAGE not in [link.split("#")[0] for link in links]:
             problems.append(f"{name}: a muscle page must link the safety page {SAFETY_PAGE}")

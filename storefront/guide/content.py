@@ -7,6 +7,10 @@ never per request.
 
 Each page has a `kind`; `PAGE_KINDS` says which front-matter fields a kind needs, which it
 must not have, and where its pages live. A new kind is a new row there.
+
+A muscle page marked `belly_side: true` lies behind the belly wall (psoas, iliacus, rectus
+abdominis): fingertips only, so it takes no `products` and the page shows no Buy box. A page
+names a clinician who reviewed it only in `reviewed_by`; without one it says "Last updated".
 """
 from __future__ import annotations
 
@@ -37,10 +41,14 @@ class PageKind:
 
 PAGE_KINDS: dict[str, PageKind] = {
     "hub": PageKind(required=COMMON_FIELDS + ("muscles", "products", "picture")),
-    "muscle": PageKind(required=COMMON_FIELDS + ("muscles", "products", "picture", "regions", "brief")),
+    # `products` is required unless the muscle is belly-side (see `required_fields`).
+    "muscle": PageKind(required=COMMON_FIELDS + ("muscles", "products", "picture", "regions", "brief", "evidence")),
     # Pages about the guide itself (safety, about): no muscles, no products, under /guide/.
-    "page": PageKind(required=COMMON_FIELDS, not_allowed=("muscles", "products", "regions", "brief")),
+    "page": PageKind(
+        required=COMMON_FIELDS, not_allowed=("muscles", "products", "regions", "brief", "evidence", "belly_side"),
+    ),
 }
+REVIEWER_FIELDS = ("name", "credentials", "date")
 PICTURE_FIELDS = ("file", "alt", "views")
 VIEWS = ("front", "back")
 
@@ -50,7 +58,7 @@ VIEWS = ("front", "back")
 POLICY_KIND = "policy"
 PAGE_KINDS[POLICY_KIND] = PageKind(
     required=tuple(field for field in COMMON_FIELDS if field != "sources"),
-    not_allowed=("muscles", "products", "sources", "regions", "brief", "faq", "picture"),
+    not_allowed=("muscles", "products", "sources", "regions", "brief", "faq", "picture", "evidence", "belly_side"),
     url_format="/{slug}/",
 )
 POLICY_BLOCKS = ("shipping-rates", "company")
@@ -70,6 +78,7 @@ ALLOWED_ATTRIBUTES = {
 # Ids the page template uses itself; a heading with the same id would break its links.
 RESERVED_IDS = {
     "main", "faq", "sources", "toc-title", "in-brief-title", "review-dates", "newsletter-title", "card-ql-claw",
+    "tool-muscles-title",
 }
 # A page with at least this many second-level headings gets a table of contents.
 TOC_MIN_SECTIONS = 4
@@ -98,6 +107,14 @@ class GuidePicture:
     views: tuple[str, ...]
     width: str = "280"
     height: str = "360"
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """A named clinician who read the page against its sources, and when."""
+    name: str
+    credentials: str
+    date: datetime.date
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,9 @@ class GuidePage:
     path: Path
     show_review_dates: bool = False
     name: str = ""
+    evidence: str = ""
+    belly_side: bool = False
+    reviewer: Optional[Reviewer] = None
 
     @property
     def short_name(self) -> str:
@@ -219,6 +239,24 @@ def _picture(name: str, data: Any, pictures_dir: Path) -> GuidePicture:
     return GuidePicture(file, " ".join(str(data["alt"]).split()), views, width, height)
 
 
+def _reviewer(name: str, data: Any) -> Reviewer:
+    if not isinstance(data, dict) or [field for field in REVIEWER_FIELDS if not data.get(field)]:
+        raise ContentError(
+            f"{name}: `reviewed_by` needs {', '.join(REVIEWER_FIELDS)} of the clinician who reviewed the page; "
+            "leave it out when no one did"
+        )
+    if not isinstance(data["date"], datetime.date):
+        raise ContentError(f"{name}: `reviewed_by` date must be a date like 2026-11-25")
+    return Reviewer(" ".join(str(data["name"]).split()), " ".join(str(data["credentials"]).split()), data["date"])
+
+
+def required_fields(kind: PageKind, metadata: dict[str, Any]) -> tuple[str, ...]:
+    # A belly-side muscle is worked with fingertips only, so it lists no products to buy.
+    if metadata.get("belly_side"):
+        return tuple(field for field in kind.required if field != "products")
+    return kind.required
+
+
 def load_page(path: Path) -> GuidePage:
     try:
         post = frontmatter.load(path)
@@ -227,7 +265,7 @@ def load_page(path: Path) -> GuidePage:
     kind = PAGE_KINDS.get(str(post.get("kind")))
     if kind is None:
         raise ContentError(f"{path.name}: unknown kind {post.get('kind')!r} (one of: {', '.join(PAGE_KINDS)})")
-    missing = [name for name in kind.required if not post.get(name)]
+    missing = [name for name in required_fields(kind, post.metadata) if not post.get(name)]
     if missing:
         raise ContentError(f"{path.name}: missing front-matter field(s): {', '.join(missing)}")
     extra = [name for name in kind.not_allowed if name in post.metadata]
@@ -259,6 +297,9 @@ def load_page(path: Path) -> GuidePage:
         path=path,
         show_review_dates=bool(post.get("show_review_dates", False)),
         name=str(post.get("name", "")),
+        evidence=" ".join(str(post.get("evidence", "")).split()),
+        belly_side=bool(post.get("belly_side", False)),
+        reviewer=_reviewer(path.name, post["reviewed_by"]) if "reviewed_by" in post.metadata else None,
     )
 
 

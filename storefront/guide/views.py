@@ -47,6 +47,8 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "products": product_cards(page.products),
         "muscles": muscle_pages(),
+        # A belly-side page sends the reader to the muscles the tool is made for instead of a Buy box.
+        "tool_muscles": [muscle for muscle in muscle_pages() if not muscle.belly_side] if page.belly_side else [],
         "structured": [structured_data.article(page), structured_data.breadcrumbs(trail)]
         + ([structured_data.faq(page)] if page.faq else []),
         "trail": trail,

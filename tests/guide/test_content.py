@@ -32,7 +32,8 @@ def edit(path: Path, old: str, new: str) -> None:
 # kind of breakage: (file in content/, text in it, replaced by — every occurrence —, message expected)
 BREAKAGES = {
     "unknown product slug": (
-        "psoas.md", "products: [ql-claw]", "products: [ql-claw-deluxe]", "psoas.md: unknown product slug 'ql-claw-deluxe'"),
+        "quadratus-lumborum.md", "products: [ql-claw]", "products: [ql-claw-deluxe]",
+        "quadratus-lumborum.md: unknown product slug 'ql-claw-deluxe'"),
     "broken internal link": (
         "iliacus.md", "(/guide/psoas/)", "(/guide/psoaz/)", "iliacus.md: broken internal link /guide/psoaz/"),
     "broken product link": (
@@ -90,6 +91,33 @@ BREAKAGES = {
         "returns.md", "kind: policy\n", "kind: policy\nproducts: [ql-claw]\n", "returns.md: pages of kind 'policy' do not take: products"),
     "broken link on a policy page": (
         "contact.md", "(/orders/find/)", "(/orders/lost/)", "contact.md: broken internal link /orders/lost/"),
+    "tool steps on a belly-side muscle page": (
+        "iliacus.md", "## Stretch, step by step",
+        "### With the QL Claw\n\nSet it on the rim and lean back.\n\n## Stretch, step by step",
+        "iliacus.md: a belly-side muscle page must not tell the reader to use the tool (found '### With the QL Claw')"),
+    "the tool's tip in a belly-side page's In brief box": (
+        "rectus-abdominis.md", "  - It lies just under the skin,", "  - Hook the tip below the navel. It lies just under the skin,",
+        "rectus-abdominis.md: a belly-side muscle page must not tell the reader to use the tool (found 'the tip')"),
+    "a Buy box on a belly-side muscle page": (
+        "psoas.md", "belly_side: true\n", "belly_side: true\nproducts: [ql-claw]\n",
+        "psoas.md: a belly-side muscle is worked with fingertips only; remove `products` (no Buy box)"),
+    "a muscle page the tool fits without its products": (
+        "piriformis.md", "products: [ql-claw]\n", "", "piriformis.md: missing front-matter field(s): products"),
+    "muscle page without an evidence line": (
+        "gluteus-medius.md", "evidence: >-", "evidence_note: >-", "gluteus-medius.md: missing front-matter field(s): evidence"),
+    "meta description over 160 characters": (
+        "piriformis.md", "and where to press clear of the nerve.",
+        "and where to press clear of the nerve, with a stretch to follow it.",
+        "piriformis.md: the summary (the meta description) is 187 characters; keep it to 160"),
+    "long meta description on a policy page": (
+        "returns.md", "what to do, who pays return postage,", "what to do, who pays the return postage, how to pack it,",
+        "returns.md: the summary (the meta description) is "),
+    "says reviewed by without naming the reviewer": (
+        "lumbar-paraspinals.md", "## Where they are", "Reviewed by a physiotherapist.\n\n## Where they are",
+        'lumbar-paraspinals.md: says "reviewed by" but its front matter names no reviewer (`reviewed_by`)'),
+    "a review without the reviewer's name": (
+        "quadratus-lumborum.md", "updated: 2026-12-07\n", "updated: 2026-12-07\nreviewed_by:\n  credentials: PT\n  date: 2026-12-01\n",
+        "quadratus-lumborum.md: `reviewed_by` needs name, credentials, date of the clinician who reviewed the page"),
 }
 
 
@@ -167,3 +195,19 @@ def test_pictures_in_the_text_carry_their_size_so_the_page_does_not_jump(tmp_pat
         ("alt", "A person kneeling on one knee with the other foot forward, pelvis shifted forward"),
         ("width", "240"), ("height", "140"), ("loading", "lazy"),
     ]]
+
+
+def test_a_named_reviewer_is_read_from_the_front_matter_and_no_page_names_one_yet(tmp_path: Path):
+    import datetime
+
+    from guide.content import Reviewer, load_page, load_pages
+
+    page_file = tmp_path / "reviewed.md"
+    page_file.write_text((CONTENT / "psoas.md").read_text().replace(
+        "updated: 2026-12-07\n",
+        "updated: 2026-12-07\nreviewed_by:\n  name: Alex Example\n  credentials: MSc, registered physiotherapist\n"
+        "  date: 2026-12-01\n",
+    ))
+
+    assert load_page(page_file).reviewer == Reviewer("Alex Example", "MSc, registered physiotherapist", datetime.date(2026, 12, 1))
+    assert [page.slug for page in load_pages(CONTENT).values() if page.reviewer] == []

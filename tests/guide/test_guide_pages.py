@@ -14,6 +14,9 @@ MUSCLE_PAGES = [
     "quadratus-lumborum", "lumbar-paraspinals", "psoas", "iliacus", "rectus-abdominis",
     "gluteus-medius", "gluteus-minimus", "piriformis",
 ]
+# Behind the belly wall: fingertips only, so no tool and no Buy box.
+BELLY_SIDE_PAGES = ["psoas", "iliacus", "rectus-abdominis"]
+TOOL_MUSCLE_PAGES = [slug for slug in MUSCLE_PAGES if slug not in BELLY_SIDE_PAGES]
 ABOUT_THE_GUIDE = ["pressure-safety", "about-this-guide"]
 GUIDE_PAGES = ["lower-back-trigger-points", *MUSCLE_PAGES, *ABOUT_THE_GUIDE]
 
@@ -35,7 +38,7 @@ def assert_disclaimer_and_sources(text: str) -> None:
     assert "cure" not in text.lower()
 
 
-@pytest.mark.parametrize("slug", ["lower-back-trigger-points", *MUSCLE_PAGES])
+@pytest.mark.parametrize("slug", ["lower-back-trigger-points", *TOOL_MUSCLE_PAGES])
 def test_every_guide_page_renders_with_disclaimer_sources_picture_and_product(browser_client: httpx.Client, slug: str):
     page = browser_client.get(f"/guide/{slug}/")
 
@@ -45,6 +48,70 @@ def test_every_guide_page_renders_with_disclaimer_sources_picture_and_product(br
     assert picture and browser_client.get(picture.group(1)).status_code == 200
     assert re.search(r'<span class="amount">\$\d+\.\d\d</span>', page.text), "no live price on the product card"
     assert 'action="/cart/add/"' in page.text
+
+
+@pytest.mark.parametrize("slug", BELLY_SIDE_PAGES)
+def test_belly_side_pages_sell_nothing_and_send_the_reader_to_the_muscles_the_tool_fits(browser_client: httpx.Client, slug: str):
+    page = browser_client.get(f"/guide/{slug}/")
+    text = unescape(page.text)
+
+    assert page.status_code == 200
+    assert_disclaimer_and_sources(text)
+    assert 'action="/cart/add/"' not in page.text and 'class="amount"' not in page.text
+    fits = re.search(r'<aside class="product-card tool-muscles".*?</aside>', text, re.S).group(0)
+    assert "fingertips only" in fits and 'href="/products/ql-claw/"' in fits
+    assert set(re.findall(r'href="/guide/([a-z-]+)/"', fits)) == set(TOOL_MUSCLE_PAGES)
+    how_to = text.split(">How to press on it", 1)[1].split("<h2", 1)[0]
+    assert "Claw</h3>" not in how_to and "the handle" not in how_to and "the tip" not in how_to
+
+
+def test_psoas_page_is_optional_screens_for_aneurysm_risk_and_never_moves_towards_the_spine(browser_client: httpx.Client):
+    text = " ".join(unescape(browser_client.get("/guide/psoas/").text).split())
+
+    skip = text.split(">Skip this if</h2>", 1)[1].split("<h2", 1)[0]
+    for reason in ("over 65", "smoke", "aortic aneurysm", "disease of the blood vessels", "pregnant", "anticoagulants"):
+        assert reason in skip, reason
+    assert "How to press on it (optional)</h2>" in text
+    assert "towards the spine" not in text
+    assert "cannot protect the veins, the ureters or the bowel" in text
+
+
+@pytest.mark.parametrize("slug", MUSCLE_PAGES)
+def test_muscle_pages_say_what_the_evidence_is_before_the_routine(browser_client: httpx.Client, slug: str):
+    html = unescape(browser_client.get(f"/guide/{slug}/").text)
+
+    evidence = re.search(r'<p class="evidence">(.*?)</p>', html, re.S)
+    assert evidence and html.index('<p class="evidence">') < html.index('class="in-brief"')
+    assert "low-quality evidence" in evidence.group(1) and "examiners often disagree" in evidence.group(1)
+    assert 'href="/guide/lower-back-trigger-points/#what-the-evidence-says"' in evidence.group(1)
+    sources = html.split('<h2 id="sources">', 1)[1]
+    assert "Massage for low-back pain. Cochrane" in sources and "Lucas N, et al." in sources
+
+
+@pytest.mark.parametrize("slug", GUIDE_PAGES)
+def test_pages_say_when_they_were_last_updated_and_claim_no_review(browser_client: httpx.Client, slug: str):
+    html = browser_client.get(f"/guide/{slug}/").text
+
+    assert re.search(r'Last updated <time datetime="\d{4}-\d\d-\d\d">', html)
+    assert "reviewed by" not in html.lower() and "last reviewed" not in html.lower()
+
+
+@pytest.mark.parametrize("slug", GUIDE_PAGES)
+def test_meta_descriptions_fit_in_160_characters(browser_client: httpx.Client, slug: str):
+    html = browser_client.get(f"/guide/{slug}/").text
+
+    description = unescape(re.search(r'<meta name="description" content="([^"]*)">', html).group(1))
+    assert 0 < len(description) <= 160, (len(description), description)
+
+
+def test_hub_says_most_episodes_settle_and_cites_the_evidence(browser_client: httpx.Client):
+    text = " ".join(unescape(browser_client.get("/guide/lower-back-trigger-points/").text).split())
+
+    assert "Most episodes of low-back pain settle within a few weeks, whatever one does" in text
+    for source in ("CD001929", "Clinical Journal of Pain 2009;25(1):80-89", "Annals of Internal Medicine 2017;166(7):514-530", "NG59"):
+        assert source in text, source
+    for unsupported in ("you are probably in the right place", "Overload is the usual story"):
+        assert unsupported not in text
 
 
 @pytest.mark.parametrize("slug", MUSCLE_PAGES)
@@ -87,13 +154,22 @@ def test_safety_page_covers_dose_soreness_who_should_not_and_when_to_stop(browse
     for heading in ("Who should not press with a rigid tool", "Dose: how long and how often", "Soreness the next day",
                     "When to stop and see a doctor", "What the evidence says"):
         assert f">{heading}</h2>" in text
-    for reason in ("Osteoporosis", "Blood thinners", "Varicose veins", "Broken skin", "Pregnancy", "Cancer"):
+    for reason in ("Osteoporosis", "Blood thinners", "Varicose veins", "Broken skin", "Pregnancy", "Cancer",
+                   "Long-term steroid tablets", "Fever", "Bowel, ovarian or kidney conditions"):
         assert f"<strong>{reason}</strong>" in text
-    for red_flag in ("genitals or anus", "passing urine", "weight loss", "over 50", "steroid", "injected drugs", "pulsing lump"):
-        assert red_flag in text
+    for red_flag in ("genitals or anus", "passing urine", "weight loss", "over 50", "steroid", "injected drugs", "pulsing lump",
+                     "both legs", "trouble getting an erection", "thoracic pain", "shape of your spine",
+                     "before the age of 45", "calf is swollen"):
+        assert red_flag in " ".join(text.split()), red_flag
+    text = " ".join(text.split())
+    assert "written for adults" in text and "skip the knee-across stretch and the kneeling lunge" in text
+    assert "Do not rely on feeling a pulse to keep you safe" in text and "a pulse under your fingers or the tip" not in text
+    assert "Places a rigid tip should not press" not in text and "many people notice some easing within a week" not in text
+    for source in ("Back pain - low (without radiculopathy)", "NHS. Back pain.", "Finucane LM, et al."):
+        assert source in text, source
 
 
-def test_about_page_says_who_wrote_it_and_when_each_page_was_reviewed(browser_client: httpx.Client):
+def test_about_page_says_who_wrote_it_and_when_each_page_was_updated(browser_client: httpx.Client):
     text = unescape(browser_client.get("/guide/about-this-guide/").text)
 
     assert "<strong>We are not clinicians.</strong>" in " ".join(text.split())
@@ -184,3 +260,12 @@ def test_guide_page_still_renders_when_saleor_is_down(shop: Stack, browser_clien
         assert "is made for the muscles of this guide that lie in the back" in page.text
     finally:
         shop.start_saleor()
+
+
+def test_product_page_tells_the_same_story_as_the_guide(browser_client: httpx.Client):
+    text = " ".join(unescape(browser_client.get("/products/ql-claw/").text).split())
+
+    assert "pull the handle gently" in text and "body weight" not in text
+    assert "Never use it on the belly side" in text
+    description = re.search(r'<meta name="description" content="([^"]*)">', text).group(1)
+    assert len(description) <= 160 and "iliacus" not in description
