@@ -36,7 +36,7 @@ class ShopPagesSitemap(ShopSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["/", f"/products/{settings.FEATURED_PRODUCT_SLUG}/", "/guide/where-does-it-hurt/"]
+        return ["/", f"/products/{settings.FEATURED_PRODUCT_SLUG}/", "/guide/where-does-it-hurt/", "/guide/before-you-start/"]
 
     def location(self, path: str) -> str:
         return path

@@ -3,16 +3,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_POST, require_safe
 
 from catalog.selectors import ProductCard, product_card
 from saleor_client.errors import SaleorUnavailable
 
-from shared_cache.decorators import cacheable_for
+from shared_cache.decorators import cacheable_for, same_origin_post
 
 from . import structured_data
 from .content import guide_pages, hub, muscle_pages, regions
+from .forms import SelfCheckForm
 
 
 def product_cards(slugs: tuple[str, ...]) -> list[ProductCard]:
@@ -81,6 +83,29 @@ def finder(request: HttpRequest, region: str | None = None) -> HttpResponse:
         "structured": [structured_data.breadcrumbs([("Home", "/"), ("Lower back trigger points", hub().url), ("Where does it hurt?", "/guide/where-does-it-hurt/")])],
     }
     return render(request, "guide/finder.html", context)
+
+
+def _self_check_context(form: SelfCheckForm) -> dict:
+    trail = [("Home", "/"), ("Lower back trigger points", hub().url), ("Before you start", reverse("guide:self-check"))]
+    return {"form": form, "structured": [structured_data.breadcrumbs(trail)], "trail": trail}
+
+
+@require_safe
+@cacheable_for(60)
+def self_check(request: HttpRequest) -> HttpResponse:
+    return render(request, "guide/self_check.html", _self_check_context(SelfCheckForm()))
+
+
+@require_POST
+@never_cache
+@same_origin_post
+def self_check_answer(request: HttpRequest) -> HttpResponse:
+    # A POST, so what the reader ticked stays out of addresses, history and logs.
+    form = SelfCheckForm(request.POST)
+    if not form.is_valid():
+        return render(request, "guide/self_check.html", _self_check_context(form), status=400)
+    context = _self_check_context(form) | {"answered": True, "ticked": form.ticked(), "urgent": form.needs_urgent_help()}
+    return render(request, "guide/self_check.html", context)
 
 
 @require_safe

@@ -225,7 +225,8 @@ def test_sitemap_lists_every_guide_page_and_the_product(browser_client: httpx.Cl
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {node.text for node in ElementTree.fromstring(response.content).findall("s:url/s:loc", namespace)}
     expected = {f"{shop.storefront_url}/guide/{slug}/" for slug in GUIDE_PAGES}
-    expected |= {f"{shop.storefront_url}/products/ql-claw/", f"{shop.storefront_url}/guide/where-does-it-hurt/"}
+    expected |= {f"{shop.storefront_url}/products/ql-claw/", f"{shop.storefront_url}/guide/where-does-it-hurt/",
+                 f"{shop.storefront_url}/guide/before-you-start/"}
     assert expected <= locations
 
 
