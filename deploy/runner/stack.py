@@ -173,7 +173,7 @@ class Stack:
         }
         for name in ("CATALOG_CACHE_SECONDS", "SALEOR_TIMEOUT", "SERVER_TIMING", "NEWSLETTER_SIGNUPS_PER_IP",
                      "STAFF_SIGN_INS_PER_IP", "EMAIL_TIMEOUT", "SETTLE_AFTER_SECONDS", "JOB_STALLED_AFTER_SECONDS",
-                     "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS", "TRUSTED_PROXIES"):
+                     "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS", "TRUSTED_PROXIES", "STAFF_SECOND_FACTOR"):
             if name in os.environ:
                 env[name] = os.environ[name]
         env.update(self.storefront_settings)

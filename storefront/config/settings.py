@@ -247,6 +247,17 @@ ORDER_LOOKUPS_PER_IP = env.str("ORDER_LOOKUPS_PER_IP", default="10/h")
 ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
 # Sign-in attempts for one account from one visitor before a lockout that doubles each time.
 STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
+# Staff sign in with a password and a code from an authenticator app (staff/second_factor.py).
+# `optional` lets accounts that never enrolled in with the password alone: on a laptop
+# (`./shop run`) only, never in production.
+STAFF_SECOND_FACTOR = env.str("STAFF_SECOND_FACTOR", default="required")
+if STAFF_SECOND_FACTOR not in ("required", "optional"):
+    raise ImproperlyConfigured("STAFF_SECOND_FACTOR must be `required` or `optional`.")
+if STAFF_SECOND_FACTOR == "optional" and SHOP_ENVIRONMENT != "local":
+    raise ImproperlyConfigured(
+        "STAFF_SECOND_FACTOR=optional is for local runs only: in production every staff account "
+        "signs in with a second factor. Remove the setting (or set it to `required`)."
+    )
 # Reverse proxies whose X-Real-IP header names the visitor (comma separated addresses or
 # networks, e.g. "127.0.0.1" or "172.16.0.0/12"); a malformed entry stops the start.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
