@@ -42,7 +42,7 @@ def test_the_admin_ships_the_oldest_waiting_order_from_the_dashboard(
 
     shipped = staff_api.execute("query($id: ID!) { order(id: $id) { number status } }", {"id": order_id})["order"]
     assert shipped == {"number": number, "status": "FULFILLED"}
-    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="Dashboard", exact=True).click()
     count = to_ship_in_saleor(staff_api)
     expect(page.locator("#to-ship-count")).to_have_text(f"{count} order{'s' if count != 1 else ''}")
     expect(page.locator("#tile-to-ship").get_by_role("link", name=f"#{number}", exact=True)).to_have_count(0)
