@@ -18,6 +18,7 @@ from .input_types import (
     AddressInput,
     CheckoutLineInput,
     DateRangeInput,
+    MetadataInput,
     OrderFilterInput,
     OrderFulfillLineInput,
     StaffCreateInput,
@@ -45,10 +46,12 @@ from .staff_members import StaffMembers
 from .staff_order import StaffOrder
 from .staff_orders import StaffOrders
 from .staff_orders_export import StaffOrdersExport
+from .staff_orders_newest import StaffOrdersNewest
 from .staff_product_stock import StaffProductStock
 from .staff_sales import StaffSales
 from .staff_set_password import StaffSetPassword
 from .staff_set_price import StaffSetPrice
+from .staff_set_shipment_metadata import StaffSetShipmentMetadata
 from .staff_set_stock import StaffSetStock
 from .staff_sign_in import StaffSignIn
 from .staff_token_refresh import StaffTokenRefresh
@@ -1072,6 +1075,10 @@ class SaleorGraphQLClient(BaseClient):
                   status
                   trackingNumber
                   created
+                  metadata {
+                    key
+                    value
+                  }
                 }
               }
             }
@@ -1548,6 +1555,9 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                tax {
+                  ...MoneyFields
+                }
               }
               shippingAddress {
                 firstName
@@ -1569,95 +1579,17 @@ class SaleorGraphQLClient(BaseClient):
         return StaffOrders.model_validate(data)
 
     def staff_order(
-        self, id: str, show_users: bool, show_stock: bool, **kwargs: Any
+        self,
+        id: str,
+        show_users: bool,
+        show_stock: bool,
+        with_events: bool,
+        **kwargs: Any,
     ) -> StaffOrder:
         query = gql("""
-            query StaffOrder($id: ID!, $showUsers: Boolean!, $showStock: Boolean!) {
+            query StaffOrder($id: ID!, $showUsers: Boolean!, $showStock: Boolean!, $withEvents: Boolean!) {
               order(id: $id) {
-                ...StaffOrderRow
-                token
-                customerNote
-                shippingMethodName
-                shippingAddress {
-                  ...AddressFields
-                }
-                billingAddress {
-                  ...AddressFields
-                }
-                subtotal {
-                  gross {
-                    ...MoneyFields
-                  }
-                }
-                shippingPrice {
-                  gross {
-                    ...MoneyFields
-                  }
-                }
-                discount {
-                  ...MoneyFields
-                }
-                totalCaptured {
-                  ...MoneyFields
-                }
-                lines {
-                  id
-                  productName
-                  productSku
-                  quantity
-                  quantityFulfilled
-                  unitPrice {
-                    gross {
-                      ...MoneyFields
-                    }
-                  }
-                  variant {
-                    id
-                    stocks @include(if: $showStock) {
-                      warehouse {
-                        id
-                      }
-                      quantity
-                    }
-                  }
-                }
-                payments {
-                  id
-                  gateway
-                  isActive
-                  chargeStatus
-                  capturedAmount {
-                    ...MoneyFields
-                  }
-                  total {
-                    ...MoneyFields
-                  }
-                  transactions {
-                    kind
-                    isSuccess
-                    token
-                  }
-                }
-                fulfillments {
-                  id
-                  status
-                  trackingNumber
-                  created
-                }
-                events {
-                  id
-                  date
-                  type
-                  message
-                  amount
-                  email
-                  quantity
-                  user @include(if: $showUsers) {
-                    email
-                    firstName
-                    lastName
-                  }
-                }
+                ...StaffOrderDetail
               }
             }
 
@@ -1682,6 +1614,100 @@ class SaleorGraphQLClient(BaseClient):
               currency
             }
 
+            fragment StaffOrderDetail on Order {
+              ...StaffOrderRow
+              token
+              customerNote
+              shippingMethodName
+              shippingAddress {
+                ...AddressFields
+              }
+              billingAddress {
+                ...AddressFields
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              discount {
+                ...MoneyFields
+              }
+              totalCaptured {
+                ...MoneyFields
+              }
+              lines {
+                id
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  stocks @include(if: $showStock) {
+                    warehouse {
+                      id
+                    }
+                    quantity
+                  }
+                }
+              }
+              payments {
+                id
+                gateway
+                isActive
+                chargeStatus
+                capturedAmount {
+                  ...MoneyFields
+                }
+                total {
+                  ...MoneyFields
+                }
+                transactions {
+                  kind
+                  isSuccess
+                  token
+                  amount {
+                    ...MoneyFields
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
+              events @include(if: $withEvents) {
+                id
+                date
+                type
+                message
+                amount
+                email
+                quantity
+                user @include(if: $showUsers) {
+                  email
+                  firstName
+                  lastName
+                }
+              }
+            }
+
             fragment StaffOrderRow on Order {
               id
               number
@@ -1692,6 +1718,9 @@ class SaleorGraphQLClient(BaseClient):
               paymentStatus
               total {
                 gross {
+                  ...MoneyFields
+                }
+                tax {
                   ...MoneyFields
                 }
               }
@@ -1705,6 +1734,7 @@ class SaleorGraphQLClient(BaseClient):
             "id": id,
             "showUsers": show_users,
             "showStock": show_stock,
+            "withEvents": with_events,
         }
         response = self.execute(
             query=query, operation_name="StaffOrder", variables=variables, **kwargs
@@ -1775,6 +1805,30 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return StaffUpdateTracking.model_validate(data)
 
+    def staff_set_shipment_metadata(
+        self, id: str, input: list[MetadataInput], **kwargs: Any
+    ) -> StaffSetShipmentMetadata:
+        query = gql("""
+            mutation StaffSetShipmentMetadata($id: ID!, $input: [MetadataInput!]!) {
+              updateMetadata(id: $id, input: $input) {
+                metadataErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="StaffSetShipmentMetadata",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffSetShipmentMetadata.model_validate(data)
+
     def staff_cancel(self, id: str, **kwargs: Any) -> StaffCancel:
         query = gql("""
             mutation StaffCancel($id: ID!) {
@@ -1832,11 +1886,14 @@ class SaleorGraphQLClient(BaseClient):
         self,
         first: int,
         created: DateRangeInput,
+        show_users: bool,
+        show_stock: bool,
+        with_events: bool,
         after: Union[Optional[str], UnsetType] = UNSET,
         **kwargs: Any,
     ) -> StaffOrdersExport:
         query = gql("""
-            query StaffOrdersExport($first: Int!, $after: String, $created: DateRangeInput!) {
+            query StaffOrdersExport($first: Int!, $after: String, $created: DateRangeInput!, $showUsers: Boolean!, $showStock: Boolean!, $withEvents: Boolean!) {
               orders(
                 first: $first
                 after: $after
@@ -1849,22 +1906,125 @@ class SaleorGraphQLClient(BaseClient):
                 }
                 edges {
                   node {
-                    ...StaffOrderRow
-                    shippingAddress {
-                      firstName
-                      lastName
-                      country {
-                        code
-                      }
-                    }
+                    ...StaffOrderDetail
                   }
                 }
               }
             }
 
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
             fragment MoneyFields on Money {
               amount
               currency
+            }
+
+            fragment StaffOrderDetail on Order {
+              ...StaffOrderRow
+              token
+              customerNote
+              shippingMethodName
+              shippingAddress {
+                ...AddressFields
+              }
+              billingAddress {
+                ...AddressFields
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              discount {
+                ...MoneyFields
+              }
+              totalCaptured {
+                ...MoneyFields
+              }
+              lines {
+                id
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  stocks @include(if: $showStock) {
+                    warehouse {
+                      id
+                    }
+                    quantity
+                  }
+                }
+              }
+              payments {
+                id
+                gateway
+                isActive
+                chargeStatus
+                capturedAmount {
+                  ...MoneyFields
+                }
+                total {
+                  ...MoneyFields
+                }
+                transactions {
+                  kind
+                  isSuccess
+                  token
+                  amount {
+                    ...MoneyFields
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
+              events @include(if: $withEvents) {
+                id
+                date
+                type
+                message
+                amount
+                email
+                quantity
+                user @include(if: $showUsers) {
+                  email
+                  firstName
+                  lastName
+                }
+              }
             }
 
             fragment StaffOrderRow on Order {
@@ -1879,6 +2039,9 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                tax {
+                  ...MoneyFields
+                }
               }
               shippingAddress {
                 firstName
@@ -1890,6 +2053,9 @@ class SaleorGraphQLClient(BaseClient):
             "first": first,
             "after": after,
             "created": created,
+            "showUsers": show_users,
+            "showStock": show_stock,
+            "withEvents": with_events,
         }
         response = self.execute(
             query=query,
@@ -2150,6 +2316,9 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                tax {
+                  ...MoneyFields
+                }
               }
               shippingAddress {
                 firstName
@@ -2308,3 +2477,180 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return StaffVariantStock.model_validate(data)
+
+    def staff_orders_newest(
+        self,
+        first: int,
+        show_users: bool,
+        show_stock: bool,
+        with_events: bool,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> StaffOrdersNewest:
+        query = gql("""
+            query StaffOrdersNewest($first: Int!, $after: String, $showUsers: Boolean!, $showStock: Boolean!, $withEvents: Boolean!) {
+              orders(first: $first, after: $after, sortBy: {field: NUMBER, direction: DESC}) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    ...StaffOrderDetail
+                  }
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+
+            fragment StaffOrderDetail on Order {
+              ...StaffOrderRow
+              token
+              customerNote
+              shippingMethodName
+              shippingAddress {
+                ...AddressFields
+              }
+              billingAddress {
+                ...AddressFields
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              discount {
+                ...MoneyFields
+              }
+              totalCaptured {
+                ...MoneyFields
+              }
+              lines {
+                id
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  stocks @include(if: $showStock) {
+                    warehouse {
+                      id
+                    }
+                    quantity
+                  }
+                }
+              }
+              payments {
+                id
+                gateway
+                isActive
+                chargeStatus
+                capturedAmount {
+                  ...MoneyFields
+                }
+                total {
+                  ...MoneyFields
+                }
+                transactions {
+                  kind
+                  isSuccess
+                  token
+                  amount {
+                    ...MoneyFields
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
+              events @include(if: $withEvents) {
+                id
+                date
+                type
+                message
+                amount
+                email
+                quantity
+                user @include(if: $showUsers) {
+                  email
+                  firstName
+                  lastName
+                }
+              }
+            }
+
+            fragment StaffOrderRow on Order {
+              id
+              number
+              created
+              userEmail
+              status
+              statusDisplay
+              paymentStatus
+              total {
+                gross {
+                  ...MoneyFields
+                }
+                tax {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                firstName
+                lastName
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "showUsers": show_users,
+            "showStock": show_stock,
+            "withEvents": with_events,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="StaffOrdersNewest",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffOrdersNewest.model_validate(data)
