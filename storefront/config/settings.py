@@ -60,9 +60,12 @@ INSTALLED_APPS = [
     "shipping",
     "pages",
     "health",
+    "metrics",
 ]
 
 MIDDLEWARE = [
+    # Answers by status class for Prometheus (metrics/), outermost so it sees every 5xx.
+    "metrics.middleware.ResponseCountMiddleware",
     # A request id for every request (the visitor's X-Request-ID if well formed): on every log
     # line, in the answer's header and passed on to Saleor.
     "django_guid.middleware.guid_middleware",

@@ -220,12 +220,33 @@ def test_the_connection_budget_in_the_readme_is_what_the_production_manifests_ca
 
     budget = (
         (pods_at_most["storefront"] + surge["storefront"]) * processes * threads
-        + pods_at_most["worker"] * (threads + job_concurrency + 1)
+        + pods_at_most["worker"] * (threads + job_concurrency + 1 + 1)  # + LISTEN + the metrics container
         + (pods_at_most["saleor"] + surge["saleor"]) * saleor_processes
         + pods_at_most["saleor-worker"] * 2
         + len(by_kind("production", "Job")) + 1
     )
 
     readme = (ROOT / "deploy" / "kubernetes" / "README.md").read_text()
-    assert budget == 221
+    assert budget == 223
     assert f"| **sum** | | **{budget}** |" in readme
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_prometheus_scrapes_the_storefront_and_worker_on_a_port_the_proxy_cannot_reach(overlay: str):
+    docs = manifests(overlay)
+    deployments = by_kind(overlay, "Deployment")
+    policies = policy.network_policies(docs)
+    scrape_from_monitoring = [
+        rule for p in policies if p["metadata"]["name"] in ("storefront", "worker") for rule in p["spec"]["ingress"]
+        if rule.get("ports") == [{"protocol": "TCP", "port": 9100}]
+    ]
+
+    for name in ("storefront", "worker"):
+        template = deployments[name]["spec"]["template"]
+        assert template["metadata"]["annotations"]["prometheus.io/port"] == "9100"
+        metrics = next(c for c in template["spec"]["containers"] if c["name"] == "metrics")
+        assert metrics["command"][:3] == ["python", "manage.py", "serve_metrics"]
+    assert not policy.may_connect(docs, "proxy", "storefront", 9100)
+    assert not policy.may_connect(docs, "proxy", "worker", 9100)
+    assert [rule["from"] for rule in scrape_from_monitoring] == [
+        [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}]] * 2
