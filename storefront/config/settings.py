@@ -126,6 +126,14 @@ DATABASES["default"]["OPTIONS"] = {
 # Each connection is checked as it leaves the pool: after a PostgreSQL restart, dead ones are
 # replaced instead of failing a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# TLS to a managed PostgreSQL: `verify-full` checks the server's certificate against the CA in
+# DATABASE_SSLROOTCERT and its name against the host in DATABASE_URL. Procrastinate's worker pool
+# reads these options too (it takes Django's connection parameters).
+DATABASE_SSLMODE = env.str("DATABASE_SSLMODE", default="")
+if DATABASE_SSLMODE:
+    DATABASES["default"]["OPTIONS"]["sslmode"] = DATABASE_SSLMODE
+    if env.str("DATABASE_SSLROOTCERT", default=""):
+        DATABASES["default"]["OPTIONS"]["sslrootcert"] = env.str("DATABASE_SSLROOTCERT")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Catalog reads are cached here; a shared cache (the database table by default, Redis in

@@ -250,3 +250,20 @@ def test_prometheus_scrapes_the_storefront_and_worker_on_a_port_the_proxy_cannot
     assert not policy.may_connect(docs, "proxy", "worker", 9100)
     assert [rule["from"] for rule in scrape_from_monitoring] == [
         [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}]] * 2
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_every_container_that_reaches_the_database_verifies_its_certificate(overlay: str):
+    config = next(m for name, m in by_kind(overlay, "ConfigMap").items() if name.startswith("qlclaw-config"))["data"]
+    reaching = [
+        (pod.workload, container)
+        for pod in policy.pods(manifests(overlay))
+        for container in pod.spec.get("initContainers", []) + pod.spec["containers"]
+        if {v["name"] for v in container.get("env", [])} & {"DATABASE_URL", "PGHOST"}
+    ]
+
+    assert config["DATABASE_SSLMODE"] == "verify-full"
+    assert len(reaching) >= 10
+    for workload, container in reaching:
+        mounts = {m["mountPath"] for m in container.get("volumeMounts", [])}
+        assert config["DATABASE_SSLROOTCERT"].rsplit("/", 1)[0] in mounts, (workload, container["name"])
