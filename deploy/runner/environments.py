@@ -19,6 +19,8 @@ from .layout import (
     COMPOSE_VENV,
     KUBERNETES_LOCK,
     KUBERNETES_VENV,
+    MOTO_LOCK,
+    MOTO_VENV,
     PODMAN_COMPOSE_LOCK,
     PODMAN_COMPOSE_VENV,
     RUNNER_LOCK,
@@ -139,6 +141,11 @@ def ensure_podman_compose_venv() -> Path:
 def ensure_kubernetes_venv() -> Path:
     """kubectl (its `kustomize` renders deploy/kubernetes/), kubernetes-validate and checkov."""
     return ensure_venv(KUBERNETES_VENV, sys.executable, [KUBERNETES_LOCK], "Kubernetes manifest tools")
+
+
+def ensure_moto_venv() -> Path:
+    """moto's S3 server: the tests' stand-in for an object store (pictures on a bucket)."""
+    return ensure_venv(MOTO_VENV, sys.executable, [MOTO_LOCK], "S3 stand-in (moto)")
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -246,6 +246,13 @@ CONTENT_SECURITY_POLICY = {
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR.parent / ".local" / "shop" / "media")))
 MEDIA_URL = "/media/"
+# Product pictures on an object store (Saleor's AWS_MEDIA_BUCKET_NAME): the bucket's or CDN's public
+# address, ending in "/", under which Saleor's names ("products/…") answer. Empty: the storefront
+# serves them from MEDIA_ROOT at /media/products/.
+MEDIA_PUBLIC_URL = env.str("MEDIA_PUBLIC_URL", default="")
+if MEDIA_PUBLIC_URL:
+    _media = urlsplit(MEDIA_PUBLIC_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_media.scheme}://{_media.netloc}")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -140,11 +140,10 @@ def may_connect(manifests: list[dict], source: str, destination: str, port: int)
     return _allowed(policies, "egress", src, dst, port, namespace) and _allowed(policies, "ingress", dst, src, port, namespace)
 
 
-def may_reach_internet(manifests: list[dict], source: str, port: int, address: str = "203.0.113.10") -> bool:
-    """May `source` open TCP `port` to a public address (Stripe, a mail provider)?"""
+def may_reach_internet(manifests: list[dict], source: Pod, port: int, address: str = "203.0.113.10") -> bool:
+    """May the pods of `source` open TCP `port` to a public address (Stripe, mail, the bucket)?"""
     namespace = next((m["metadata"].get("namespace", "default") for m in manifests if m["kind"] == "NetworkPolicy"), "default")
-    src = next(pod for pod in pods(manifests) if pod.labels.get("app.kubernetes.io/component") == source)
-    return _allowed(network_policies(manifests), "egress", src, None, port, namespace, address)
+    return _allowed(network_policies(manifests), "egress", source, None, port, namespace, address)
 
 
 def may_be_reached_from_internet(manifests: list[dict], destination: str, port: int) -> bool:

@@ -109,12 +109,15 @@ def test_network_policies_allow_exactly_composes_connections(overlay: str):
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_only_saleor_and_the_workers_reach_stripe_and_mail_and_only_the_proxy_takes_visitors(overlay: str):
+def test_only_saleor_and_the_workers_reach_stripe_mail_and_the_bucket_and_only_the_proxy_takes_visitors(overlay: str):
     docs = manifests(overlay)
-    going_out = {c for c in COMPONENTS if policy.may_reach_internet(docs, c, 443) or policy.may_reach_internet(docs, c, 587)}
+    going_out = {pod.workload for pod in policy.pods(docs)
+                 if policy.may_reach_internet(docs, pod, 443) or policy.may_reach_internet(docs, pod, 587)}
     taking_visitors = {c for c, port in PORTS.items() if policy.may_be_reached_from_internet(docs, c, port)}
 
-    assert going_out == {"saleor", "saleor-worker", "worker"}
+    # Saleor's migration uploads the catalog's pictures to the bucket, over HTTPS only.
+    assert going_out == {"saleor", "saleor-worker", "worker", "saleor-migrate"}
+    assert not policy.may_reach_internet(docs, next(p for p in policy.pods(docs) if p.workload == "saleor-migrate"), 587)
     assert taking_visitors == {"proxy"}
 
 
@@ -267,3 +270,16 @@ def test_every_container_that_reaches_the_database_verifies_its_certificate(over
     for workload, container in reaching:
         mounts = {m["mountPath"] for m in container.get("volumeMounts", [])}
         assert config["DATABASE_SSLROOTCERT"].rsplit("/", 1)[0] in mounts, (workload, container["name"])
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_pictures_are_in_the_bucket_and_no_pod_shares_a_volume(overlay: str):
+    config = next(m for name, m in by_kind(overlay, "ConfigMap").items() if name.startswith("qlclaw-config"))["data"]
+    claims = {
+        (pod.workload, volume["persistentVolumeClaim"]["claimName"])
+        for pod in policy.pods(manifests(overlay)) for volume in pod.spec.get("volumes", []) if "persistentVolumeClaim" in volume
+    }
+
+    assert config["AWS_MEDIA_BUCKET_NAME"] and config["MEDIA_PUBLIC_URL"].endswith("/")
+    assert claims == {("backup", "backups")}
+    assert set(by_kind(overlay, "PersistentVolumeClaim")) == {"backups"}
