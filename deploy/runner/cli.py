@@ -66,6 +66,8 @@ def test(pytest_args: List[str]) -> int:
     environments.ensure_saleor_venv()
     environments.ensure_compose_venv()
     environments.ensure_podman_compose_venv()
+    environments.ensure_kubernetes_venv()
+    environments.ensure_moto_venv()
     environments.ensure_test_packages()
     command = [sys.executable, "-m", "pytest", *pytest_args]
     return subprocess.call(command, cwd=ROOT)

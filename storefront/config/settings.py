@@ -60,9 +60,12 @@ INSTALLED_APPS = [
     "shipping",
     "pages",
     "health",
+    "metrics",
 ]
 
 MIDDLEWARE = [
+    # Answers by status class for Prometheus (metrics/), outermost so it sees every 5xx.
+    "metrics.middleware.ResponseCountMiddleware",
     # A request id for every request (the visitor's X-Request-ID if well formed): on every log
     # line, in the answer's header and passed on to Saleor.
     "django_guid.middleware.guid_middleware",
@@ -123,6 +126,14 @@ DATABASES["default"]["OPTIONS"] = {
 # Each connection is checked as it leaves the pool: after a PostgreSQL restart, dead ones are
 # replaced instead of failing a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# TLS to a managed PostgreSQL: `verify-full` checks the server's certificate against the CA in
+# DATABASE_SSLROOTCERT and its name against the host in DATABASE_URL. Procrastinate's worker pool
+# reads these options too (it takes Django's connection parameters).
+DATABASE_SSLMODE = env.str("DATABASE_SSLMODE", default="")
+if DATABASE_SSLMODE:
+    DATABASES["default"]["OPTIONS"]["sslmode"] = DATABASE_SSLMODE
+    if env.str("DATABASE_SSLROOTCERT", default=""):
+        DATABASES["default"]["OPTIONS"]["sslrootcert"] = env.str("DATABASE_SSLROOTCERT")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Catalog reads are cached here; a shared cache (the database table by default, Redis in
@@ -235,6 +246,13 @@ CONTENT_SECURITY_POLICY = {
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR.parent / ".local" / "shop" / "media")))
 MEDIA_URL = "/media/"
+# Product pictures on an object store (Saleor's AWS_MEDIA_BUCKET_NAME): the bucket's or CDN's public
+# address, ending in "/", under which Saleor's names ("products/…") answer. Empty: the storefront
+# serves them from MEDIA_ROOT at /media/products/.
+MEDIA_PUBLIC_URL = env.str("MEDIA_PUBLIC_URL", default="")
+if MEDIA_PUBLIC_URL:
+    _media = urlsplit(MEDIA_PUBLIC_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_media.scheme}://{_media.netloc}")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -4,6 +4,8 @@ from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from metrics.figures import SHED_RESPONSES
+
 logger = logging.getLogger(__name__)
 
 # Seconds a visitor is asked to wait when the shop is saturated or its database is away.
@@ -24,6 +26,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError):
             return None
         logger.error("Database unavailable while serving %s: %s", request.path, exception)
+        SHED_RESPONSES.labels("database_unavailable").inc()
         response = HttpResponse(render_to_string("503.html", request=request), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
