@@ -28,6 +28,7 @@ ORDER_EMAILS = {
     "refunded": "orders/email/refunded",
     "cancelled": "orders/email/cancelled",
     "lookup": "orders/email/lookup",
+    "withdrawal": "withdrawals/email/acknowledgement",
 }
 # Amounts travel through the queue as strings (JSON); templates format Decimals.
 MONEY_DETAILS = ("amount", "refunded", "items", "discount_share", "shipping")
@@ -49,6 +50,7 @@ def send_order_email(*, order_token: str, kind: str, key: str = "", details: Opt
         "order": order,
         "currency": order.total.currency,
         "status_url": absolute_url("orders:status", token=order.token),
+        "withdraw_url": absolute_url("withdrawals:order", token=order.token),
         "company": company(),
     }
     send_templated_email(

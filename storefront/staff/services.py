@@ -16,6 +16,7 @@ from orders.services import queue_order_email
 from saleor_client.client import saleor_as_staff
 from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
+from withdrawals.services import withdrawal_for
 
 from .dashboard import forget_tiles
 from .models import OrderReturn, ReturnedLine, StaffSession
@@ -205,7 +206,9 @@ def _return_breakdown(order: StaffOrder, picked: list[tuple[OrderLine, int]], re
                       *, refund_shipping: bool) -> RefundBreakdown:
     breakdown = return_refund(
         order, returning={line.id: count for line, count in picked}, returned_before=returned,
-        with_shipping=refund_shipping, shipping_refunded_before=shipping_refunded(order.id),
+        # A withdrawal refunds the delivery paid too (Art. 13(1) CRD), whatever the admin ticked.
+        with_shipping=refund_shipping or withdrawal_for(order.token) is not None,
+        shipping_refunded_before=shipping_refunded(order.id),
     )
     if breakdown.amount <= 0:
         raise StaffActionError("Nothing is left captured on this order to refund.")

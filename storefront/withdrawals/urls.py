@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "withdrawals"
+
+urlpatterns = [
+    path("", views.withdraw_by_number, name="form"),
+    path("<uuid:token>/", views.withdraw_from_order, name="order"),
+]
