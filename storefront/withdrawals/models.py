@@ -17,7 +17,12 @@ class Withdrawal(models.Model):
 
     ORDER_PAGE = "order-page"
     FORM = "form"
-    CHANNELS = [(ORDER_PAGE, "Order page button"), (FORM, "Withdrawal form (order number and e-mail)")]
+    STAFF = "staff"
+    CHANNELS = [
+        (ORDER_PAGE, "Order page button"),
+        (FORM, "Withdrawal form (order number and e-mail)"),
+        (STAFF, "By e-mail, letter or phone, recorded by staff"),
+    ]
 
     order_token = models.UUIDField(unique=True)
     order_id = models.CharField(max_length=100)
@@ -27,6 +32,7 @@ class Withdrawal(models.Model):
     market = models.CharField(max_length=5)
     channel = models.CharField(max_length=20, choices=CHANNELS)
     received_at = models.DateTimeField()
+    recorded_by = models.EmailField(blank=True)  # the staff member, for a withdrawal received another way
 
     class Meta:
         ordering = ["received_at"]

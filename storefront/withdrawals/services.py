@@ -27,7 +27,7 @@ def withdrawal_for(order_token: str) -> Optional[Withdrawal]:
     return Withdrawal.objects.filter(order_token=order_token).first()
 
 
-def withdraw(*, order: Order, channel: str, name: str = "") -> tuple[Withdrawal, bool]:
+def withdraw(*, order: Order, channel: str, name: str = "", recorded_by: str = "") -> tuple[Withdrawal, bool]:
     """Record the withdrawal from `order` and queue its acknowledgement; (withdrawal, created).
     A second call for the same order returns the first withdrawal and sends nothing."""
     existing = withdrawal_for(order.token)
@@ -42,6 +42,7 @@ def withdraw(*, order: Order, channel: str, name: str = "") -> tuple[Withdrawal,
                 order_token=order.token, order_id=order.id, order_number=order.number, email=order.email,
                 name=name or (order.shipping_address[0] if order.shipping_address else ""),
                 market=market_of(order.shipping_country), channel=channel, received_at=received_at,
+                recorded_by=recorded_by,
             )
             # No key: the acknowledgement's Message-ID is fixed by the order, so it is sent once.
             queue_order_email(order_token=order.token, kind="withdrawal", details={

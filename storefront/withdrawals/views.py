@@ -2,10 +2,12 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.contrib import messages
+from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from orders.selectors import order_by_token
+from staff import auth
 
 from . import services
 from .forms import WithdrawalForm
@@ -61,3 +63,21 @@ def withdraw_by_number(request: HttpRequest) -> HttpResponse:
         return render(request, "withdrawals/form.html", {"form": form}, status=400)
     services.withdraw_by_number(**form.cleaned_data)
     return render(request, "withdrawals/form_sent.html", {"email": form.cleaned_data["email"]})
+
+
+@require_POST
+@auth.staff_required
+def record_for_staff(request: HttpRequest, token: str) -> HttpResponse:
+    """A withdrawal the buyer sent by e-mail, letter or phone, recorded from the staff order page
+    as received now: the buyer gets the same acknowledgement, staff the same deadline."""
+    order = order_by_token(str(token))
+    if order is None:
+        raise Http404("No such order")
+    try:
+        _, created = services.withdraw(order=order, channel=Withdrawal.STAFF, recorded_by=request.staff.email)
+    except services.NotWithdrawable as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, "Withdrawal recorded; the buyer was e-mailed the acknowledgement." if created
+                         else "This withdrawal was already recorded.")
+    return redirect("staff:order", order_id=order.id)

@@ -132,3 +132,33 @@ def test_returning_a_withdrawn_order_refunds_the_delivery_too(shop: Stack, place
 def test_an_unknown_order_token_is_not_found(shop: Stack):
     with visitor(shop) as client:
         assert client.get(f"/withdraw/{uuid.uuid4()}/").status_code == 404
+
+
+def test_staff_record_a_withdrawal_sent_by_email_once_and_the_buyer_is_acknowledged(
+    place_order, admin: httpx.Client, mailbox: Mailbox, shop: Stack
+):
+    order = place_order()
+    mailbox.exactly(order["userEmail"], 1)
+    page = admin.get(f"/staff/orders/{order['id']}/")
+    assert 'id="record-withdrawal"' in page.text
+
+    first = admin.post(f"/withdraw/{order['token']}/record/", data={"csrfmiddlewaretoken": csrf_token(page.text)},
+                       follow_redirects=True)
+    second = admin.post(f"/withdraw/{order['token']}/record/", data={"csrfmiddlewaretoken": csrf_token(page.text)},
+                        follow_redirects=True)
+
+    assert flash(first.text) == "Withdrawal recorded; the buyer was e-mailed the acknowledgement."
+    assert flash(second.text) == "This withdrawal was already recorded."
+    assert f"recorded by staff by {shop.staff_email}" in second.text and 'id="record-withdrawal"' not in second.text
+    ack = [m for m in mailbox.exactly(order["userEmail"], 2) if m["Subject"].startswith(ACK_SUBJECT)]
+    assert len(ack) == 1
+
+
+def test_only_staff_can_record_a_withdrawal_for_a_buyer(shop: Stack, place_order, mailbox: Mailbox):
+    order = place_order()
+    with visitor(shop) as client:
+        page = client.get("/withdraw/")
+        answer = client.post(f"/withdraw/{order['token']}/record/", data={"csrfmiddlewaretoken": csrf_token(page.text)})
+
+    assert answer.status_code == 302 and "/staff/sign-in/" in answer.headers["location"]
+    mailbox.exactly(order["userEmail"], 1)  # the confirmation only

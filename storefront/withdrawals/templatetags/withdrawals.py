@@ -13,10 +13,12 @@ def withdrawal_box(order) -> dict:
     return {"order": order, "withdrawal": withdrawal_for(order.token)}
 
 
-@register.inclusion_tag("withdrawals/_staff_order.html")
-def staff_withdrawal(order) -> dict:
-    """On the staff order page: the withdrawal, when it was received and the refund's deadline."""
-    return {"order": order, "withdrawal": withdrawal_for(order.token), "shop_time_zone": settings.SHOP_TIME_ZONE}
+@register.inclusion_tag("withdrawals/_staff_order.html", takes_context=True)
+def staff_withdrawal(context, order) -> dict:
+    """On the staff order page: the withdrawal, when it was received and the refund's deadline,
+    or a button to record one the buyer sent another way."""
+    return {"order": order, "withdrawal": withdrawal_for(order.token), "shop_time_zone": settings.SHOP_TIME_ZONE,
+            "csrf_token": context.get("csrf_token")}
 
 
 @register.inclusion_tag("withdrawals/_dashboard_tile.html")
