@@ -5,6 +5,7 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from core.company import product_safety
 from guide import structured_data
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import home_zone
@@ -25,7 +26,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_card(slug)
     if product is None:
         raise Http404("No such product")
-    context = {"product": product, "product_jsonld": structured_data.product(product), "shipping_zone": home_zone()}
+    context = {"product": product, "product_jsonld": structured_data.product(product), "shipping_zone": home_zone(),
+               "safety": product_safety()}
     return render(request, "catalog/product_detail.html", context)
 
 

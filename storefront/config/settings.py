@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "cart",
     "checkout",
     "orders",
+    "withdrawals",
     "shipping",
     "pages",
     "health",
@@ -169,6 +170,32 @@ if SHOP_ENVIRONMENT == "production":
             f"Set {', '.join(_placeholders)}: in production the shop must name its real seller "
             "(legal name, address, e-mail, phone), not the made-up local defaults."
         )
+# Selling to the EU: the General Product Safety Regulation (EU) 2023/988, Art. 19, wants the
+# manufacturer and, for a manufacturer outside the EU, its EU responsible person on the product
+# page; imports of up to EUR 150 need the IOSS VAT number on the customs declaration. Made-up
+# defaults locally; production refuses to start without the real ones while SHOP_EU_MARKET is on.
+SHOP_EU_MARKET = env.bool("SHOP_EU_MARKET", default=True)
+EU_MARKET_PLACEHOLDERS = {
+    "SHOP_EU_RESPONSIBLE_PERSON_NAME": "QL Claw Example EU Representative GmbH",
+    "SHOP_EU_RESPONSIBLE_PERSON_ADDRESS": "Beispielstrasse 1, 10115 Berlin, Germany",
+    "SHOP_EU_RESPONSIBLE_PERSON_EMAIL": "eu-representative@qlclaw.example",
+    "SHOP_IOSS_NUMBER": "IM0000000000",
+}
+globals().update({name: env.str(name, default=default) for name, default in EU_MARKET_PLACEHOLDERS.items()})
+# The manufacturer, when it is not the seller (the seller's facts are used otherwise).
+SHOP_MANUFACTURER_NAME = env.str("SHOP_MANUFACTURER_NAME", default="")
+SHOP_MANUFACTURER_ADDRESS = env.str("SHOP_MANUFACTURER_ADDRESS", default="")
+SHOP_MANUFACTURER_EMAIL = env.str("SHOP_MANUFACTURER_EMAIL", default="")
+if SHOP_ENVIRONMENT == "production" and SHOP_EU_MARKET:
+    _missing = [
+        name for name, default in EU_MARKET_PLACEHOLDERS.items()
+        if name not in env.ENVIRON or not globals()[name].strip() or globals()[name] == default
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"Set {', '.join(_missing)}, or SHOP_EU_MARKET=false: selling to the EU needs the real EU "
+            "responsible person on the product page (GPSR, Regulation (EU) 2023/988) and the IOSS number."
+        )
 # The seed file: shipping methods' delivery estimates live there, beside the methods they belong
 # to (Saleor 2.10 has no field for them).
 CATALOG_FILE = Path(env.str("CATALOG_FILE", default=str(BASE_DIR.parent / "deploy" / "seed" / "catalog.yaml")))
@@ -263,6 +290,9 @@ NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 STAFF_SIGN_INS_PER_IP = env.str("STAFF_SIGN_INS_PER_IP", default="10/m")
 ORDER_LOOKUPS_PER_IP = env.str("ORDER_LOOKUPS_PER_IP", default="10/h")
 ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
+# The withdrawal form (order number + e-mail), limited like the order lookup.
+WITHDRAWALS_PER_IP = env.str("WITHDRAWALS_PER_IP", default="10/h")
+WITHDRAWALS_PER_EMAIL = env.str("WITHDRAWALS_PER_EMAIL", default="3/h")
 # Sign-in attempts for one account from one visitor before a lockout that doubles each time.
 STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
 # Staff sign in with a password and a code from an authenticator app (staff/second_factor.py).
@@ -388,6 +418,11 @@ DJANGO_GUID = {
     "EXPOSE_HEADER": False,
 }
 
+# Who processes buyers' data, named on the privacy page (pages/privacy.py).
+SHOP_HOSTING_PROVIDER = env.str("SHOP_HOSTING_PROVIDER", default="")
+SHOP_HOSTING_LOCATION = env.str("SHOP_HOSTING_LOCATION", default="United States")
+SHOP_MAIL_PROVIDER = env.str("SHOP_MAIL_PROVIDER", default="")
+SHOP_MAIL_PROVIDER_LOCATION = env.str("SHOP_MAIL_PROVIDER_LOCATION", default="United States")
 # Error reporting: on when SENTRY_DSN is set (web and job worker alike). No personal data is sent:
 # no request bodies, query strings, cookies or local variables, and buyers' links redacted.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")

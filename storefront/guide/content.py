@@ -61,7 +61,7 @@ PAGE_KINDS[POLICY_KIND] = PageKind(
     not_allowed=("muscles", "products", "sources", "regions", "brief", "faq", "picture", "evidence", "belly_side"),
     url_format="/{slug}/",
 )
-POLICY_BLOCKS = ("shipping-rates", "company")
+POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors")
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",

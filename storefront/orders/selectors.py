@@ -56,6 +56,7 @@ class Order:
     email: str
     shipping_method: str
     shipping_address: tuple[str, ...]
+    shipping_country: str
     lines: tuple[OrderLine, ...]
     subtotal: Money
     shipping: Money
@@ -122,6 +123,7 @@ def order_by_token(token: str) -> Optional[Order]:
         email=order.user_email or "",
         shipping_method=order.shipping_method_name or "",
         shipping_address=address_lines(address_fields(address)),
+        shipping_country=address.country.code if address else "",
         lines=tuple(
             OrderLine(
                 product_name=line.product_name,

@@ -29,6 +29,7 @@ ORDER_EMAILS = {
     "refunded": "orders/email/refunded",
     "cancelled": "orders/email/cancelled",
     "lookup": "orders/email/lookup",
+    "withdrawal": "withdrawals/email/acknowledgement",
 }
 # Amounts travel through the queue as strings (JSON); templates format Decimals.
 MONEY_DETAILS = ("amount", "refunded", "items", "discount_share", "shipping")
@@ -50,6 +51,7 @@ def send_order_email(*, order_token: str, kind: str, key: str = "", details: Opt
         "order": order,
         "currency": order.total.currency,
         "status_url": absolute_url("orders:status", token=order.token),
+        "withdraw_url": absolute_url("withdrawals:order", token=order.token),
         "company": company(),
     }
     if "carrier" in context:  # a shipment: its carrier by code, with the link to follow the parcel

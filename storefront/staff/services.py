@@ -19,6 +19,7 @@ from saleor_client.client import saleor_as_staff
 from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import MetadataInput, OrderFulfillLineInput, OrderFulfillStockInput
 from shipping.carriers import CARRIER_KEY, CARRIERS, Carrier, carrier_named
+from withdrawals.services import withdrawal_for
 
 from .dashboard import forget_tiles
 from .models import OrderReturn, ReturnedLine, StaffSession
@@ -302,7 +303,9 @@ def _return_breakdown(order: StaffOrder, picked: list[tuple[OrderLine, int]], re
                       *, refund_shipping: bool) -> RefundBreakdown:
     breakdown = return_refund(
         order, returning={line.id: count for line, count in picked}, returned_before=returned,
-        with_shipping=refund_shipping, shipping_refunded_before=shipping_refunded(order.id),
+        # A withdrawal refunds the delivery paid too (Art. 13(1) CRD), whatever the admin ticked.
+        with_shipping=refund_shipping or withdrawal_for(order.token) is not None,
+        shipping_refunded_before=shipping_refunded(order.id),
     )
     if breakdown.amount <= 0:
         raise StaffActionError("Nothing is left captured on this order to refund.")
