@@ -56,6 +56,11 @@ def _remember_intent(attempt: CheckoutAttempt, payment) -> None:
         attempt.save(update_fields=["payment_intent_id", "updated"])
 
 
+@job(title="Release card holds no order is paid with")
+def release_card_holds(*, attempt_id: int) -> str:
+    return completion.release_holds_of_ended_checkout(attempt_id)
+
+
 @job(title="Find out what became of a payment")
 def settle_attempt(*, attempt_id: int) -> str:
     outcome = completion.settle(attempt_id)

@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 from tests.checkout.buyer import Buyer
+from tests.checkout.test_request_costs import calls
 
 
 def subtotal(page_html: str) -> str:
@@ -73,6 +74,18 @@ def test_a_made_up_item_is_refused_in_plain_words(buyer: Buyer):
         page = buyer.http.get(response.headers["location"])
         assert "That item is no longer available. Please reload the page." in unescape(page.text), made_up
     assert buyer.http.get("/cart/").status_code == 200
+
+
+def test_a_variant_id_with_unicode_digits_is_plain_not_found_without_asking_saleor(buyer: Buyer):
+    buyer.add_to_cart(1)
+    for made_up in ("ProductVariant:\u00b2", "ProductVariant:\u0661", "ProductVariant:\uff11"):
+        variant_id = base64.b64encode(made_up.encode()).decode()
+        response = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": variant_id, "quantity": 1}, follow=False)
+        assert response.status_code == 302, made_up
+        assert calls(response) == 0, made_up  # refused before any Saleor call
+        page = buyer.http.get(response.headers["location"])
+        assert page.status_code == 200
+        assert "That item is no longer available. Please reload the page." in unescape(page.text), made_up
 
 
 def test_sold_out_is_shown_not_hidden(buyer: Buyer, stock):

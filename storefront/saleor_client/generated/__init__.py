@@ -182,6 +182,12 @@ from .payment_for_completion import (
     PaymentForCompletionPaymentTotal,
     PaymentForCompletionPaymentTransactions,
 )
+from .payment_release_holds import (
+    PaymentReleaseHolds,
+    PaymentReleaseHoldsQlclawPaymentReleaseHolds,
+    PaymentReleaseHoldsQlclawPaymentReleaseHoldsPaymentErrors,
+    PaymentReleaseHoldsQlclawPaymentReleaseHoldsReleased,
+)
 from .payment_void import (
     PaymentVoid,
     PaymentVoidPaymentVoid,
@@ -501,6 +507,10 @@ __all__ = [
     "PaymentForCompletionPaymentOrder",
     "PaymentForCompletionPaymentTotal",
     "PaymentForCompletionPaymentTransactions",
+    "PaymentReleaseHolds",
+    "PaymentReleaseHoldsQlclawPaymentReleaseHolds",
+    "PaymentReleaseHoldsQlclawPaymentReleaseHoldsPaymentErrors",
+    "PaymentReleaseHoldsQlclawPaymentReleaseHoldsReleased",
     "PaymentVoid",
     "PaymentVoidPaymentVoid",
     "PaymentVoidPaymentVoidPayment",

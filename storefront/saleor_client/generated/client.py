@@ -29,6 +29,7 @@ from .order_refund import OrderRefund
 from .orders_placed import OrdersPlaced
 from .payment_amounts import PaymentAmounts
 from .payment_for_completion import PaymentForCompletion
+from .payment_release_holds import PaymentReleaseHolds
 from .payment_void import PaymentVoid
 from .product_details import ProductDetails
 from .shipping_zones import ShippingZones
@@ -1001,6 +1002,39 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return CheckoutRemovePromoCode.model_validate(data)
+
+    def payment_release_holds(
+        self, payment_id: str, **kwargs: Any
+    ) -> PaymentReleaseHolds:
+        query = gql("""
+            mutation PaymentReleaseHolds($paymentId: ID!) {
+              qlclawPaymentReleaseHolds(paymentId: $paymentId) {
+                released {
+                  intentId
+                  amount
+                  status
+                }
+                paymentErrors {
+                  ...PaymentErrorFields
+                }
+              }
+            }
+
+            fragment PaymentErrorFields on PaymentError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"paymentId": payment_id}
+        response = self.execute(
+            query=query,
+            operation_name="PaymentReleaseHolds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PaymentReleaseHolds.model_validate(data)
 
     def shop_status(self, **kwargs: Any) -> ShopStatus:
         query = gql("""
