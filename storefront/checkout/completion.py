@@ -44,6 +44,7 @@ SOLD_OUT_MESSAGE = "Sorry, someone bought the last one just before you. Your car
 GONE_MESSAGE = "This checkout is no longer open. Your cart may already have been ordered."
 EMPTY_MESSAGE = "Your cart is empty. Add the QL Claw before checking out."
 NOT_COMPLETED_MESSAGE = "The payment could not be completed. Your card has not been charged. Please try again."
+UNAVAILABLE_MESSAGE = "An item in your cart is no longer sold. Please remove it, then check out again."
 ADDRESS_MESSAGE = "Please check your address and shipping method, then try again."
 VOUCHER_USED_UP_MESSAGE = (
     "Your promo code can no longer be used: it has been used up or has expired. "
@@ -159,6 +160,8 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str]) -> Payme
             return _order_of_gone_checkout(attempt) or PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
         if cart.is_empty:
             return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
+        if cart.has_unavailable_lines:
+            return PaymentOutcome(OutcomeKind.GONE, message=UNAVAILABLE_MESSAGE)
         with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
             if payment_token is not None:
                 _create_payment(attempt, cart, payment_token)

@@ -97,3 +97,26 @@ def test_sold_out_is_shown_not_hidden(buyer: Buyer, stock):
     assert page.status_code == 200
     assert "Sold out" in page.text
     assert 'action="/cart/add/"' not in page.text
+
+
+PUBLISHED = "from saleor.product.models import Product; Product.objects.filter(slug='ql-claw').update(is_published={})"
+
+
+def test_a_cart_holding_an_unpublished_product_shows_the_line_marked_and_lets_it_be_removed(buyer: Buyer, purge_catalog):
+    buyer.add_to_cart(2)
+    buyer.shop.saleor_manage("shell", "-c", PUBLISHED.format(False))
+    try:
+        page = buyer.http.get("/cart/")
+
+        assert page.status_code == 200
+        assert "No longer available: please remove it to check out" in page.text
+        remove = re.search(r'action="(/cart/lines/[^/]+/remove/)"', page.text).group(1)
+        refused = buyer.post_form("/cart/", "/checkout/pay/", {"payment_token": "tok_visa"})
+        assert refused.url.path == "/cart/"
+        assert "An item in your cart is no longer sold. Please remove it, then check out again." in unescape(refused.text)
+        removed = buyer.post_form("/cart/", remove, {})
+        assert "The item was removed from your cart." in removed.text
+        assert "Your cart is empty." in removed.text
+    finally:
+        buyer.shop.saleor_manage("shell", "-c", PUBLISHED.format(True))
+        purge_catalog()

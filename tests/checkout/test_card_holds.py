@@ -6,7 +6,7 @@ import psycopg
 
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import GOOD_CARD, stripe_client
-from tests.checkout.test_durable_orders import SETTLED_WITHIN, attempt_of, paying_buyer, query, wait_until
+from tests.checkout.test_durable_orders import SETTLED_WITHIN, attempt_of, failed_tries, paying_buyer, query, wait_until
 from tests.checkout.test_payment import intents_of
 from tests.faults import FaultProxy
 from tests.mailbox import Mailbox
@@ -79,3 +79,31 @@ def test_a_long_stripe_message_is_cut_to_fit_and_the_failed_attempt_is_recorded(
     assert (kind, is_success, token) == ("auth", False, held.id)
     # stripe 2.48's message for a broken connection is longer than Saleor's 256 characters.
     assert len(error) == 256 and error.endswith("…")
+
+
+def test_a_capture_whose_answer_was_lost_is_settled_from_stripes_state_not_retried_forever(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox, stripe_wire: FaultProxy
+):
+    buyer, checkout_token = paying_buyer(new_buyer, "capture-lost")
+    failures_before = failed_tries(shop, "checkout.tasks.capture_order")
+    shop.stop_worker()
+    try:
+        page = buyer.pay(card=GOOD_CARD)
+        assert page.url.path.startswith("/orders/")
+        [intent] = intents_of(shop, checkout_token)
+        # Stripe captures; its answer never reaches Saleor, which records a failed capture.
+        stripe_wire.cut_answer_at(f"/v1/payment_intents/{intent.id}/capture HTTP".encode())
+        shop.start_worker()
+        wait_until(lambda: failed_tries(shop, "checkout.tasks.capture_order") > failures_before, 60,
+                   "the capture job to lose Stripe's answer")
+        assert stripe_client(shop).v1.payment_intents.retrieve(intent.id).status == "succeeded"
+        assert staff_api.orders_for(buyer.email)[0]["paymentStatus"] == "NOT_CHARGED"
+    finally:
+        stripe_wire.heal()
+        if "worker" not in shop.processes.services:
+            shop.start_worker()
+
+    wait_until(lambda: staff_api.orders_for(buyer.email)[0]["paymentStatus"] == "FULLY_CHARGED", 60,
+               "the capture job to record the capture Stripe made")
+    assert stripe_wire.requests_to(f"/v1/payment_intents/{intent.id}/capture") == 1
+    mailbox.exactly(buyer.email, 1, timeout=60)

@@ -13,6 +13,7 @@ from .cart_line_delete import (
     CartLineDeleteCheckoutLineDeleteCheckout,
     CartLineDeleteCheckoutLineDeleteCheckoutErrors,
 )
+from .cart_line_ids import CartLineIds, CartLineIdsCheckout, CartLineIdsCheckoutLines
 from .cart_lines_add import (
     CartLinesAdd,
     CartLinesAddQlclawCheckoutLinesAdd,
@@ -405,6 +406,9 @@ __all__ = [
     "CartLineDeleteCheckoutLineDelete",
     "CartLineDeleteCheckoutLineDeleteCheckout",
     "CartLineDeleteCheckoutLineDeleteCheckoutErrors",
+    "CartLineIds",
+    "CartLineIdsCheckout",
+    "CartLineIdsCheckoutLines",
     "CartLinesAdd",
     "CartLinesAddQlclawCheckoutLinesAdd",
     "CartLinesAddQlclawCheckoutLinesAddCheckout",

@@ -5,6 +5,7 @@ from .base_model import UNSET, UnsetType
 from .cart import Cart
 from .cart_create import CartCreate
 from .cart_line_delete import CartLineDelete
+from .cart_line_ids import CartLineIds
 from .cart_lines_add import CartLinesAdd
 from .cart_lines_update import CartLinesUpdate
 from .checkout_add_promo_code import CheckoutAddPromoCode
@@ -164,6 +165,24 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return Cart.model_validate(data)
+
+    def cart_line_ids(self, token: Any, **kwargs: Any) -> CartLineIds:
+        query = gql("""
+            query CartLineIds($token: UUID!) {
+              checkout(token: $token) {
+                lines {
+                  id
+                  quantity
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"token": token}
+        response = self.execute(
+            query=query, operation_name="CartLineIds", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CartLineIds.model_validate(data)
 
     def cart_create(
         self, lines: list[CheckoutLineInput], email: str, **kwargs: Any

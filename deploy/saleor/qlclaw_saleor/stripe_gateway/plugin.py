@@ -85,6 +85,10 @@ def _failure_message(intent) -> str:
     return error.get("message") or "Your card was declined."
 
 
+def _capture_failed_before(intent_id: str) -> bool:
+    return Transaction.objects.filter(token=intent_id, kind=TransactionKind.CAPTURE, is_success=False).exists()
+
+
 def _payment_for(payment_information: PaymentData) -> Optional[Payment]:
     # PaymentData has no payment id in 2.10; the token the storefront sent is unique per attempt.
     return (
@@ -163,10 +167,19 @@ class StripePaymentIntentsPlugin(BasePlugin):
     def capture_payment(self, payment_information: PaymentData, previous_value) -> GatewayResponse:
         if not self.active:
             return previous_value
+        intent_id = payment_information.token
         try:
+            if _capture_failed_before(intent_id):
+                # Saleor and Stripe may disagree: an earlier capture whose answer was lost may
+                # have gone through. Stripe's own state decides, so nothing is captured twice.
+                intent = stripe_api.retrieve(intent_id)
+                if intent["status"] == "succeeded":
+                    logger.warning("Capture of %s was already made at Stripe; recording it", intent_id)
+                    return _response(payment_information, TransactionKind.CAPTURE, intent=intent,
+                                     amount=stripe_api.captured_amount(intent))
             intent = stripe_api.capture(
-                payment_information.token, payment_information.amount, payment_information.currency,
-                idempotency_key=f"qlclaw-capture-{payment_information.token}",
+                intent_id, payment_information.amount, payment_information.currency,
+                idempotency_key=f"qlclaw-capture-{intent_id}",
             )
         except stripe_api.StripeFailure as failure:
             return _response(payment_information, TransactionKind.CAPTURE, is_success=False, error=str(failure))

@@ -103,6 +103,15 @@ def cancel(intent_id: str, idempotency_key: str):
     return _call(stripe.PaymentIntent.cancel, intent_id, idempotency_key=idempotency_key)
 
 
+def captured_amount(intent) -> Decimal:
+    """What Stripe captured on a succeeded intent (localstripe has no `amount_received`: its
+    charge captured the whole amount less any refund made at capture time)."""
+    received = intent.get("amount_received")
+    if received is None:
+        received = int(intent["amount"]) - refunded_so_far(intent)
+    return from_minor_units(int(received), intent["currency"])
+
+
 def refunded_so_far(intent) -> int:
     """Minor units already refunded on the intent's charge (including dashboard refunds)."""
     charge = intent.get("latest_charge")
