@@ -110,6 +110,8 @@ class FaultProxy:
         seen = b""
         try:
             while chunk := client.recv(65536):
+                if REQUEST_LINE.match(chunk):
+                    seen = b""  # a new request on a kept-alive connection: the last one's markers are gone
                 seen = (seen + chunk)[-65536:]
                 if self.down_marker and self.down_marker in seen:
                     self.down_marker = None

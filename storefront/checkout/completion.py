@@ -314,7 +314,6 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "updated"])
         defer(capture_order, attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
-        defer_release_holds(attempt)
     return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))
 
 
@@ -338,6 +337,11 @@ def release_holds(attempt: CheckoutAttempt, *, every_payment: bool) -> list[Rele
     payment_ids = list(attempt.earlier_payment_ids)
     if attempt.saleor_payment_id and (every_payment or attempt.order_token):
         payment_ids.append(attempt.saleor_payment_id)
+    with session_lock(f"release-holds:{attempt.checkout_token}"):  # the capture job, a webhook's job: one at a time
+        return _release(attempt, payment_ids)
+
+
+def _release(attempt: CheckoutAttempt, payment_ids: list[str]) -> list[ReleasedHold]:
     released = []
     for payment_id in payment_ids:
         result = saleor_as_storefront_app().payment_release_holds(payment_id=payment_id).qlclaw_payment_release_holds
