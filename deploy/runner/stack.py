@@ -149,6 +149,8 @@ class Stack:
             "DEFAULT_FROM_EMAIL": "orders@qlclaw.example",
             "SHOP_STAFF_PASSWORD": self.staff_password,
             "SALEOR_APP_TOKEN": self.secrets["SALEOR_APP_TOKEN"],
+            # A developer's own stack may be introspected (./shop codegen's tests check the schema).
+            "GRAPHQL_INTROSPECTION": "on",
             "PYTHONWARNINGS": "ignore",
             **{k: v for k, v in self.stripe_env().items() if k in ("STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE")},
         }

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "saleor_client.middleware.SaleorUnavailableMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -211,6 +212,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No page uses these; the payment step allows `payment` to Stripe's frames (checkout.views).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 if SHOP_ENVIRONMENT == "production":
     # The proxy terminates TLS and sets X-Forwarded-Proto from its own scheme (never the
     # visitor's header), so the storefront knows a request came over HTTPS.

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import base64
 import logging
 import uuid
 from typing import Any, Optional
@@ -9,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from jobs.queue import defer
+from saleor_client import global_ids
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 
@@ -34,7 +34,7 @@ def order_token_for(*, number: str, email: str) -> Optional[str]:
 
     Callers answer the same either way, so nobody learns which orders exist."""
     # Saleor 2.10's order IDs are relay global IDs of the order number.
-    order_id = base64.b64encode(f"Order:{number}".encode()).decode()
+    order_id = global_ids.encode("Order", number)
     try:
         order = saleor_as_storefront_app().order_for_lookup(id=order_id).order
     except SaleorGraphQLError as error:  # a number Saleor cannot read as an order

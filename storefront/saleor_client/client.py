@@ -98,7 +98,8 @@ class SaleorClient(SaleorGraphQLClient):
         except GraphQLClientInvalidResponseError as error:
             raise SaleorUnavailable("Saleor answered with something that is not GraphQL") from error
         except GraphQLClientGraphQLMultiError as error:
-            raise SaleorGraphQLError([item.message for item in error.errors]) from error
+            raise SaleorGraphQLError([item.message for item in error.errors], [item.path for item in error.errors],
+                                     error.data) from error
 
 
 _clients: dict[str, SaleorClient] = {}

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
+from saleor_client import global_ids
 from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.enums import OrderStatusFilter, PaymentChargeStatusEnum
@@ -142,7 +143,7 @@ def _well_formed_cursor(cursor: Optional[str]) -> Optional[str]:
         values = json.loads(base64.b64decode(cursor, validate=True))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
-    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str) and values[0].isdigit():
+    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str) and global_ids.ASCII_NUMBER.match(values[0]):
         return cursor
     return None
 
@@ -437,7 +438,7 @@ def _line(line: Any) -> OrderLine:
     )
 
 
-ORDER_NUMBER = re.compile(r"^#?\s*(\d{1,12})$")
+ORDER_NUMBER = re.compile(r"^#?\s*([0-9]{1,12})$")
 
 
 def order_id_for_number(search: str) -> Optional[str]:
@@ -445,7 +446,7 @@ def order_id_for_number(search: str) -> Optional[str]:
     numbers orders by their primary key (`Order.number` is `str(pk)`), and its search would match
     every number containing the digits."""
     match = ORDER_NUMBER.match(search.strip())
-    return base64.b64encode(f"Order:{int(match.group(1))}".encode()).decode() if match else None
+    return global_ids.encode("Order", int(match.group(1))) if match else None
 
 
 def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:

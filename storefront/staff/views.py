@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from checkout import selectors as checkout_selectors
 from jobs import selectors as job_selectors
 from jobs import services as job_services
 from shipping.carriers import carrier_choices
@@ -96,7 +97,9 @@ def order_list(request: HttpRequest) -> HttpResponse:
 @auth.staff_required
 def failed_jobs(request: HttpRequest) -> HttpResponse:
     """Background jobs that gave up (an e-mail not sent, a payment not captured), and why."""
-    return render(request, "staff/failed_jobs.html", {"jobs": job_selectors.failed_jobs()})
+    return render(request, "staff/failed_jobs.html", {
+        "jobs": job_selectors.failed_jobs(), "released_holds": checkout_selectors.released_holds(),
+    })
 
 
 @require_POST

@@ -132,3 +132,13 @@ def test_behind_the_proxy_one_visitors_wrong_passwords_do_not_lock_out_another(p
     assert guesses == [403] * LIMIT + [429]
     assert signed_in.status_code == 302 and signed_in.headers["location"] == "/staff/"
     assert still_locked.status_code == 429
+
+
+def test_the_proxy_names_no_server_and_every_page_switches_off_unused_browser_features(proxy_url: str):
+    for path in ("/", "/guide/psoas/", "/cart/", "/nowhere/"):
+        answer = httpx.get(f"{proxy_url}{path}", timeout=10)
+        server = answer.headers.get("server", "")
+        assert "granian" not in server.lower() and not re.search(r"\d", server), (path, server)
+        policy = answer.headers["permissions-policy"]
+        for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+            assert feature in policy, (path, policy)

@@ -80,7 +80,9 @@ GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405
 
 # One line per request with the storefront's request id; JSON lines when SALEOR_LOG_FORMAT=json
 # (docker-compose), for the same log collector as the storefront's.
-MIDDLEWARE = ["qlclaw_saleor.request_log.RequestLogMiddleware"] + MIDDLEWARE  # noqa: F405
+MIDDLEWARE = ["qlclaw_saleor.request_log.RequestLogMiddleware", "qlclaw_saleor.graphql_guard.GraphQLGuardMiddleware"] + MIDDLEWARE  # noqa: F405
+# Schema introspection only where a developer asks for it (the runner's local and test stacks).
+GRAPHQL_INTROSPECTION = os.environ.get("GRAPHQL_INTROSPECTION") == "on"
 LOGGING["filters"] = {**LOGGING.get("filters", {}), "request_id": {"()": "qlclaw_saleor.request_log.RequestIdFilter"}}  # noqa: F405
 LOGGING["formatters"]["json"] = {  # noqa: F405
     "()": "pythonjsonlogger.json.JsonFormatter",

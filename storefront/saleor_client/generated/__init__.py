@@ -13,6 +13,7 @@ from .cart_line_delete import (
     CartLineDeleteCheckoutLineDeleteCheckout,
     CartLineDeleteCheckoutLineDeleteCheckoutErrors,
 )
+from .cart_line_ids import CartLineIds, CartLineIdsCheckout, CartLineIdsCheckoutLines
 from .cart_lines_add import (
     CartLinesAdd,
     CartLinesAddQlclawCheckoutLinesAdd,
@@ -209,6 +210,12 @@ from .payment_for_completion import (
     PaymentForCompletionPaymentOrder,
     PaymentForCompletionPaymentTotal,
     PaymentForCompletionPaymentTransactions,
+)
+from .payment_release_holds import (
+    PaymentReleaseHolds,
+    PaymentReleaseHoldsQlclawPaymentReleaseHolds,
+    PaymentReleaseHoldsQlclawPaymentReleaseHoldsPaymentErrors,
+    PaymentReleaseHoldsQlclawPaymentReleaseHoldsReleased,
 )
 from .payment_void import (
     PaymentVoid,
@@ -413,6 +420,9 @@ __all__ = [
     "CartLineDeleteCheckoutLineDelete",
     "CartLineDeleteCheckoutLineDeleteCheckout",
     "CartLineDeleteCheckoutLineDeleteCheckoutErrors",
+    "CartLineIds",
+    "CartLineIdsCheckout",
+    "CartLineIdsCheckoutLines",
     "CartLinesAdd",
     "CartLinesAddQlclawCheckoutLinesAdd",
     "CartLinesAddQlclawCheckoutLinesAddCheckout",
@@ -518,6 +528,10 @@ __all__ = [
     "PaymentForCompletionPaymentOrder",
     "PaymentForCompletionPaymentTotal",
     "PaymentForCompletionPaymentTransactions",
+    "PaymentReleaseHolds",
+    "PaymentReleaseHoldsQlclawPaymentReleaseHolds",
+    "PaymentReleaseHoldsQlclawPaymentReleaseHoldsPaymentErrors",
+    "PaymentReleaseHoldsQlclawPaymentReleaseHoldsReleased",
     "PaymentVoid",
     "PaymentVoidPaymentVoid",
     "PaymentVoidPaymentVoidPayment",

@@ -5,6 +5,7 @@ from .base_model import UNSET, UnsetType
 from .cart import Cart
 from .cart_create import CartCreate
 from .cart_line_delete import CartLineDelete
+from .cart_line_ids import CartLineIds
 from .cart_lines_add import CartLinesAdd
 from .cart_lines_update import CartLinesUpdate
 from .checkout_add_promo_code import CheckoutAddPromoCode
@@ -30,6 +31,7 @@ from .order_refund import OrderRefund
 from .orders_placed import OrdersPlaced
 from .payment_amounts import PaymentAmounts
 from .payment_for_completion import PaymentForCompletion
+from .payment_release_holds import PaymentReleaseHolds
 from .payment_void import PaymentVoid
 from .product_details import ProductDetails
 from .shipping_zones import ShippingZones
@@ -166,6 +168,24 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return Cart.model_validate(data)
+
+    def cart_line_ids(self, token: Any, **kwargs: Any) -> CartLineIds:
+        query = gql("""
+            query CartLineIds($token: UUID!) {
+              checkout(token: $token) {
+                lines {
+                  id
+                  quantity
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"token": token}
+        response = self.execute(
+            query=query, operation_name="CartLineIds", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CartLineIds.model_validate(data)
 
     def cart_create(
         self, lines: list[CheckoutLineInput], email: str, **kwargs: Any
@@ -1004,6 +1024,39 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return CheckoutRemovePromoCode.model_validate(data)
+
+    def payment_release_holds(
+        self, payment_id: str, **kwargs: Any
+    ) -> PaymentReleaseHolds:
+        query = gql("""
+            mutation PaymentReleaseHolds($paymentId: ID!) {
+              qlclawPaymentReleaseHolds(paymentId: $paymentId) {
+                released {
+                  intentId
+                  amount
+                  status
+                }
+                paymentErrors {
+                  ...PaymentErrorFields
+                }
+              }
+            }
+
+            fragment PaymentErrorFields on PaymentError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"paymentId": payment_id}
+        response = self.execute(
+            query=query,
+            operation_name="PaymentReleaseHolds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PaymentReleaseHolds.model_validate(data)
 
     def shop_status(self, **kwargs: Any) -> ShopStatus:
         query = gql("""
