@@ -13,6 +13,7 @@ import pyotp
 from deploy.runner.layout import STOREFRONT_VENV
 from deploy.runner.stack import STOREFRONT_DIR, Stack
 from tests.checkout.buyer import csrf_token
+from tests.seller import SELLER
 from tests.staff.authenticator import AUTHENTICATOR, send_code
 from tests.staff.conftest import PASSWORD, flash, make_saleor_user, sign_in_with_password
 from tests.staff.test_sign_in import LIMIT, new_address, visitor
@@ -168,11 +169,8 @@ def test_only_a_local_run_may_make_the_second_factor_optional(shop: Stack):
             cwd=STOREFRONT_DIR, env=env, capture_output=True, text=True,
         )
 
-    production = load_settings(
-        SHOP_ENVIRONMENT="production", SHOP_LEGAL_NAME="Claw Works Inc.", SHOP_STREET_ADDRESS="12 Harbor Road",
-        SHOP_CITY="Portland", SHOP_POSTAL_CODE="04101", SHOP_COUNTRY_AREA="ME", SHOP_ADDRESS_COUNTRY="US",
-        SHOP_EMAIL="help@clawworks.com", SHOP_PHONE="+1 207 555 0199",
-    )
+    # A production seller whose facts pass every other check: only the second factor is refused.
+    production = load_settings(SHOP_ENVIRONMENT="production", **SELLER)
     local = load_settings(SHOP_ENVIRONMENT="local")
 
     assert production.returncode != 0 and "STAFF_SECOND_FACTOR=optional is for local runs only" in production.stderr
