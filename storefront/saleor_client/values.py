@@ -25,6 +25,11 @@ class Picture:
     path: str
     alt: str
 
+    @property
+    def raster_path(self) -> str:
+        """A PNG of an SVG picture (drawn by the catalog), for search and link previews that take no SVG."""
+        return self.path.removesuffix(".svg") + ".png" if self.path.endswith(".svg") else self.path
+
     @classmethod
     def from_saleor(cls, image: Any) -> Optional[Picture]:
         # Saleor answers with its own absolute URL; browsers fetch the file from the storefront.
