@@ -1,9 +1,14 @@
 """The guide's pictures on a phone (390 px wide) in Chromium: every label in a picture is drawn at
-12 CSS px or more; and the week's routine prints as the routine alone, without menus or forms."""
+12 CSS px or more, the new pages fit the phone's width (screenshots in
+.local/test/screenshots/guide-pictures/ to be looked at); and the week's routine prints as the routine alone, without menus or forms."""
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from deploy.runner.layout import ROOT
+
+SCREENSHOTS = ROOT / ".local" / "test" / "screenshots" / "guide-pictures"
 
 SVG = "{http://www.w3.org/2000/svg}"
 PHONE = {"width": 390, "height": 844}
@@ -57,3 +62,14 @@ def test_the_weeks_routine_prints_without_menus_forms_or_sign_up(page: Page):
     expect(page.get_by_role("heading", name="Stop rules")).to_be_visible()
     expect(page.locator(".guide-body table")).to_be_visible()
     assert page.locator(".guide-body td").first.evaluate("td => getComputedStyle(td).borderTopStyle") == "solid"
+
+
+@pytest.mark.parametrize("slug", ["weekly-routine", "quadratus-lumborum", "gluteus-minimus", "psoas"])
+def test_the_routine_and_the_redrawn_pages_fit_a_phone_without_sideways_scrolling(page: Page, slug: str):
+    page.set_viewport_size(PHONE)
+    page.goto(f"/guide/{slug}/")
+    page.wait_for_load_state("load")
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"390-{slug}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

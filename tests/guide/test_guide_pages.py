@@ -343,12 +343,12 @@ def test_product_page_tells_the_same_story_as_the_guide(browser_client: httpx.Cl
     assert len(description) <= 160 and "iliacus" not in description
 
 
-@pytest.mark.parametrize("slug", ["quadratus-lumborum", "lumbar-paraspinals", "gluteus-medius", "piriformis"])
+@pytest.mark.parametrize("slug", TOOL_MUSCLE_PAGES)
 def test_tool_steps_come_with_a_drawing_of_the_tool_in_use(browser_client: httpx.Client, slug: str):
     html = unescape(browser_client.get(f"/guide/{slug}/").text)
 
     steps = html.split(">With the QL Claw</h3>", 1)[1].split("<h3", 1)[0]
     drawing = re.search(r'<img src="(/static/guide/tool-[a-z-]+\.svg)" alt="([^"]+)" width="340" height="300"', steps)
     assert drawing, steps[:300]
-    assert "hook" in drawing.group(2) and "pulling the handle" in drawing.group(2)
+    assert "hook" in drawing.group(2) and "pulling the handle" in drawing.group(2) and "tip" in drawing.group(2)
     assert browser_client.get(drawing.group(1)).status_code == 200
