@@ -21,6 +21,7 @@ class FaultProxy:
         self.delay_marker: Optional[bytes] = None
         self.delay_seconds = 0.0
         self.down_marker: Optional[bytes] = None
+        self.cut_marker: Optional[bytes] = None
         self.request_lines: list[str] = []  # "POST /v1/payment_intents/pi_…/capture HTTP/1.1", …
         self._listener: Optional[socket.socket] = None
         self._open: set[socket.socket] = set()
@@ -62,6 +63,12 @@ class FaultProxy:
         never reaches it, and new connections are refused until `heal()`."""
         self.down_marker = marker
 
+    def cut_answer_at(self, marker: bytes) -> None:
+        """The request containing `marker` reaches the service, which does its work; the service
+        then stops before its answer leaves (the client's connection breaks), and new connections
+        are refused until `heal()`: the outage that leaves the caller not knowing what happened."""
+        self.cut_marker = marker
+
     def delay_responses(self, marker: bytes, seconds: float) -> None:
         """Requests containing `marker` reach the service at once; its answer is held back."""
         self.delay_marker, self.delay_seconds = marker, seconds
@@ -71,7 +78,7 @@ class FaultProxy:
         return sum(path_fragment in line for line in self.request_lines)
 
     def heal(self) -> None:
-        self.delay_marker, self.delay_seconds, self.down_marker = None, 0.0, None
+        self.delay_marker, self.delay_seconds, self.down_marker, self.cut_marker = None, 0.0, None, None
         self.up()
 
     # Plumbing ----------------------------------------------------------------------------
@@ -93,13 +100,18 @@ class FaultProxy:
         with self._lock:
             self._open.update((client, upstream))
         held = threading.Event()  # set once a delayed request was seen
-        threading.Thread(target=self._pump_request, args=(client, upstream, held), daemon=True).start()
-        self._pump_response(upstream, client, held)
+        cut = threading.Event()  # set once a request whose answer is to be lost was seen
+        threading.Thread(target=self._pump_request, args=(client, upstream, held, cut), daemon=True).start()
+        self._pump_response(upstream, client, held, cut)
 
-    def _pump_request(self, client: socket.socket, upstream: socket.socket, held: threading.Event) -> None:
+    def _pump_request(
+        self, client: socket.socket, upstream: socket.socket, held: threading.Event, cut: threading.Event
+    ) -> None:
         seen = b""
         try:
             while chunk := client.recv(65536):
+                if REQUEST_LINE.match(chunk):
+                    seen = b""  # a new request on a kept-alive connection: the last one's markers are gone
                 seen = (seen + chunk)[-65536:]
                 if self.down_marker and self.down_marker in seen:
                     self.down_marker = None
@@ -109,6 +121,9 @@ class FaultProxy:
                     return
                 if self.delay_marker and self.delay_marker in seen:
                     held.set()
+                if self.cut_marker and self.cut_marker in seen:
+                    self.cut_marker = None
+                    cut.set()
                 upstream.sendall(chunk)
                 # Counted once passed on. Clients keep connections alive: every request on
                 # one is counted, not only the first.
@@ -118,10 +133,16 @@ class FaultProxy:
         finally:
             _shutdown(upstream, socket.SHUT_WR)
 
-    def _pump_response(self, upstream: socket.socket, client: socket.socket, held: threading.Event) -> None:
+    def _pump_response(
+        self, upstream: socket.socket, client: socket.socket, held: threading.Event, cut: threading.Event
+    ) -> None:
         first = True
         try:
             while chunk := upstream.recv(65536):
+                if cut.is_set():
+                    # The service has answered, so it did the work; the answer is lost.
+                    self.down()
+                    return
                 if first and held.is_set():
                     time.sleep(self.delay_seconds)
                 first = False

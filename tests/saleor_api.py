@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any, Optional
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -77,6 +79,23 @@ class SaleorStaffAPI:
             {"v": variant_id, "w": warehouse_id, "q": quantity},
         )
         assert data["productVariantStocksUpdate"]["bulkStockErrors"] == [], data
+
+    def orders_placed_on(self, day: date, zone: ZoneInfo, fields: str) -> list[dict]:
+        """Every order placed on `day` in `zone` (Saleor filters by its own date: ask a day wider
+        and keep the day's), each with `fields` and `created`."""
+        found, after = [], None
+        while True:
+            data = self.execute(
+                "query($gte: Date, $lte: Date, $after: String) { orders(first: 100, after: $after, "
+                "filter: {created: {gte: $gte, lte: $lte}}) { pageInfo { hasNextPage endCursor } "
+                f"edges {{ node {{ created {fields} }} }} }} }}",
+                {"gte": str(day - timedelta(days=1)), "lte": str(day + timedelta(days=1)), "after": after},
+            )["orders"]
+            found += [edge["node"] for edge in data["edges"]
+                      if datetime.fromisoformat(edge["node"]["created"]).astimezone(zone).date() == day]
+            if not data["pageInfo"]["hasNextPage"]:
+                return found
+            after = data["pageInfo"]["endCursor"]
 
     def orders_for(self, email: str) -> list[dict]:
         data = self.execute(

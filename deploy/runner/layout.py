@@ -15,6 +15,8 @@ SALEOR_VENV = VENVS / "saleor"
 STOREFRONT_VENV = VENVS / "storefront"
 COMPOSE_VENV = VENVS / "compose"
 PODMAN_COMPOSE_VENV = VENVS / "podman-compose"
+KUBERNETES_VENV = VENVS / "kubernetes"
+MOTO_VENV = VENVS / "moto"
 
 SALEOR_LOCK = ROOT / "deploy" / "saleor" / "requirements.lock"
 STOREFRONT_LOCK = ROOT / "storefront" / "requirements.lock"
@@ -22,6 +24,8 @@ RUNNER_LOCK = ROOT / "deploy" / "runner" / "requirements.lock"
 TESTS_LOCK = ROOT / "tests" / "requirements.lock"
 COMPOSE_LOCK = ROOT / "tests" / "deploy" / "compose-requirements.lock"
 PODMAN_COMPOSE_LOCK = ROOT / "tests" / "deploy" / "podman-compose-requirements.lock"
+KUBERNETES_LOCK = ROOT / "tests" / "deploy" / "kubernetes-requirements.lock"
+MOTO_LOCK = ROOT / "tests" / "deploy" / "moto-requirements.lock"
 CATALOG_FILE = ROOT / "deploy" / "seed" / "catalog.yaml"
 
 

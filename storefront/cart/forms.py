@@ -1,6 +1,7 @@
-import base64
 
 from django import forms
+
+from saleor_client import global_ids
 
 MAX_QUANTITY = 50
 
@@ -23,11 +24,7 @@ class AddToCartForm(forms.Form):
         """A Saleor variant's global id (base64 of "ProductVariant:<number>"), or the form says so:
         anything else would only come back from Saleor as an error."""
         variant_id = self.cleaned_data["variant_id"]
-        try:
-            kind, _, pk = base64.b64decode(variant_id, validate=True).decode().partition(":")
-        except ValueError:  # not base64, not ASCII, or not UTF-8 inside
-            kind = pk = ""
-        if kind != "ProductVariant" or not pk.isdigit():
+        if global_ids.decode_number(variant_id, "ProductVariant") is None:
             raise forms.ValidationError("That item is no longer available. Please reload the page.")
         return variant_id
 

@@ -7,6 +7,8 @@ from typing import Any, Optional
 
 from core.addresses import address_fields
 from saleor_client.client import saleor
+from saleor_client.errors import SaleorGraphQLError
+from saleor_client.generated.cart import Cart as CartQuery
 from shipping.selectors import delivery_estimate
 from saleor_client.values import Money, Picture
 
@@ -28,6 +30,7 @@ class CartLine:
     quantity_available: int
     total: Money
     picture: Optional[Picture]
+    available: bool = True  # False: its product was unpublished; it can only be removed
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class Cart:
         return not self.lines
 
     @property
+    def has_unavailable_lines(self) -> bool:
+        return any(not line.available for line in self.lines)
+
+    @property
     def shipping_method_delivery(self) -> str:
         return delivery_estimate(self.shipping_method_name) if self.shipping_method_name else ""
 
@@ -72,7 +79,10 @@ class Cart:
         return self.tax.amount > 0
 
 
-def cart_from_saleor(details: Any) -> Cart:
+NO_LONGER_SOLD = "An item no longer sold"
+
+
+def cart_from_saleor(details: Any, unavailable: tuple[CartLine, ...] = ()) -> Cart:
     total = details.total_price
     address = details.shipping_address
     return Cart(
@@ -94,7 +104,7 @@ def cart_from_saleor(details: Any) -> Cart:
             )
             for line in details.lines or []
             if line
-        ),
+        ) + unavailable,
         subtotal=Money.from_saleor(details.subtotal_price.gross if details.subtotal_price else None),
         shipping=Money.from_saleor(details.shipping_price.gross if details.shipping_price else None),
         total=Money.from_saleor(total.gross if total else None),
@@ -121,5 +131,25 @@ def get_cart(token: Optional[str]) -> Optional[Cart]:
         uuid.UUID(token)
     except ValueError:
         return None
-    details = saleor().cart(token=token).checkout
+    try:
+        details = saleor().cart(token=token).checkout
+    except SaleorGraphQLError as error:
+        if not error.only_under("checkout", "lines") or not (error.data or {}).get("checkout"):
+            raise
+        return _cart_with_unavailable_lines(token, error.data)
     return cart_from_saleor(details) if details else None
+
+
+def _cart_with_unavailable_lines(token: str, data: dict) -> Cart:
+    """Saleor hides an unpublished product, and the cart line holding it comes back null: the
+    cart is shown with that line marked, so the buyer can remove it (never a 503)."""
+    details = CartQuery.model_validate(data).checkout
+    shown = {line.id for line in details.lines or [] if line}
+    lines = saleor().cart_line_ids(token=token).checkout.lines or []
+    unavailable = tuple(
+        CartLine(id=line.id, variant_id="", sku="", product_name=NO_LONGER_SOLD, product_slug="",
+                 quantity=line.quantity, quantity_available=0, total=Money.from_saleor(None), picture=None,
+                 available=False)
+        for line in lines if line and line.id not in shown
+    )
+    return cart_from_saleor(details, unavailable)

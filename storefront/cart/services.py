@@ -1,11 +1,11 @@
 """Changing the cart. Each action is one Saleor call answering with the whole cart."""
 from __future__ import annotations
 
-import base64
 import logging
 from dataclasses import dataclass
 from typing import Optional
 
+from saleor_client import global_ids
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import CheckoutLineInput
@@ -65,7 +65,7 @@ def _summary(payload) -> CartSummary:
 def checkout_id(cart_token: str) -> str:
     """Saleor's global ID of a checkout, derived from its token (graphene's relay ID), so
     adding to a cart is one Saleor call, without reading the cart first."""
-    return base64.b64encode(f"Checkout:{cart_token}".encode()).decode()
+    return global_ids.encode("Checkout", cart_token)
 
 
 def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> CartSummary:

@@ -1,4 +1,3 @@
-import functools
 from pathlib import Path
 
 from django.conf import settings
@@ -8,11 +7,12 @@ from django.utils._os import safe_join
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from core.raster import PictureNotDrawable, framed_png
+from core.company import product_safety
 from guide import structured_data
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import home_zone
 
+from .pictures import NoSuchPicture, product_picture_png
 from .selectors import product_card
 
 
@@ -29,7 +29,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_card(slug)
     if product is None:
         raise Http404("No such product")
-    context = {"product": product, "product_jsonld": structured_data.product(product), "shipping_zone": home_zone()}
+    context = {"product": product, "product_jsonld": structured_data.product(product), "shipping_zone": home_zone(),
+               "safety": product_safety()}
     return render(request, "catalog/product_detail.html", context)
 
 
@@ -44,17 +45,11 @@ def product_picture(request: HttpRequest, name: str) -> FileResponse:
     try:
         path = safe_join(settings.MEDIA_ROOT, "products", name)
         if name.endswith(".png") and not Path(path).exists():
-            return HttpResponse(raster_of_svg_picture(path.removesuffix(".png") + ".svg"), content_type="image/png")
+            return HttpResponse(product_picture_png(name), content_type="image/png")
         response = FileResponse(open(path, "rb"))
-    except (FileNotFoundError, IsADirectoryError, ValueError, PictureNotDrawable) as error:
+    except (FileNotFoundError, IsADirectoryError, ValueError, NoSuchPicture) as error:
         raise Http404("No such picture") from error
     # An SVG opened on its own is a document: forbid it to run or load anything.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
 
-
-@functools.lru_cache(maxsize=16)
-def raster_of_svg_picture(svg_path: str) -> bytes:
-    """A PNG of a product's SVG picture (`Picture.raster_path`): Google's product results and
-    link previews take no SVG. Drawn once per process; the name carries the SVG's content hash."""
-    return framed_png(Path(svg_path).read_bytes())

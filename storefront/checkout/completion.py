@@ -20,12 +20,14 @@ import enum
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any, Optional
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from procrastinate.exceptions import AlreadyEnqueued
 
 from cart.selectors import Cart, get_cart
 from core.locks import session_lock
@@ -34,7 +36,7 @@ from orders.services import queue_order_email
 from saleor_client.client import saleor, saleor_as_storefront_app
 from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidationError, raise_for_errors
 
-from .models import CheckoutAttempt
+from .models import CheckoutAttempt, ReleasedHold
 
 logger = logging.getLogger(__name__)
 
@@ -42,10 +44,18 @@ SOLD_OUT_MESSAGE = "Sorry, someone bought the last one just before you. Your car
 GONE_MESSAGE = "This checkout is no longer open. Your cart may already have been ordered."
 EMPTY_MESSAGE = "Your cart is empty. Add the QL Claw before checking out."
 NOT_COMPLETED_MESSAGE = "The payment could not be completed. Your card has not been charged. Please try again."
+UNAVAILABLE_MESSAGE = "An item in your cart is no longer sold. Please remove it, then check out again."
+ADDRESS_MESSAGE = "Please check your address and shipping method, then try again."
+VOUCHER_USED_UP_MESSAGE = (
+    "Your promo code can no longer be used: it has been used up or has expired. "
+    "Remove it from your cart to pay the full price. Your card has not been charged."
+)
 
 Status = CheckoutAttempt.Status
 # Attempts whose outcome the settle job must find out.
 UNSETTLED = (Status.STARTED, Status.UNKNOWN, Status.NEEDS_AUTHENTICATION)
+# Attempts that ended without an order: any hold of theirs is released.
+ENDED_WITHOUT_ORDER = (Status.DECLINED, Status.SOLD_OUT, Status.FAILED)
 
 
 class CheckoutStepError(Exception):
@@ -150,6 +160,8 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str]) -> Payme
             return _order_of_gone_checkout(attempt) or PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
         if cart.is_empty:
             return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
+        if cart.has_unavailable_lines:
+            return PaymentOutcome(OutcomeKind.GONE, message=UNAVAILABLE_MESSAGE)
         with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
             if payment_token is not None:
                 _create_payment(attempt, cart, payment_token)
@@ -181,9 +193,11 @@ def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) ->
         raise CheckoutStepError("Please complete your address and shipping method first.") from error
     # Committed before Saleor is asked to charge: whatever happens next, the shop knows which
     # Saleor payment (and so which PaymentIntent) belongs to this checkout.
+    if attempt.saleor_payment_id and attempt.saleor_payment_id != result.payment.id:
+        attempt.earlier_payment_ids = [*attempt.earlier_payment_ids, attempt.saleor_payment_id]
     attempt.saleor_payment_id = result.payment.id
     attempt.status, attempt.last_error = Status.STARTED, ""
-    attempt.save(update_fields=["saleor_payment_id", "status", "last_error", "updated"])
+    attempt.save(update_fields=["saleor_payment_id", "earlier_payment_ids", "status", "last_error", "updated"])
 
 
 def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
@@ -194,9 +208,7 @@ def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
     except SaleorError as error:
         # Saleor answered, with an error instead of an order (e.g. 2.10.1's uncaught
         # InsufficientStock after charging): it has finished, so a held card is released.
-        _record(attempt, Status.FAILED, str(error))
-        _void_unordered_payment(attempt)
-        return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
+        return _ended_without_order(attempt, str(error))
     try:
         raise_for_errors(result.checkout_errors)
     except SaleorValidationError as error:
@@ -205,8 +217,18 @@ def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
         return _record_order(attempt, result.order)
     if result.confirmation_needed:
         return _needs_authentication(attempt)
-    _record(attempt, Status.FAILED, "Saleor returned neither an order nor a confirmation step")
-    _void_unordered_payment(attempt)
+    return _ended_without_order(attempt, "Saleor returned neither an order nor a confirmation step")
+
+
+def _ended_without_order(attempt: CheckoutAttempt, error: str) -> PaymentOutcome:
+    """The buyer hears "not charged" only once every hold of the attempt is released; while
+    Saleor or Stripe cannot say, the attempt is unknown and the buyer waits on the confirming
+    page (the settle job finishes it)."""
+    try:
+        release_holds(attempt, every_payment=True)
+    except SaleorError as release_error:
+        return _unknown(attempt, release_error)
+    _record(attempt, Status.FAILED, error)
     return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
 
 
@@ -215,7 +237,7 @@ def _record(attempt: CheckoutAttempt, status: Status, error: str = "") -> None:
     attempt.save(update_fields=["status", "last_error", "updated"])
 
 
-def _unknown(attempt: CheckoutAttempt, error: SaleorError) -> PaymentOutcome:
+def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
     logger.warning("Checkout %s: completion outcome unknown (%s); settling later", attempt.checkout_token, error)
     with transaction.atomic():
         _record(attempt, Status.UNKNOWN, str(error))
@@ -238,11 +260,29 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentO
         _record(attempt, Status.SOLD_OUT, message)
         return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
     if "PAYMENT_ERROR" in error.codes:
+        if _hold_may_exist(attempt):
+            # Stripe's answer was lost after it was asked to hold the card: the hold may exist.
+            return _unknown(attempt, error)
         _record(attempt, Status.DECLINED, message)
         return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.")
-    attempt.last_error = str(error)
-    attempt.save(update_fields=["last_error", "updated"])
-    raise CheckoutStepError("Please check your address and shipping method, then try again.")
+    # A reason the buyer must fix (address, a total that changed, a used-up promo code):
+    # the attempt is over, so the settle job never submits this payment again.
+    words = VOUCHER_USED_UP_MESSAGE if "VOUCHER_NOT_APPLICABLE" in error.codes else ADDRESS_MESSAGE
+    logger.warning("Checkout %s refused by Saleor: %s", attempt.checkout_token, error)
+    with transaction.atomic():
+        _record(attempt, Status.FAILED, words)
+        defer_release_holds(attempt)
+    raise CheckoutStepError(words)
+
+
+def _hold_may_exist(attempt: CheckoutAttempt) -> bool:
+    """The gateway marks an attempt whose Stripe answer was lost `outcome: unknown`."""
+    try:
+        payment = _payment(attempt)
+    except SaleorError:
+        return True
+    attempts = [t for t in (payment.transactions if payment else None) or [] if t and t.kind.value == "AUTH"]
+    return bool(attempts) and (attempts[-1].gateway_response or {}).get("outcome") == "unknown"
 
 
 def _payment(attempt: CheckoutAttempt) -> Any:
@@ -277,22 +317,56 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
     return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))
 
 
-def _is_authorized(payment: Any) -> bool:
-    return any(t and t.is_success and t.kind.value in ("AUTH", "CAPTURE") and not
-               (t.gateway_response or {}).get("client_secret") for t in payment.transactions or [])
+def defer_release_holds(attempt: CheckoutAttempt) -> None:
+    """Queue the release of any hold no order is paid with (in the caller's transaction)."""
+    from .tasks import release_card_holds
 
-
-def _void_unordered_payment(attempt: CheckoutAttempt) -> None:
-    """Release a card hold that can no longer become an order (Saleor finished without one)."""
-    if not attempt.saleor_payment_id:
-        return
     try:
-        payment = _payment(attempt)
-        if payment is not None and payment.order is None and payment.is_active and _is_authorized(payment):
-            saleor_as_storefront_app().payment_void(payment_id=payment.id)
-            logger.warning("Voided payment %s: no order could be created", payment.id)
-    except SaleorError:
-        logger.exception("Could not check or void payment %s", attempt.saleor_payment_id)
+        with transaction.atomic():  # a savepoint: a refused duplicate leaves the caller's transaction usable
+            defer(release_card_holds, attempt_id=attempt.pk, queueing_lock=f"release-holds-{attempt.pk}")
+    except AlreadyEnqueued:
+        pass  # the one queued earlier releases them all
+
+
+def release_holds(attempt: CheckoutAttempt, *, every_payment: bool) -> list[ReleasedHold]:
+    """Cancel at Stripe (through Saleor's gateway) every intent of this checkout that holds
+    money no order is paid with: those of earlier payments, and of the current one when
+    `every_payment` (it ended without an order) or when it has an order (intents other than
+    the order's). Each release is recorded once, logged and shown to staff.
+    SaleorError propagates: nothing is known to be released."""
+    payment_ids = list(attempt.earlier_payment_ids)
+    if attempt.saleor_payment_id and (every_payment or attempt.order_token):
+        payment_ids.append(attempt.saleor_payment_id)
+    with session_lock(f"release-holds:{attempt.checkout_token}"):  # the capture job, a webhook's job: one at a time
+        return _release(attempt, payment_ids)
+
+
+def _release(attempt: CheckoutAttempt, payment_ids: list[str]) -> list[ReleasedHold]:
+    released = []
+    for payment_id in payment_ids:
+        result = saleor_as_storefront_app().payment_release_holds(payment_id=payment_id).qlclaw_payment_release_holds
+        raise_for_errors(result.payment_errors)
+        for hold in result.released:
+            row, created = ReleasedHold.objects.get_or_create(intent_id=hold.intent_id, defaults={
+                "checkout_token": attempt.checkout_token, "saleor_payment_id": payment_id,
+                "amount": Decimal(str(hold.amount)), "was": hold.status,
+            })
+            if created:
+                logger.error("Released a card hold no order is paid with: %s of %s (was %s), checkout %s",
+                             hold.intent_id, hold.amount, hold.status, attempt.checkout_token)
+                released.append(row)
+    return released
+
+
+def release_holds_of_ended_checkout(attempt_id: int) -> str:
+    """The release job: under the checkout's lock, so a payment still being completed is
+    never touched; only holds of a checkout that has an order or has ended without one."""
+    attempt = CheckoutAttempt.objects.get(pk=attempt_id)
+    with session_lock(_checkout_lock_name(str(attempt.checkout_token))):
+        attempt.refresh_from_db()
+        ended = attempt.status in ENDED_WITHOUT_ORDER
+        released = release_holds(attempt, every_payment=ended and not attempt.order_token)
+    return f"released {len(released)} hold(s)"
 
 
 # Settling -----------------------------------------------------------------------------------
@@ -345,15 +419,13 @@ def settle(attempt_id: int) -> str:
                 try:
                     return _complete(attempt, cart).kind.value
                 except CheckoutStepError as error:
-                    # Saleor refused the checkout itself (its address or shipping method no
-                    # longer valid): retrying every minute would change nothing.
-                    cart = None
+                    # Saleor refused the checkout itself (its address, total or promo code no
+                    # longer valid): the attempt is over and its hold released, never re-submitted.
                     logger.warning("Checkout %s cannot be completed (%s); releasing its payment",
                                    cart_token, attempt.last_error or error)
-        authorized = _is_authorized(payment)
+                    return "refused"
+        released = release_holds(attempt, every_payment=True)
         _record(attempt, Status.FAILED, "The checkout closed without an order")
-        _void_unordered_payment(attempt)
-        if authorized:
-            logger.error("Payment %s was authorized but its checkout %s is gone without an order: voided",
-                         payment.id, cart_token)
-        return "voided" if authorized else "failed"
+        if released:
+            logger.error("Checkout %s is gone without an order: released %s card hold(s)", cart_token, len(released))
+        return "released" if released else "failed"

@@ -22,6 +22,9 @@ class CheckoutAttempt(models.Model):
     checkout_token = models.UUIDField(unique=True)
     status = models.CharField(max_length=32, choices=Status.choices, default=Status.STARTED)
     saleor_payment_id = models.CharField(max_length=100, blank=True)
+    # Saleor payments of earlier tries (a declined card, then another): their holds, if any,
+    # are released once the checkout has ended.
+    earlier_payment_ids = models.JSONField(default=list, blank=True)
     payment_intent_id = models.CharField(max_length=100, blank=True, db_index=True)
     order_id = models.CharField(max_length=100, blank=True)
     order_token = models.UUIDField(null=True, blank=True)
@@ -44,3 +47,18 @@ class StripeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id} {self.type}"
+
+
+class ReleasedHold(models.Model):
+    """A card hold the shop cancelled at Stripe because no order is paid with it (its answer
+    was lost, or the checkout ended with an order on another payment). Shown to staff."""
+
+    intent_id = models.CharField(max_length=100, unique=True)
+    checkout_token = models.UUIDField(db_index=True)
+    saleor_payment_id = models.CharField(max_length=100)
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    was = models.CharField(max_length=40)  # the intent's status before it was cancelled
+    released = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.intent_id} ({self.amount})"

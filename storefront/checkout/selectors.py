@@ -2,6 +2,8 @@ from django.core.cache import cache
 
 from saleor_client.client import saleor
 
+from .models import ReleasedHold
+
 COUNTRIES_KEY = "checkout:countries"
 
 
@@ -12,3 +14,8 @@ def shop_countries() -> list[tuple[str, str]]:
         countries = [(country.code, country.country) for country in saleor().shop_countries().shop.countries]
         cache.set(COUNTRIES_KEY, countries, 24 * 3600)
     return countries
+
+
+def released_holds(limit: int = 50) -> list[ReleasedHold]:
+    """The card holds the shop released because no order is paid with them, newest first."""
+    return list(ReleasedHold.objects.order_by("-released")[:limit])

@@ -33,6 +33,10 @@ def capture_order(*, attempt_id: int) -> str:
     with order_lock(attempt.order_id):
         payment = app_client.payment_for_completion(id=attempt.saleor_payment_id).payment
         _remember_intent(attempt, payment)
+        if attempt.earlier_payment_ids or _other_intents(payment):
+            # An answer lost on the way (or an earlier try) left an intent no order is paid
+            # with: its hold is released before this job counts as done.
+            completion.release_holds(attempt, every_payment=False)
         status = payment.charge_status.value
         if status in CAPTURED:
             return f"already captured ({status})"
@@ -46,6 +50,12 @@ def capture_order(*, attempt_id: int) -> str:
     return f"captured {amount}"
 
 
+def _other_intents(payment) -> bool:
+    """The payment's attempts named more than one PaymentIntent."""
+    intents = {(t.gateway_response or {}).get("intent_id") or t.token for t in payment.transactions or [] if t}
+    return len({intent for intent in intents if intent and intent.startswith("pi_")}) > 1
+
+
 def _remember_intent(attempt: CheckoutAttempt, payment) -> None:
     """Later Stripe events (refunds) name only the PaymentIntent."""
     if attempt.payment_intent_id:
@@ -54,6 +64,11 @@ def _remember_intent(attempt: CheckoutAttempt, payment) -> None:
     if tokens:
         attempt.payment_intent_id = tokens[0]
         attempt.save(update_fields=["payment_intent_id", "updated"])
+
+
+@job(title="Release card holds no order is paid with")
+def release_card_holds(*, attempt_id: int) -> str:
+    return completion.release_holds_of_ended_checkout(attempt_id)
 
 
 @job(title="Find out what became of a payment")

@@ -74,7 +74,7 @@ def shipping(request: HttpRequest, cart) -> HttpResponse:
 
 @csp_update(settings.STRIPE_CSP)  # Stripe.js, its frames and its API on this page only
 def _payment_page(request: HttpRequest, cart, *, payment_error="", promo_form=None, client_secret=None, status=200):
-    return render(
+    response = render(
         request,
         "checkout/payment.html",
         {
@@ -88,6 +88,14 @@ def _payment_page(request: HttpRequest, cart, *, payment_error="", promo_form=No
         },
         status=status,
     )
+    response.headers["Permissions-Policy"] = PAYMENT_PERMISSIONS_POLICY
+    return response
+
+
+# Stripe's frames may ask for the Payment Request API (wallets); nothing else may, here either.
+PAYMENT_PERMISSIONS_POLICY = settings.PERMISSIONS_POLICY.replace(
+    "payment=()", "payment=(self " + " ".join(f'"{origin}"' for origin in settings.STRIPE_CSP["frame-src"]) + ")"
+)
 
 
 @require_http_methods(["GET"])

@@ -77,26 +77,86 @@ def _signed_at(signature: str) -> int:
     """The `t=` of a header that already verified (so it is there and numeric)."""
     for item in signature.split(","):
         name, _, value = item.strip().partition("=")
-        if name == "t" and value.isdigit():
+        if name == "t" and value.isascii() and value.isdigit():
             return int(value)
     return 0
 
 
+# The shape of what the handlers read. Stripe's own limits: ids are short, metadata values at
+# most 500 characters, amounts (smallest currency unit) far below 10^12.
+MAX_ID_LENGTH = 100  # StripeEvent's columns
+MAX_TEXT_LENGTH = 5000
+MAX_AMOUNT = 10**12
+MAX_DEPTH = 32  # a real event nests about 6 deep
+AMOUNT_FIELDS = ("amount", "amount_capturable", "amount_received", "amount_refunded", "amount_captured")
+
+
 def _event(payload: str) -> dict[str, Any]:
+    """Validated before any use: types, lengths, magnitudes and depth (a signed event could
+    still crash a handler: a 5,000-character id, an amount of 10^30, 100,000 nested lists)."""
     try:
         event = json.loads(payload)
+    except RecursionError as error:
+        raise MalformedEvent("nested too deeply") from error
     except ValueError as error:
         raise MalformedEvent("not JSON") from error
     if not isinstance(event, dict):
         raise MalformedEvent("not a JSON object")
+    _check_depth(event)
     if not isinstance(event.get("id"), str) or not isinstance(event.get("type"), str):
         raise MalformedEvent("no id or type")
+    _check_text(event, "id", MAX_ID_LENGTH, "id")
+    _check_text(event, "type", MAX_ID_LENGTH, "type")
     data = event.get("data")
     if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
         raise MalformedEvent("no data.object")
-    if not isinstance(data["object"].get("id", ""), str):
+    data_object = data["object"]
+    if not isinstance(data_object.get("id", ""), str):
         raise MalformedEvent("data.object.id is not a string")
+    for field in ("id", "object", "payment_intent", "status", "currency"):
+        _check_text(data_object, field, MAX_ID_LENGTH, f"data.object.{field}")
+    for field in AMOUNT_FIELDS:
+        amount = data_object.get(field)
+        if amount is None:
+            continue
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise MalformedEvent(f"data.object.{field} is not a whole number")
+        if not 0 <= amount <= MAX_AMOUNT:
+            raise MalformedEvent(f"data.object.{field} is out of range")
+    metadata = data_object.get("metadata")
+    if metadata is not None:
+        if not isinstance(metadata, dict):
+            raise MalformedEvent("data.object.metadata is not an object")
+        for name in metadata:
+            _check_text(metadata, name, MAX_TEXT_LENGTH, f"data.object.metadata.{name}")
+    last_error = data_object.get("last_payment_error")
+    if last_error is not None:
+        if not isinstance(last_error, dict):
+            raise MalformedEvent("data.object.last_payment_error is not an object")
+        _check_text(last_error, "message", MAX_TEXT_LENGTH, "data.object.last_payment_error.message")
     return event
+
+
+def _check_text(container: dict, field: str, max_length: int, name: str) -> None:
+    value = container.get(field)
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise MalformedEvent(f"{name} is not a string")
+    if len(value) > max_length:
+        raise MalformedEvent(f"{name} is longer than {max_length} characters")
+
+
+def _check_depth(value: Any) -> None:
+    """Iteratively: a recursive walk would itself hit Python's recursion limit."""
+    level = [value]
+    for _ in range(MAX_DEPTH):
+        level = [child for item in level
+                 for child in (item.values() if isinstance(item, dict) else item if isinstance(item, list) else ())
+                 if isinstance(child, (dict, list))]
+        if not level:
+            return
+    raise MalformedEvent(f"nested more than {MAX_DEPTH} levels deep")
 
 
 def process_event(event) -> str:
@@ -153,7 +213,15 @@ def _payment_went_through(intent) -> str:
     if attempt is None:
         return "ignored: not a checkout of this shop"
     if attempt.order_token:
+        if intent.get("id") != attempt.payment_intent_id:
+            # An intent of this checkout that its order is not paid with (an answer lost, an
+            # earlier try): its hold is released by a job, which finds the intents in Saleor.
+            completion.defer_release_holds(attempt)
+            return f"already completed: order {attempt.order_token}; other holds released"
         return f"already completed: order {attempt.order_token}"
+    if attempt.status in completion.ENDED_WITHOUT_ORDER:
+        completion.defer_release_holds(attempt)
+        return f"checkout ended without an order ({attempt.status}): holds released"
     try:
         # The checkout may be gone because Saleor made its order while the shop was not
         # told (a timeout): then the event belongs to that order.

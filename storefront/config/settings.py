@@ -57,12 +57,16 @@ INSTALLED_APPS = [
     "cart",
     "checkout",
     "orders",
+    "withdrawals",
     "shipping",
     "pages",
     "health",
+    "metrics",
 ]
 
 MIDDLEWARE = [
+    # Answers by status class for Prometheus (metrics/), outermost so it sees every 5xx.
+    "metrics.middleware.ResponseCountMiddleware",
     # A request id for every request (the visitor's X-Request-ID if well formed): on every log
     # line, in the answer's header and passed on to Saleor.
     "django_guid.middleware.guid_middleware",
@@ -76,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "saleor_client.middleware.SaleorUnavailableMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -123,6 +128,14 @@ DATABASES["default"]["OPTIONS"] = {
 # Each connection is checked as it leaves the pool: after a PostgreSQL restart, dead ones are
 # replaced instead of failing a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# TLS to a managed PostgreSQL: `verify-full` checks the server's certificate against the CA in
+# DATABASE_SSLROOTCERT and its name against the host in DATABASE_URL. Procrastinate's worker pool
+# reads these options too (it takes Django's connection parameters).
+DATABASE_SSLMODE = env.str("DATABASE_SSLMODE", default="")
+if DATABASE_SSLMODE:
+    DATABASES["default"]["OPTIONS"]["sslmode"] = DATABASE_SSLMODE
+    if env.str("DATABASE_SSLROOTCERT", default=""):
+        DATABASES["default"]["OPTIONS"]["sslrootcert"] = env.str("DATABASE_SSLROOTCERT")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Catalog reads are cached here; a shared cache (the database table by default, Redis in
@@ -158,6 +171,32 @@ if SHOP_ENVIRONMENT == "production":
             f"Set {', '.join(_placeholders)}: in production the shop must name its real seller "
             "(legal name, address, e-mail, phone), not the made-up local defaults."
         )
+# Selling to the EU: the General Product Safety Regulation (EU) 2023/988, Art. 19, wants the
+# manufacturer and, for a manufacturer outside the EU, its EU responsible person on the product
+# page; imports of up to EUR 150 need the IOSS VAT number on the customs declaration. Made-up
+# defaults locally; production refuses to start without the real ones while SHOP_EU_MARKET is on.
+SHOP_EU_MARKET = env.bool("SHOP_EU_MARKET", default=True)
+EU_MARKET_PLACEHOLDERS = {
+    "SHOP_EU_RESPONSIBLE_PERSON_NAME": "QL Claw Example EU Representative GmbH",
+    "SHOP_EU_RESPONSIBLE_PERSON_ADDRESS": "Beispielstrasse 1, 10115 Berlin, Germany",
+    "SHOP_EU_RESPONSIBLE_PERSON_EMAIL": "eu-representative@qlclaw.example",
+    "SHOP_IOSS_NUMBER": "IM0000000000",
+}
+globals().update({name: env.str(name, default=default) for name, default in EU_MARKET_PLACEHOLDERS.items()})
+# The manufacturer, when it is not the seller (the seller's facts are used otherwise).
+SHOP_MANUFACTURER_NAME = env.str("SHOP_MANUFACTURER_NAME", default="")
+SHOP_MANUFACTURER_ADDRESS = env.str("SHOP_MANUFACTURER_ADDRESS", default="")
+SHOP_MANUFACTURER_EMAIL = env.str("SHOP_MANUFACTURER_EMAIL", default="")
+if SHOP_ENVIRONMENT == "production" and SHOP_EU_MARKET:
+    _missing = [
+        name for name, default in EU_MARKET_PLACEHOLDERS.items()
+        if name not in env.ENVIRON or not globals()[name].strip() or globals()[name] == default
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"Set {', '.join(_missing)}, or SHOP_EU_MARKET=false: selling to the EU needs the real EU "
+            "responsible person on the product page (GPSR, Regulation (EU) 2023/988) and the IOSS number."
+        )
 # The seed file: shipping methods' delivery estimates live there, beside the methods they belong
 # to (Saleor 2.10 has no field for them).
 CATALOG_FILE = Path(env.str("CATALOG_FILE", default=str(BASE_DIR.parent / "deploy" / "seed" / "catalog.yaml")))
@@ -173,6 +212,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No page uses these; the payment step allows `payment` to Stripe's frames (checkout.views).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 if SHOP_ENVIRONMENT == "production":
     # The proxy terminates TLS and sets X-Forwarded-Proto from its own scheme (never the
     # visitor's header), so the storefront knows a request came over HTTPS.
@@ -235,6 +276,13 @@ CONTENT_SECURITY_POLICY = {
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR.parent / ".local" / "shop" / "media")))
 MEDIA_URL = "/media/"
+# Product pictures on an object store (Saleor's AWS_MEDIA_BUCKET_NAME): the bucket's or CDN's public
+# address, ending in "/", under which Saleor's names ("products/…") answer. Empty: the storefront
+# serves them from MEDIA_ROOT at /media/products/.
+MEDIA_PUBLIC_URL = env.str("MEDIA_PUBLIC_URL", default="")
+if MEDIA_PUBLIC_URL:
+    _media = urlsplit(MEDIA_PUBLIC_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_media.scheme}://{_media.netloc}")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -245,8 +293,22 @@ NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
 STAFF_SIGN_INS_PER_IP = env.str("STAFF_SIGN_INS_PER_IP", default="10/m")
 ORDER_LOOKUPS_PER_IP = env.str("ORDER_LOOKUPS_PER_IP", default="10/h")
 ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
+# The withdrawal form (order number + e-mail), limited like the order lookup.
+WITHDRAWALS_PER_IP = env.str("WITHDRAWALS_PER_IP", default="10/h")
+WITHDRAWALS_PER_EMAIL = env.str("WITHDRAWALS_PER_EMAIL", default="3/h")
 # Sign-in attempts for one account from one visitor before a lockout that doubles each time.
 STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
+# Staff sign in with a password and a code from an authenticator app (staff/second_factor.py).
+# `optional` lets accounts that never enrolled in with the password alone: on a laptop
+# (`./shop run`) only, never in production.
+STAFF_SECOND_FACTOR = env.str("STAFF_SECOND_FACTOR", default="required")
+if STAFF_SECOND_FACTOR not in ("required", "optional"):
+    raise ImproperlyConfigured("STAFF_SECOND_FACTOR must be `required` or `optional`.")
+if STAFF_SECOND_FACTOR == "optional" and SHOP_ENVIRONMENT != "local":
+    raise ImproperlyConfigured(
+        "STAFF_SECOND_FACTOR=optional is for local runs only: in production every staff account "
+        "signs in with a second factor. Remove the setting (or set it to `required`)."
+    )
 # Reverse proxies whose X-Real-IP header names the visitor (comma separated addresses or
 # networks, e.g. "127.0.0.1" or "172.16.0.0/12"); a malformed entry stops the start.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
@@ -359,6 +421,11 @@ DJANGO_GUID = {
     "EXPOSE_HEADER": False,
 }
 
+# Who processes buyers' data, named on the privacy page (pages/privacy.py).
+SHOP_HOSTING_PROVIDER = env.str("SHOP_HOSTING_PROVIDER", default="")
+SHOP_HOSTING_LOCATION = env.str("SHOP_HOSTING_LOCATION", default="United States")
+SHOP_MAIL_PROVIDER = env.str("SHOP_MAIL_PROVIDER", default="")
+SHOP_MAIL_PROVIDER_LOCATION = env.str("SHOP_MAIL_PROVIDER_LOCATION", default="United States")
 # Error reporting: on when SENTRY_DSN is set (web and job worker alike). No personal data is sent:
 # no request bodies, query strings, cookies or local variables, and buyers' links redacted.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")

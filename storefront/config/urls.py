@@ -7,6 +7,7 @@ urlpatterns = [
     path("cart/", include("cart.urls")),
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),
+    path("withdraw/", include("withdrawals.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("staff/", include("staff.urls")),
     # Last: any other one-word path at the root is a policy page (/returns/, /privacy/) or a 404.

@@ -77,3 +77,37 @@ def company() -> Company:
         email=settings.SHOP_EMAIL,
         phone=settings.SHOP_PHONE,
     )
+
+
+@dataclass(frozen=True)
+class Party:
+    """Someone the product-safety facts name: a manufacturer or the EU responsible person."""
+
+    name: str
+    address: str
+    email: str
+
+
+@dataclass(frozen=True)
+class ProductSafetyFacts:
+    """What the General Product Safety Regulation (EU) 2023/988, Art. 19, asks an online offer
+    to show, from settings; `eu_responsible_person` is None while the shop does not sell to the EU."""
+
+    manufacturer: Party
+    eu_responsible_person: Party | None
+
+
+@functools.cache
+def product_safety() -> ProductSafetyFacts:
+    seller = company()
+    manufacturer = Party(
+        name=settings.SHOP_MANUFACTURER_NAME or seller.legal_name,
+        address=settings.SHOP_MANUFACTURER_ADDRESS or seller.one_line_address,
+        email=settings.SHOP_MANUFACTURER_EMAIL or seller.email,
+    )
+    responsible = Party(
+        name=settings.SHOP_EU_RESPONSIBLE_PERSON_NAME,
+        address=settings.SHOP_EU_RESPONSIBLE_PERSON_ADDRESS,
+        email=settings.SHOP_EU_RESPONSIBLE_PERSON_EMAIL,
+    ) if settings.SHOP_EU_MARKET else None
+    return ProductSafetyFacts(manufacturer=manufacturer, eu_responsible_person=responsible)

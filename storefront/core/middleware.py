@@ -1,8 +1,11 @@
 import logging
 
+from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+
+from metrics.figures import SHED_RESPONSES
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +27,21 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError):
             return None
         logger.error("Database unavailable while serving %s: %s", request.path, exception)
+        SHED_RESPONSES.labels("database_unavailable").inc()
         response = HttpResponse(render_to_string("503.html", request=request), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Browser features no page of the shop uses are switched off for it and for any frame in
+    it. A view that needs one (the payment step, for Stripe's frames) sets its own header."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

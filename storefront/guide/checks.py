@@ -28,7 +28,8 @@ from .content import POLICY_BLOCKS, POLICY_KIND, RESERVED_IDS, VIEWS, ContentErr
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((/[^)\s]*)\)")  # not images: those are checked as pictures
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/before-you-start/", "/guide/feed/", "/orders/find/"}
+FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/before-you-start/", "/guide/feed/", "/orders/find/",
+               "/withdraw/"}
 BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)  # a policy page's live block
 SAFETY_PAGE = "/guide/pressure-safety/"
 FRONT = re.compile(r"\bfront\b", re.IGNORECASE)

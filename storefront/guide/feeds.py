@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .content import guide_pages
@@ -11,6 +12,10 @@ class GuideFeed(Feed):
     feed_type = Atom1Feed
     title = "QL Claw — the lower-back trigger point guide"
     subtitle = "New and updated pages of the guide to muscles that can add to lower-back pain."
+
+    def feed_url(self) -> str:
+        # Django builds it from the request's Host header otherwise.
+        return settings.SHOP_BASE_URL + reverse("guide:feed")
 
     def link(self) -> str:
         return settings.SHOP_BASE_URL + "/guide/lower-back-trigger-points/"

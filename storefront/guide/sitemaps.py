@@ -36,7 +36,8 @@ class ShopPagesSitemap(ShopSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["/", f"/products/{settings.FEATURED_PRODUCT_SLUG}/", "/guide/where-does-it-hurt/", "/guide/before-you-start/"]
+        return ["/", f"/products/{settings.FEATURED_PRODUCT_SLUG}/", "/guide/where-does-it-hurt/", "/guide/before-you-start/",
+                "/withdraw/"]
 
     def location(self, path: str) -> str:
         return path

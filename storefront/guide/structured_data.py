@@ -61,7 +61,7 @@ def product(card: ProductCard) -> dict:
         "@type": "Product",
         "name": card.name,
         "description": card.seo_description or (card.paragraphs[0] if card.paragraphs else card.name),
-        "image": [absolute(picture.raster_path) for picture in card.pictures],
+        "image": [picture.raster_url for picture in card.pictures],
         "sku": card.sku,
         "brand": {"@type": "Brand", "name": "QL Claw"},
         "offers": {

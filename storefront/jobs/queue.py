@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 import traceback
 from typing import Any, Callable, Optional
 
@@ -19,6 +20,8 @@ from procrastinate import JobContext, RetryStrategy, manager
 from procrastinate import tasks as procrastinate_tasks
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.django_connector import DjangoConnector
+
+from metrics.figures import JOB_SECONDS, JOBS_FINISHED
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +43,17 @@ def job(*, title: str, retry: RetryStrategy = DEFAULT_RETRY, **options: Any) -> 
         @functools.wraps(func)
         def run(job_context: JobContext, /, **kwargs: Any) -> Any:
             # Positional-only: a job's own arguments may be called `context` (e-mails are).
+            task_name = f"{func.__module__}.{func.__name__}"
+            started, outcome = time.perf_counter(), "succeeded"
             try:
                 return func(**kwargs)
             except Exception as error:
+                outcome = "failed"
                 _record_failure(job_context, error)
                 raise
             finally:
+                JOBS_FINISHED.labels(task_name, outcome).inc()
+                JOB_SECONDS.labels(task_name).observe(time.perf_counter() - started)
                 # Like the end of a request: this thread's database connection goes back to
                 # the pool, so a worker never holds more than the jobs it is running.
                 connections.close_all()

@@ -1,5 +1,7 @@
 from django import forms
 
+from saleor_client import global_ids
+
 
 class OrderLookupForm(forms.Form):
     number = forms.CharField(
@@ -17,7 +19,7 @@ class OrderLookupForm(forms.Form):
 
     def clean_number(self) -> str:
         number = self.cleaned_data["number"].strip().lstrip("#")
-        if not number.isdigit():
+        if not global_ids.ASCII_NUMBER.match(number):
             raise forms.ValidationError("An order number has digits only, like 1042.")
         return str(int(number))
 

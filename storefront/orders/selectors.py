@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
 from saleor_client.client import saleor
+from shipping.carriers import Carrier, carrier_of
 from shipping.selectors import delivery_estimate
 from saleor_client.values import Money
 
@@ -25,6 +26,20 @@ class OrderLine:
 class Shipment:
     status: str
     tracking_number: str
+    carrier: Optional[Carrier] = None
+
+    @property
+    def tracking_link(self) -> str:
+        return self.carrier.link(self.tracking_number) if self.carrier else ""
+
+    @property
+    def progress(self) -> str:
+        """In the buyer's words: "On its way with USPS" (Saleor says "FULFILLED")."""
+        if self.status == "CANCELED":
+            return "This shipment was cancelled"
+        if self.carrier is None or not self.carrier.tracked:
+            return "On its way" + (" by letter mail" if self.carrier else "")
+        return f"On its way with {self.carrier.name}"
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,7 @@ class Order:
     email: str
     shipping_method: str
     shipping_address: tuple[str, ...]
+    shipping_country: str
     lines: tuple[OrderLine, ...]
     subtotal: Money
     shipping: Money
@@ -107,6 +123,7 @@ def order_by_token(token: str) -> Optional[Order]:
         email=order.user_email or "",
         shipping_method=order.shipping_method_name or "",
         shipping_address=address_lines(address_fields(address)),
+        shipping_country=address.country.code if address else "",
         lines=tuple(
             OrderLine(
                 product_name=line.product_name,
@@ -125,7 +142,7 @@ def order_by_token(token: str) -> Optional[Order]:
         total=Money.from_saleor(order.total.gross if order.total else None),
         tax=Money.from_saleor(order.total.tax if order.total else None),
         shipments=tuple(
-            Shipment(status=f.status.value, tracking_number=f.tracking_number)
+            Shipment(status=f.status.value, tracking_number=f.tracking_number, carrier=carrier_of(f.metadata))
             for f in order.fulfillments
             if f
         ),

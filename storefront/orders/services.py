@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import base64
 import logging
 import uuid
 from typing import Any, Optional
@@ -9,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from jobs.queue import defer
+from saleor_client import global_ids
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 
@@ -29,20 +29,30 @@ def queue_order_email(*, order_token: str, kind: str, key: str = "", details: Op
         defer(alert_shop_of_order, order_token=str(order_token))
 
 
+def order_token_for(*, number: str, email: str) -> Optional[str]:
+    """The token of order `number` if it was placed with `email` (lower-cased), else None.
+
+    Callers answer the same either way, so nobody learns which orders exist."""
+    # Saleor 2.10's order IDs are relay global IDs of the order number.
+    order_id = global_ids.encode("Order", number)
+    try:
+        order = saleor_as_storefront_app().order_for_lookup(id=order_id).order
+    except SaleorGraphQLError as error:  # a number Saleor cannot read as an order
+        logger.info("Order lookup for %s found nothing: %s", number, error)
+        return None
+    if order is None or (order.user_email or "").strip().lower() != email:
+        return None
+    return str(order.token)
+
+
 def send_order_link(*, number: str, email: str) -> None:
     """E-mail the order page's link to `email` if order `number` was placed with that address.
 
     Otherwise nothing happens, and the caller cannot tell: the page answers the same either way,
     and the link only ever goes to the address the order was placed with."""
-    # Saleor 2.10's order IDs are relay global IDs of the order number.
-    order_id = base64.b64encode(f"Order:{number}".encode()).decode()
-    try:
-        order = saleor_as_storefront_app().order_for_lookup(id=order_id).order
-    except SaleorGraphQLError as error:  # a number Saleor cannot read as an order
-        logger.info("Order lookup for %s found nothing: %s", number, error)
-        return
-    if order is None or (order.user_email or "").strip().lower() != email:
+    token = order_token_for(number=number, email=email)
+    if token is None:
         return
     with transaction.atomic():
         # One mail per request (a fresh key), so asking again sends again; rate limits bound it.
-        queue_order_email(order_token=str(order.token), kind="lookup", key=uuid.uuid4().hex)
+        queue_order_email(order_token=token, kind="lookup", key=uuid.uuid4().hex)

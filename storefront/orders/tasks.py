@@ -18,6 +18,7 @@ from mail.services import make_message_id, send_templated_email
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.generated.input_types import DateRangeInput
 from saleor_client.values import Money
+from shipping.carriers import CARRIERS
 
 from .selectors import order_by_token
 
@@ -28,6 +29,7 @@ ORDER_EMAILS = {
     "refunded": "orders/email/refunded",
     "cancelled": "orders/email/cancelled",
     "lookup": "orders/email/lookup",
+    "withdrawal": "withdrawals/email/acknowledgement",
 }
 # Amounts travel through the queue as strings (JSON); templates format Decimals.
 MONEY_DETAILS = ("amount", "refunded", "items", "discount_share", "shipping")
@@ -49,8 +51,13 @@ def send_order_email(*, order_token: str, kind: str, key: str = "", details: Opt
         "order": order,
         "currency": order.total.currency,
         "status_url": absolute_url("orders:status", token=order.token),
+        "withdraw_url": absolute_url("withdrawals:order", token=order.token),
         "company": company(),
     }
+    if "carrier" in context:  # a shipment: its carrier by code, with the link to follow the parcel
+        carrier = CARRIERS.get(context["carrier"])
+        context["carrier"] = carrier
+        context["tracking_link"] = carrier.link(context.get("tracking_number", "")) if carrier else ""
     send_templated_email(
         template=ORDER_EMAILS[kind],
         to=order.email,

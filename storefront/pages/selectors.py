@@ -43,7 +43,7 @@ def page_parts(page: GuidePage) -> tuple[PagePart, ...]:
 
 def footer_pages() -> list[GuidePage]:
     """The policy pages in the footer's order."""
-    order = ("returns", "shipping", "terms", "privacy", "contact")
+    order = ("returns", "right-of-withdrawal", "guarantee", "shipping", "terms", "privacy", "contact")
     pages = policy_pages()
     return [pages[slug] for slug in order if slug in pages] + sorted(
         (page for slug, page in pages.items() if slug not in order), key=lambda page: page.title

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import shipping_zones_if_known
 
+from .privacy import processors, shop_cookies
 from .selectors import page_parts, policy_page
 
 
@@ -19,5 +20,7 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
         "page": policy,
         "parts": parts,
         "shipping_zones": shipping_zones_if_known() if any(part.block == "shipping-rates" for part in parts) else (),
+        "cookies": shop_cookies(),
+        "processors": processors(),
     }
     return render(request, "pages/page.html", context)

@@ -11,6 +11,8 @@ import httpx
 from django.conf import settings
 from django_guid import get_guid
 
+from metrics.figures import SALEOR_BULKHEAD_SLOTS, SALEOR_CALL_SECONDS, SALEOR_CALLS_IN_FLIGHT
+
 from .errors import SaleorGraphQLError, SaleorNotReached, SaleorUnavailable
 from .generated.client import SaleorGraphQLClient
 from .generated.exceptions import (
@@ -59,23 +61,32 @@ class SaleorClient(SaleorGraphQLClient):
         started = time.perf_counter()
         if self.in_flight is not None and not self.in_flight.acquire(timeout=self.queue_timeout):
             _count_call(time.perf_counter() - started)
+            SALEOR_CALL_SECONDS.labels(operation_name or "", "busy").observe(time.perf_counter() - started)
             raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {self.queue_timeout} s")
+        if self.in_flight is not None:
+            SALEOR_CALLS_IN_FLIGHT.inc()
         # Saleor logs the request id too, so one buyer's request can be followed across both.
         request_id = get_guid()
         if request_id:
             kwargs["headers"] = {**(kwargs.get("headers") or {}), "X-Request-ID": request_id}
+        outcome = "ok"
         try:
             return super().execute(query, operation_name=operation_name, variables=variables, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            outcome = "not_reached"
             raise SaleorNotReached(f"Saleor could not be reached for {operation_name}: {error!r}") from error
         except httpx.TimeoutException as error:
+            outcome = "unavailable"
             raise SaleorUnavailable(f"Saleor did not answer {operation_name} in time: {error!r}") from error
         except httpx.TransportError as error:
+            outcome = "unavailable"
             raise SaleorUnavailable(f"Saleor could not be reached for {operation_name}: {error!r}") from error
         finally:
             if self.in_flight is not None:
                 self.in_flight.release()
+                SALEOR_CALLS_IN_FLIGHT.dec()
             _count_call(time.perf_counter() - started)
+            SALEOR_CALL_SECONDS.labels(operation_name or "", outcome).observe(time.perf_counter() - started)
 
     def get_data(self, response) -> dict[str, Any]:
         try:
@@ -87,7 +98,8 @@ class SaleorClient(SaleorGraphQLClient):
         except GraphQLClientInvalidResponseError as error:
             raise SaleorUnavailable("Saleor answered with something that is not GraphQL") from error
         except GraphQLClientGraphQLMultiError as error:
-            raise SaleorGraphQLError([item.message for item in error.errors]) from error
+            raise SaleorGraphQLError([item.message for item in error.errors], [item.path for item in error.errors],
+                                     error.data) from error
 
 
 _clients: dict[str, SaleorClient] = {}
@@ -102,6 +114,7 @@ def _in_flight() -> threading.BoundedSemaphore:
         with _lock:
             if _semaphore is None:
                 _semaphore = threading.BoundedSemaphore(settings.SALEOR_CONCURRENCY)
+                SALEOR_BULKHEAD_SLOTS.set(settings.SALEOR_CONCURRENCY)
     return _semaphore
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Sequence, Union
 
 
 class SaleorError(Exception):
@@ -24,9 +24,15 @@ class SaleorNotReached(SaleorUnavailable):
 class SaleorGraphQLError(SaleorError):
     """Saleor rejected the request itself (a bad query or a missing permission)."""
 
-    def __init__(self, messages: list[str]) -> None:
+    def __init__(self, messages: list[str], paths: Optional[list[list]] = None, data: Optional[dict] = None) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
+        self.paths = paths or []  # where in the answer each error is (GraphQL's `path`)
+        self.data = data  # what Saleor answered besides the errors
+
+    def only_under(self, *path: Union[str, int]) -> bool:
+        """Every error is inside `path` of the answer, so the rest of it is usable."""
+        return bool(self.paths) and all(list(p or [])[: len(path)] == list(path) for p in self.paths)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ import logging
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from metrics.figures import SHED_RESPONSES
+
 from .errors import SaleorGraphQLError, SaleorUnavailable
 
 logger = logging.getLogger("saleor_client")
@@ -22,8 +24,10 @@ class SaleorUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception):
         if isinstance(exception, SaleorUnavailable):
             logger.error("Saleor unavailable while serving %s: %s", request.path, exception)
+            SHED_RESPONSES.labels("saleor_unavailable").inc()
         elif isinstance(exception, SaleorGraphQLError):
             logger.error("Saleor failed while serving %s: %s", request.path, exception, exc_info=exception)
+            SHED_RESPONSES.labels("saleor_error").inc()
         else:
             return None
         response = HttpResponse(render_to_string("503.html", request=request), status=503)

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any, Optional
 from urllib.parse import urlparse
 
+from django.conf import settings
+
 
 @dataclass(frozen=True)
 class Money:
@@ -22,15 +24,30 @@ class Money:
 
 @dataclass(frozen=True)
 class Picture:
-    path: str
+    path: str  # what an <img src> says: a path on the shop, or the bucket's or CDN's URL
     alt: str
-
-    @property
-    def raster_path(self) -> str:
-        """A PNG of an SVG picture (drawn by the catalog), for search and link previews that take no SVG."""
-        return self.path.removesuffix(".svg") + ".png" if self.path.endswith(".svg") else self.path
 
     @classmethod
     def from_saleor(cls, image: Any) -> Optional[Picture]:
-        # Saleor answers with its own absolute URL; browsers fetch the file from the storefront.
-        return cls(path=urlparse(image.url).path, alt=image.alt) if image else None
+        """Saleor answers with its own absolute URL (its media folder or its bucket). Browsers
+        fetch the file from the storefront (`/media/products/…`), or, with MEDIA_PUBLIC_URL set,
+        from the bucket or CDN in front of it: the stored name is the same in both."""
+        if not image:
+            return None
+        path = urlparse(image.url).path
+        if settings.MEDIA_PUBLIC_URL and "/products/" in path:
+            path = settings.MEDIA_PUBLIC_URL.rstrip("/") + "/products/" + path.split("/products/", 1)[1]
+        return cls(path=path, alt=image.alt)
+
+    @property
+    def absolute_url(self) -> str:
+        """For links that leave the page (Open Graph, JSON-LD)."""
+        return self.path if "://" in self.path else settings.SHOP_BASE_URL + self.path
+
+    @property
+    def raster_url(self) -> str:
+        """A PNG of an SVG picture, for link previews and search results, which take no SVG: the
+        storefront draws it (`/media/products/<name>.png`) wherever the SVG itself is kept."""
+        if not self.path.endswith(".svg"):
+            return self.absolute_url
+        return f"{settings.SHOP_BASE_URL}/media/products/{self.path.rsplit('/', 1)[-1].removesuffix('.svg')}.png"

@@ -7,6 +7,8 @@ lookup instead of a page render. Entries follow the catalog's generation: `purge
 retires them within GENERATION_CHECK_SECONDS in every process, and each lives no longer
 than its own max-age. Only plain GETs without a query string or cookie are answered here,
 and the number of entries is capped, so a visitor cannot fill the memory with made-up URLs.
+A request for a host Django would refuse (ALLOWED_HOSTS) goes to Django, which answers 400; pages
+are kept per host. Headers that belong to one request (its X-Request-ID) are never replayed.
 """
 from __future__ import annotations
 
@@ -14,9 +16,13 @@ import logging
 import re
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Optional
+
+from django.conf import settings
+from django.http.request import split_domain_port, validate_host
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +30,10 @@ logger = logging.getLogger(__name__)
 GENERATION_CHECK_SECONDS = 1.0
 MAX_ENTRIES = 256
 MAX_AGE = re.compile(r"(?:^|,)\s*public\s*,\s*max-age=(\d+)")
+# Headers of one request's answer, not of the page: a hit gets its own.
+PER_REQUEST_HEADERS = {"server-timing", "x-request-id", "date"}
+# django_guid keeps a caller's id only when it is a UUID (VALIDATE_GUID); so does a hit.
+REQUEST_ID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\Z")
 
 
 @dataclass(frozen=True)
@@ -50,11 +60,14 @@ class SharedPageCache:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING") or environ.get("HTTP_COOKIE"):
             return self.app(environ, start_response)
-        path = environ.get("PATH_INFO", "")
+        host = _allowed_host(environ)
+        if host is None:
+            return self.app(environ, start_response)  # Django answers 400 Bad Request
+        path = f"{host}{environ.get('PATH_INFO', '')}"
         now = time.monotonic()
         page = self.pages.get(path)
         if page is not None and page.expires > now and page.generation == self._current_generation(now):
-            extra = [("X-Page-Cache", "hit")]
+            extra = [("X-Page-Cache", "hit"), ("X-Request-ID", _request_id(environ))]
             if page.timed:
                 # What this answer cost, not what the render it replays did.
                 elapsed = (time.monotonic() - now) * 1000
@@ -88,8 +101,8 @@ class SharedPageCache:
                 result.close()
         seconds = self._shareable_for(captured.get("status", ""), captured.get("headers", []))
         if seconds:
-            headers = [(name, value) for name, value in captured["headers"] if name.lower() != "server-timing"]
-            timed = len(headers) != len(captured["headers"])
+            headers = [(name, value) for name, value in captured["headers"] if name.lower() not in PER_REQUEST_HEADERS]
+            timed = any(name.lower() == "server-timing" for name, _ in captured["headers"])
             page = CachedPage(captured["status"], headers, body, generation, now + seconds, timed)
             with self.lock:
                 self.pages[path] = page
@@ -107,3 +120,15 @@ class SharedPageCache:
             return 0
         match = MAX_AGE.search(names.get("cache-control", ""))
         return int(match.group(1)) if match else 0
+
+
+def _allowed_host(environ: dict) -> Optional[str]:
+    """The request's host when Django would accept it (its ALLOWED_HOSTS check), else None."""
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    domain, _ = split_domain_port(host)
+    return host.lower() if domain and validate_host(domain, settings.ALLOWED_HOSTS) else None
+
+
+def _request_id(environ: dict) -> str:
+    given = environ.get("HTTP_X_REQUEST_ID", "")
+    return given if REQUEST_ID.match(given) else uuid.uuid4().hex

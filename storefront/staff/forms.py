@@ -1,8 +1,13 @@
+import csv
+import io
 from decimal import Decimal
 
 from django import forms
 
+from shipping.carriers import CARRIERS, Carrier, carrier_choices
+
 from .refunds import shipping_paid
+from .sales import shop_today
 
 STATUS_CHOICES = [
     ("READY_TO_FULFILL", "Needs shipping"),
@@ -29,16 +34,33 @@ class SignInForm(forms.Form):
 class OrderFilterForm(forms.Form):
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label="Status")
     payment = forms.ChoiceField(choices=PAYMENT_CHOICES, required=False, label="Payment")
-    q = forms.CharField(required=False, max_length=100, label="Search number, e-mail or name")
+    q = forms.CharField(required=False, max_length=100, label="Search: number, e-mail, name, SKU, tracking number, city or note")
 
 
-class FulfilForm(forms.Form):
-    """A quantity to ship per order line (the rest by default), and the parcel's tracking number."""
+class ShipmentForm(forms.Form):
+    """A carrier from the shop's list and the parcel's tracking number (none for letter mail)."""
 
-    tracking_number = forms.CharField(
-        max_length=64, label="Tracking number",
-        error_messages={"required": "Please enter the tracking number of the parcel."},
-    )
+    carrier = forms.ChoiceField(choices=carrier_choices, label="Carrier", required=False,
+                                error_messages={"invalid_choice": "Please choose a carrier from the list."})
+    tracking_number = forms.CharField(max_length=64, label="Tracking number", required=False)
+
+    def clean_carrier(self) -> Carrier:
+        # A form without the field (an older page) ships with the first carrier, as the select would.
+        return CARRIERS.get(self.cleaned_data.get("carrier") or "") or next(iter(CARRIERS.values()))
+
+    def clean(self):
+        data = super().clean()
+        carrier = data.get("carrier")
+        if carrier is not None and carrier.tracked and not data.get("tracking_number"):
+            self.add_error("tracking_number", f"Please enter the {carrier.name} tracking number of the parcel, "
+                                              "or choose letter mail (no tracking).")
+        if carrier is not None and not carrier.tracked:
+            data["tracking_number"] = ""
+        return data
+
+
+class FulfilForm(ShipmentForm):
+    """A quantity to ship per order line (the rest by default), the carrier and the tracking number."""
 
     def __init__(self, *args, order=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -55,8 +77,8 @@ class FulfilForm(forms.Form):
                 error_messages={"min_value": "The quantity can't be negative.", "invalid": "Please enter a whole number.",
                                 "required": "Please enter how many to ship (0 for none)."},
             )
-        # Keep the tracking number last, after the quantities.
-        self.order_fields([*self.line_fields, "tracking_number"])
+        # Keep the carrier and tracking number last, after the quantities.
+        self.order_fields([*self.line_fields, "carrier", "tracking_number"])
 
     def quantities(self) -> dict[str, int]:
         """Per order line: the quantity asked for, or everything not shipped yet when left empty."""
@@ -89,10 +111,20 @@ class CancelForm(forms.Form):
 
 
 class ExportForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("orders", "One row per order"), ("lines", "One row per order line")],
+                             label="Rows", required=False)
     start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}),
                             error_messages={"required": "Please choose the first day.", "invalid": "Please enter a date like 2026-11-01."})
     end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}),
                           error_messages={"required": "Please choose the last day.", "invalid": "Please enter a date like 2026-11-30."})
+
+    @staticmethod
+    def this_month() -> dict:
+        today = shop_today()
+        return {"kind": "orders", "start": today.replace(day=1), "end": today}
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or "orders"
 
     def clean(self):
         data = super().clean()
@@ -101,10 +133,8 @@ class ExportForm(forms.Form):
         return data
 
 
-class TrackingForm(forms.Form):
+class TrackingForm(ShipmentForm):
     fulfillment_id = forms.CharField(max_length=100, widget=forms.HiddenInput)
-    tracking_number = forms.CharField(max_length=64, label="New tracking number",
-                                      error_messages={"required": "Please enter the new tracking number."})
 
 
 class StockForm(forms.Form):
@@ -204,3 +234,65 @@ class ReturnForm(forms.Form):
 
     def quantities(self) -> dict[str, int]:
         return {line_id: self.cleaned_data.get(name) or 0 for name, line_id in self.line_fields.items()}
+
+
+class ShipmentsCsvForm(forms.Form):
+    """Tracking numbers from a carrier's or a label tool's export: order, carrier, tracking."""
+
+    MAX_BYTES = 200_000
+    file = forms.FileField(label="CSV file: order number, carrier, tracking number (one order a row)",
+                           error_messages={"required": "Please choose the CSV file to upload."})
+
+    def clean_file(self) -> list[tuple[str, str, str]]:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("That file is too large for a list of shipments (200 KB at most).")
+        try:
+            text = upload.read().decode("utf-8-sig")  # Excel writes UTF-8 with a byte-order mark
+        except UnicodeDecodeError:
+            raise forms.ValidationError("Please save the file as CSV in UTF-8 and upload it again.") from None
+        rows = []
+        try:
+            for cells in csv.reader(io.StringIO(text)):
+                cells = [cell.strip() for cell in cells]
+                if not any(cells):
+                    continue
+                if not rows and cells[0].lower() in ("order", "order number", "number"):
+                    continue  # a header row
+                if len(cells) < 2:
+                    raise forms.ValidationError(
+                        f"Row {len(rows) + 1} has {len(cells)} column; each row needs the order number, the carrier and "
+                        "the tracking number (empty for letter mail).")
+                rows.append((cells[0], cells[1], cells[2] if len(cells) > 2 else ""))
+        except csv.Error as error:
+            raise forms.ValidationError(f"The file is not a CSV file this shop can read ({error}).") from None
+        if not rows:
+            raise forms.ValidationError("The file has no shipments in it.")
+        if len(rows) > MAX_BULK_ROWS:
+            raise forms.ValidationError(f"Please upload at most {MAX_BULK_ROWS} shipments at once.")
+        return rows
+
+
+MAX_BULK_ROWS = 200
+
+
+class BulkShipForm(forms.Form):
+    """A carrier and a tracking number for each selected order."""
+
+    def __init__(self, *args, orders=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.orders = tuple(orders)
+        for order in self.orders:
+            self.fields[f"carrier_{order.id}"] = forms.ChoiceField(
+                choices=carrier_choices, label=f"Carrier for order #{order.number}",
+                error_messages={"invalid_choice": "Please choose a carrier from the list."})
+            self.fields[f"tracking_{order.id}"] = forms.CharField(
+                max_length=64, required=False, label=f"Tracking number for order #{order.number}")
+
+    def per_order(self):
+        """(order, its carrier field, its tracking field): one table row each."""
+        return [(order, self[f"carrier_{order.id}"], self[f"tracking_{order.id}"]) for order in self.orders]
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        return [(order.id, self.cleaned_data[f"carrier_{order.id}"], self.cleaned_data[f"tracking_{order.id}"])
+                for order in self.orders]

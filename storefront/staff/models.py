@@ -14,6 +14,9 @@ class StaffSession(models.Model):
     permissions = models.JSONField(default=list)
     saleor_token = models.TextField()
     token_issued = models.DateTimeField()
+    # The password was right and the code from the authenticator app is still to come: not
+    # signed in yet (`auth.current_staff` never returns such a row).
+    awaiting_second_factor = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
@@ -82,3 +85,51 @@ class ReturnedLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.order_line_id}"
+
+
+class SecondFactor(models.Model):
+    """A staff member's authenticator app (TOTP, RFC 6238), keyed on their Saleor e-mail.
+
+    Only a random seed is kept: the app's secret is derived from it with the storefront's
+    SECRET_KEY (`staff.second_factor.totp_secret`), so a database dump alone gives no codes."""
+
+    email = models.EmailField(unique=True)  # lower case
+    seed = models.CharField(max_length=64)
+    # Set once the first code from the app was accepted: until then the account is not enrolled.
+    confirmed = models.DateTimeField(null=True, blank=True)
+    # The 30-second step of the last code accepted: a code for it or an earlier one is a replay.
+    last_time_step = models.BigIntegerField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Second factor of {self.email}"
+
+
+class RecoveryCode(models.Model):
+    """One of the codes a staff member keeps for a lost phone; each signs in once. Only a keyed
+    hash is stored."""
+
+    second_factor = models.ForeignKey(SecondFactor, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["second_factor", "code_hash"], name="one_recovery_code_per_hash")]
+
+    def __str__(self) -> str:
+        return f"Recovery code of {self.second_factor.email}"
+
+
+class OrderSearchEntry(models.Model):
+    """What the admin may search an order by that Saleor 2.10's order search does not cover
+    (it matches number, e-mail and the account's names only): SKUs and product names, tracking
+    numbers and carriers, the shipping city and postcode, the buyer's and the staff's notes.
+    Kept by `staff.search`, lowercased in one text."""
+
+    order_id = models.CharField(max_length=100, primary_key=True)
+    number = models.PositiveBigIntegerField(db_index=True)
+    text = models.TextField()
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Search text of order #{self.number}"

@@ -12,16 +12,18 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
+from saleor_client import global_ids
 from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.enums import OrderStatusFilter, PaymentChargeStatusEnum
-from saleor_client.generated.input_types import DateRangeInput, OrderFilterInput
+from saleor_client.generated.input_types import OrderFilterInput
 from saleor_client.values import Money
+from shipping.carriers import Carrier, carrier_of
 
 from .models import StaffSession
 
@@ -31,7 +33,6 @@ PAGE_SIZE = 20
 # "Needs shipping": paid and not yet (fully) fulfilled.
 DEFAULT_STATUS = "READY_TO_FULFILL"
 LOW_STOCK = 10
-EXPORT_BATCH = 100
 # Saleor 2.10 shows warehouses and stock (which shipping needs) only with this permission.
 MANAGE_PRODUCTS = "MANAGE_PRODUCTS"
 
@@ -142,7 +143,7 @@ def _well_formed_cursor(cursor: Optional[str]) -> Optional[str]:
         values = json.loads(base64.b64decode(cursor, validate=True))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
-    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str) and values[0].isdigit():
+    if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str) and global_ids.ASCII_NUMBER.match(values[0]):
         return cursor
     return None
 
@@ -218,6 +219,7 @@ class Payment:
     total: Money
     intent_id: str  # Stripe's PaymentIntent, from the successful transactions
     authorized: bool  # some authorization or capture succeeded
+    refunded: Money = Money(Decimal("0.00"), "USD")  # the successful refunds, summed
 
     @property
     def declined(self) -> bool:
@@ -243,6 +245,11 @@ class Shipment:
     status: str
     tracking_number: str
     created: Optional[datetime]
+    carrier: Optional[Carrier] = None
+
+    @property
+    def tracking_link(self) -> str:
+        return self.carrier.link(self.tracking_number) if self.carrier else ""
 
     @property
     def status_words(self) -> str:
@@ -277,6 +284,7 @@ EVENT_WORDS = {
 
 @dataclass(frozen=True)
 class TimelineEvent:
+    kind: str  # Saleor's event type, e.g. NOTE_ADDED
     when: Optional[datetime]
     what: str
     who: str  # the staff member's name (or e-mail); empty for the buyer and the shop's own jobs
@@ -293,6 +301,7 @@ def _event(event: Any, currency: str) -> TimelineEvent:
         who = f"{user.first_name} {user.last_name}".strip() or user.email
     kind = event.type_.value if event.type_ else "OTHER"
     return TimelineEvent(
+        kind=kind,
         when=parse_datetime(event.date),
         what=EVENT_WORDS.get(kind, kind.replace("_", " ").capitalize()),
         who=who,
@@ -321,6 +330,7 @@ class StaffOrder:
     shipping: Money
     discount: Money  # order-level (a voucher on the entire order); line prices are before it
     total: Money
+    tax: Money  # included in the total (Saleor's gross less net)
     captured: Money
     lines: tuple[OrderLine, ...]
     payments: tuple[Payment, ...]
@@ -374,17 +384,39 @@ class StaffOrder:
     def customer_name(self) -> str:
         return self.shipping_address.name if self.shipping_address else ""
 
+    def as_row(self) -> OrderRow:
+        return OrderRow(id=self.id, number=self.number, created=self.created, email=self.email,
+                        customer_name=self.customer_name, status=self.status, status_display=self.status_display,
+                        payment_status=self.payment_status, total=self.total)
+
+    @property
+    def refunded(self) -> Money:
+        return Money(sum((payment.refunded.amount for payment in self.payments), Decimal("0.00")), self.total.currency)
+
+    @property
+    def notes(self) -> tuple[TimelineEvent, ...]:
+        """The staff's notes on the order (the packing slip prints them)."""
+        return tuple(event for event in self.events if event.kind == "NOTE_ADDED" and event.message)
+
+    @property
+    def left_to_ship(self) -> dict[str, int]:
+        """Per line id, the units not shipped yet: what "ship everything" ships."""
+        return {line.id: line.not_shipped for line in self.lines if line.not_shipped > 0}
+
 
 def _payment(payment: Any) -> Payment:
     transactions = [t for t in payment.transactions or [] if t]
     succeeded = [t for t in transactions if t.is_success and t.kind.value in ("AUTH", "CAPTURE")]
     intents = [t.token for t in succeeded if t.token.startswith("pi_")]
+    captured = Money.from_saleor(payment.captured_amount)
+    refunds = [Money.from_saleor(t.amount).amount for t in transactions if t.is_success and t.kind.value == "REFUND"]
     return Payment(
+        refunded=Money(sum(refunds, Decimal("0.00")), captured.currency),
         id=payment.id,
         gateway=payment.gateway,
         charge_status=payment.charge_status.value,
         is_active=payment.is_active,
-        captured=Money.from_saleor(payment.captured_amount),
+        captured=captured,
         total=Money.from_saleor(payment.total),
         intent_id=intents[0] if intents else "",
         authorized=bool(succeeded),
@@ -406,7 +438,7 @@ def _line(line: Any) -> OrderLine:
     )
 
 
-ORDER_NUMBER = re.compile(r"^#?\s*(\d{1,12})$")
+ORDER_NUMBER = re.compile(r"^#?\s*([0-9]{1,12})$")
 
 
 def order_id_for_number(search: str) -> Optional[str]:
@@ -414,7 +446,7 @@ def order_id_for_number(search: str) -> Optional[str]:
     numbers orders by their primary key (`Order.number` is `str(pk)`), and its search would match
     every number containing the digits."""
     match = ORDER_NUMBER.match(search.strip())
-    return base64.b64encode(f"Order:{int(match.group(1))}".encode()).decode() if match else None
+    return global_ids.encode("Order", int(match.group(1))) if match else None
 
 
 def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
@@ -422,26 +454,38 @@ def order_detail(staff: StaffSession, order_id: str) -> Optional[StaffOrder]:
     show_users = staff.may("MANAGE_STAFF") or staff.may("MANAGE_USERS")
     try:
         order = saleor_as_staff(staff).staff_order(
-            id=order_id, show_users=show_users, show_stock=staff.may(MANAGE_PRODUCTS)
+            id=order_id, show_users=show_users, show_stock=staff.may(MANAGE_PRODUCTS), with_events=True
         ).order
     except SaleorGraphQLError as error:  # Saleor's answer to a malformed or unknown global id
         logger.info("Order %s not shown: %s", order_id, error)
         return None
-    return _staff_order(order) if order is not None else None
+    return staff_order_from(order) if order is not None else None
+
+
+MAX_SELECTED = 50
+
+
+def selected_orders(staff: StaffSession, order_ids: list[str]) -> tuple[StaffOrder, ...]:
+    """The orders ticked on the list (at most MAX_SELECTED), in the order given; ids Saleor does
+    not know are left out."""
+    orders = (order_detail(staff, order_id) for order_id in dict.fromkeys(order_ids[:MAX_SELECTED]))
+    return tuple(order for order in orders if order is not None)
 
 
 def order_for_audit(order_id: str) -> Optional[StaffOrder]:
     """The order as the storefront's app reads it (no staff session): for the shop's own
     checks run from the command line. Who did each event is not shown."""
     try:
-        order = saleor_as_storefront_app().staff_order(id=order_id, show_users=False, show_stock=False).order
+        order = saleor_as_storefront_app().staff_order(
+            id=order_id, show_users=False, show_stock=False, with_events=True
+        ).order
     except SaleorGraphQLError as error:
         logger.info("Order %s not read: %s", order_id, error)
         return None
-    return _staff_order(order) if order is not None else None
+    return staff_order_from(order) if order is not None else None
 
 
-def _staff_order(order: Any) -> StaffOrder:
+def staff_order_from(order: Any) -> StaffOrder:
     total = Money.from_saleor(order.total.gross if order.total else None)
     return StaffOrder(
         id=order.id,
@@ -460,38 +504,17 @@ def _staff_order(order: Any) -> StaffOrder:
         shipping=Money.from_saleor(order.shipping_price.gross if order.shipping_price else None),
         discount=Money.from_saleor(order.discount, total.currency),
         total=total,
+        tax=Money.from_saleor(order.total.tax if order.total else None, total.currency),
         captured=Money.from_saleor(order.total_captured),
         lines=tuple(_line(line) for line in order.lines if line),
         payments=tuple(_payment(payment) for payment in order.payments or [] if payment),
         shipments=tuple(
-            Shipment(id=f.id, status=f.status.value, tracking_number=f.tracking_number, created=parse_datetime(f.created))
+            Shipment(id=f.id, status=f.status.value, tracking_number=f.tracking_number, created=parse_datetime(f.created),
+                     carrier=carrier_of(f.metadata))
             for f in order.fulfillments if f
         ),
         events=tuple(_event(event, total.currency) for event in order.events or [] if event),
     )
-
-
-def export_rows(staff: StaffSession, start: date, end: date) -> Iterator[list[str]]:
-    """Orders placed between two dates (inclusive) as CSV rows, fetched 100 at a time."""
-    yield ["number", "placed", "status", "payment", "email", "name", "country", "total", "currency"]
-    client = saleor_as_staff(staff)
-    after = None
-    while True:
-        result = client.staff_orders_export(
-            first=EXPORT_BATCH, after=after, created=DateRangeInput(gte=start.isoformat(), lte=end.isoformat()),
-        ).orders
-        for edge in result.edges:
-            order = edge.node
-            address = order.shipping_address
-            yield [
-                order.number, str(order.created), order.status_display,
-                payment_status_words(order.payment_status.value if order.payment_status else "NOT_CHARGED"),
-                order.user_email, f"{address.first_name} {address.last_name}" if address else "",
-                address.country.code if address else "", f"{order.total.gross.amount:.2f}", order.total.gross.currency,
-            ]
-        if not result.page_info.has_next_page:
-            return
-        after = result.page_info.end_cursor
 
 
 @dataclass(frozen=True)

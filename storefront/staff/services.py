@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import ExitStack
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -12,16 +13,20 @@ from django.db.models import Sum
 
 from catalog.selectors import purge_catalog
 from core.locks import order_lock, stock_lock
+from jobs.queue import defer
 from orders.services import queue_order_email
 from saleor_client.client import saleor_as_staff
 from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, SaleorValidationError, raise_for_errors
-from saleor_client.generated.input_types import OrderFulfillLineInput, OrderFulfillStockInput
+from saleor_client.generated.input_types import MetadataInput, OrderFulfillLineInput, OrderFulfillStockInput
+from shipping.carriers import CARRIER_KEY, CARRIERS, Carrier, carrier_named
+from withdrawals.services import withdrawal_for
 
 from .dashboard import forget_tiles
 from .models import OrderReturn, ReturnedLine, StaffSession
 from .refunds import RefundBreakdown, return_refund
 from .sales import record_order_day
-from .selectors import OrderLine, StaffOrder, order_detail, stock_level
+from .selectors import OrderLine, StaffOrder, order_detail, order_id_for_number, stock_level
+from .tasks import index_order_job
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +37,11 @@ class StaffActionError(Exception):
 
 NO_STOCK_PERMISSION = ("Shipping and restocking need the permission to manage products: Saleor shows the "
                        "warehouse stock only with it. Ask the shop's admin.")
+
+
+def _search_changed(order_id: str) -> None:
+    """What the admin searches by changed (tracking, a note, a return): index the order again."""
+    transaction.on_commit(lambda: defer(index_order_job, order_id=order_id))
 
 
 def _checked(errors, action: str) -> None:
@@ -48,8 +58,11 @@ def _order(staff: StaffSession, order_id: str) -> StaffOrder:
     return order
 
 
-def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities: dict[str, int]) -> int:
-    """Ship the given quantity of each line, record the tracking number, e-mail the customer."""
+def fulfil(
+    staff: StaffSession, order_id: str, *, carrier: Carrier, tracking_number: str, quantities: dict[str, int]
+) -> Carrier:
+    """Ship the given quantity of each line with a carrier and its tracking number (none for
+    letter mail), and e-mail the customer the carrier's tracking link."""
     client = saleor_as_staff(staff)
     with order_lock(order_id):
         order = _order(staff, order_id)
@@ -68,6 +81,8 @@ def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities:
                 ))
         if not lines:
             raise StaffActionError("Nothing to ship: everything has been shipped, or all quantities are 0.")
+        if carrier.tracked and not tracking_number:
+            raise StaffActionError(f"Enter the {carrier.name} tracking number, or choose letter mail (no tracking).")
         with ExitStack() as locks:
             # Shipping lowers the stock on the shelf: not while a restock reads and writes it.
             for variant_id in sorted({line.variant_id for line in order.lines if quantities.get(line.id)}):
@@ -75,14 +90,94 @@ def fulfil(staff: StaffSession, order_id: str, tracking_number: str, quantities:
             result = client.staff_fulfil(order=order_id, lines=lines).order_fulfill
         _checked(result.order_errors, "Fulfilment")
         fulfillment_id = result.fulfillments[-1].id
+        # The parcel has left: the buyer hears of it even if recording the carrier fails below.
+        queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
+                          details={"tracking_number": tracking_number, "carrier": carrier.code})
+        _record_shipment(client, fulfillment_id, carrier=carrier, tracking_number=tracking_number)
+    _search_changed(order_id)
+    forget_tiles()
+    return carrier
+
+
+@dataclass(frozen=True)
+class PlannedShipment:
+    order: StaffOrder
+    carrier: Carrier
+    tracking_number: str
+
+
+@dataclass(frozen=True)
+class BulkShipping:
+    shipped: tuple[str, ...]  # order numbers
+    failed: tuple[str, ...]  # "#12: why", for orders Saleor refused after the check
+
+
+class BulkShippingRefused(StaffActionError):
+    """Rows that cannot ship, each named; nothing was shipped."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+def plan_shipments(staff: StaffSession, rows: list[tuple[str, str, str]]) -> list[PlannedShipment]:
+    """Check every (order number or id, carrier, tracking number) row before anything ships: an
+    unknown order or carrier, a missing tracking number or an order with nothing left to ship
+    is refused with every such row named, and then nothing ships."""
+    plans, problems, seen = [], [], set()
+    for row_number, (reference, carrier_text, tracking_number) in enumerate(rows, start=1):
+        where = f"Row {row_number}"
+        order_id = order_id_for_number(reference) or reference.strip()
+        order = order_detail(staff, order_id) if order_id else None
+        carrier = carrier_named(carrier_text)
+        if order is None:
+            problems.append(f"{where}: there is no order {reference.strip() or '(empty)'}.")
+        elif order.id in seen:
+            problems.append(f"{where}: order #{order.number} is listed twice.")
+        elif not order.left_to_ship or order.is_canceled:
+            problems.append(f"{where}: order #{order.number} has nothing left to ship.")
+        if order is not None:
+            seen.add(order.id)
+        if carrier is None:
+            known = ", ".join(known.name for known in CARRIERS.values())
+            problems.append(f"{where}: unknown carrier “{carrier_text.strip()}” (use one of: {known}).")
+        elif carrier.tracked and not tracking_number.strip():
+            problems.append(f"{where}: enter the {carrier.name} tracking number, or choose letter mail (no tracking).")
+        if order is not None and carrier is not None:
+            plans.append(PlannedShipment(order=order, carrier=carrier,
+                                         tracking_number=tracking_number.strip() if carrier.tracked else ""))
+    if problems:
+        raise BulkShippingRefused(problems)
+    if not plans:
+        raise BulkShippingRefused(["There is nothing to ship: no orders were given."])
+    return plans
+
+
+def ship_all(staff: StaffSession, plans: list[PlannedShipment]) -> BulkShipping:
+    """Ship everything left on each planned order. One refused by Saleor (shipped from another
+    tab meanwhile, say) is reported and the others still ship: a parcel cannot be un-shipped."""
+    shipped, failed = [], []
+    for plan in plans:
+        try:
+            fulfil(staff, plan.order.id, carrier=plan.carrier, tracking_number=plan.tracking_number,
+                   quantities=plan.order.left_to_ship)
+            shipped.append(plan.order.number)
+        except (StaffActionError, SaleorError) as error:
+            logger.warning("Bulk shipping of order %s failed: %s", plan.order.number, error)
+            failed.append(f"#{plan.order.number}: {error}")
+    return BulkShipping(shipped=tuple(shipped), failed=tuple(failed))
+
+
+def _record_shipment(client, fulfillment_id: str, *, carrier: Carrier, tracking_number: str) -> None:
+    carried = client.staff_set_shipment_metadata(
+        id=fulfillment_id, input=[MetadataInput(key=CARRIER_KEY, value=carrier.code)]
+    ).update_metadata
+    _checked(carried.metadata_errors, "Saving the carrier")
+    if tracking_number:
         tracking = client.staff_update_tracking(
             id=fulfillment_id, tracking_number=tracking_number
         ).order_fulfillment_update_tracking
         _checked(tracking.order_errors, "Saving the tracking number")
-        queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
-                          details={"tracking_number": tracking_number})
-    forget_tiles()
-    return sum(line.stocks[0].quantity for line in lines)
 
 
 def refund(staff: StaffSession, order_id: str, amount: Decimal) -> None:
@@ -131,6 +226,7 @@ def cancel(staff: StaffSession, order_id: str) -> Decimal:
 def add_note(staff: StaffSession, order_id: str, message: str) -> None:
     result = saleor_as_staff(staff).staff_add_note(order=order_id, message=message).order_add_note
     _checked(result.order_errors, "Adding the note")
+    _search_changed(order_id)
 
 
 def capture(staff: StaffSession, order_id: str) -> Decimal:
@@ -147,14 +243,16 @@ def capture(staff: StaffSession, order_id: str) -> Decimal:
     return to_capture
 
 
-def change_tracking(staff: StaffSession, order_id: str, fulfillment_id: str, tracking_number: str) -> None:
+def change_tracking(
+    staff: StaffSession, order_id: str, *, fulfillment_id: str, carrier: Carrier, tracking_number: str
+) -> None:
     order = _order(staff, order_id)
     if fulfillment_id not in {shipment.id for shipment in order.shipments}:
         raise StaffActionError("That shipment is not part of this order.")
-    result = saleor_as_staff(staff).staff_update_tracking(
-        id=fulfillment_id, tracking_number=tracking_number
-    ).order_fulfillment_update_tracking
-    _checked(result.order_errors, "Changing the tracking number")
+    if carrier.tracked and not tracking_number:
+        raise StaffActionError(f"Enter the {carrier.name} tracking number, or choose letter mail (no tracking).")
+    _record_shipment(saleor_as_staff(staff), fulfillment_id, carrier=carrier, tracking_number=tracking_number)
+    _search_changed(order_id)
 
 
 def set_stock_and_price(staff: StaffSession, slug: str, *, quantity: int, price: Decimal) -> None:
@@ -205,7 +303,9 @@ def _return_breakdown(order: StaffOrder, picked: list[tuple[OrderLine, int]], re
                       *, refund_shipping: bool) -> RefundBreakdown:
     breakdown = return_refund(
         order, returning={line.id: count for line, count in picked}, returned_before=returned,
-        with_shipping=refund_shipping, shipping_refunded_before=shipping_refunded(order.id),
+        # A withdrawal refunds the delivery paid too (Art. 13(1) CRD), whatever the admin ticked.
+        with_shipping=refund_shipping or withdrawal_for(order.token) is not None,
+        shipping_refunded_before=shipping_refunded(order.id),
     )
     if breakdown.amount <= 0:
         raise StaffActionError("Nothing is left captured on this order to refund.")

@@ -7,7 +7,7 @@ from procrastinate.contrib.django import app
 
 from jobs.queue import job
 
-from . import sales
+from . import sales, search
 
 
 @job(title="Record the shop's sales by day")
@@ -23,3 +23,9 @@ def record_recent_sales(*, timestamp: int) -> str:
     today = sales.shop_today()
     totals = sales.record_sales(today - timedelta(days=sales.DAYS_SHOWN - 1), today)
     return f"recorded {len(totals)} days"
+
+
+@job(title="Index an order for the staff's search")
+def index_order_job(*, order_id: str) -> str:
+    search.reindex(order_id)
+    return f"indexed {order_id}"

@@ -16,6 +16,7 @@ from saleor_client.client import saleor, saleor_as_staff
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import StaffCreateInput
 
+from . import second_factor
 from .auth import REQUIRED_PERMISSION
 from .models import StaffSession
 from .selectors import parse_datetime
@@ -35,6 +36,8 @@ class StaffMember:
     is_active: bool
     groups: tuple[str, ...]
     last_login: Optional[datetime]
+    # Has set up an authenticator app (staff/second_factor.py); without one they enrol at their next sign-in.
+    second_factor: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,15 @@ class Team:
 
 def team(staff: StaffSession) -> Team:
     result = saleor_as_staff(staff).staff_members()
+    nodes = [edge.node for edge in (result.staff_users.edges if result.staff_users else [])]
+    enrolled = second_factor.enrolled_emails([node.email for node in nodes])
     members = tuple(
         StaffMember(
             id=node.id, email=node.email, name=f"{node.first_name} {node.last_name}".strip(), is_active=node.is_active,
             groups=tuple(group.name for group in node.permission_groups or [] if group),
-            last_login=parse_datetime(node.last_login),
+            last_login=parse_datetime(node.last_login), second_factor=node.email.lower() in enrolled,
         )
-        for node in (edge.node for edge in (result.staff_users.edges if result.staff_users else []))
+        for node in nodes
     )
     groups = []
     for group in (result.me.editable_groups or []) if result.me else []:

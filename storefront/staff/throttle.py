@@ -2,7 +2,8 @@
 lock only the stranger out, never the real admin signing in from elsewhere.
 
 Every attempt is counted (under an advisory lock) *before* Saleor checks the password: thirty
-parallel guesses get exactly the limit's worth of tries. A success clears the count. Reaching
+parallel guesses get exactly the limit's worth of tries. Codes from an authenticator app count the
+same way (`auth.pass_second_factor`), and only a sign-in that passed both clears the count. Reaching
 the limit locks that pair out for a minute, then 2, 4 … up to an hour while it keeps recurring.
 """
 from __future__ import annotations

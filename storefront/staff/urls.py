@@ -1,18 +1,24 @@
 from django.urls import path
 
-from . import newsletter_views, views
+from . import newsletter_views, second_factor_views, views
 
 app_name = "staff"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("orders/", views.order_list, name="orders"),
+    path("orders/selected/", views.bulk, name="bulk"),
+    path("orders/selected/ship/", views.bulk_ship, name="bulk-ship"),
+    path("orders/ship-from-csv/", views.bulk_ship_csv, name="bulk-ship-csv"),
     path("sign-in/", views.sign_in, name="sign-in"),
+    path("sign-in/code/", second_factor_views.code, name="second-factor"),
+    path("sign-in/enrol/", second_factor_views.enrol, name="enrol"),
     path("sign-out/", views.sign_out, name="sign-out"),
     path("set-password/", views.set_password, name="set-password"),
     path("team/", views.team, name="team"),
     path("team/invite/", views.invite, name="invite"),
     path("team/deactivate/", views.deactivate, name="deactivate"),
+    path("team/second-factor/reset/", second_factor_views.reset, name="reset-second-factor"),
     path("orders/<str:order_id>/", views.order_page, name="order"),
     path("orders/<str:order_id>/fulfil/", views.fulfil, name="fulfil"),
     path("orders/<str:order_id>/refund/", views.refund, name="refund"),

@@ -1,28 +1,31 @@
-import csv
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from checkout import selectors as checkout_selectors
 from jobs import selectors as job_selectors
 from jobs import services as job_services
+from shipping.carriers import carrier_choices
 
 from . import auth, services
 from . import customers as staff_customers
 from . import dashboard as staff_dashboard
+from . import export as staff_export
+from . import search as staff_search
 from . import team as staff_team
 from .forms import (
     CancelForm, CustomerSearchForm, DeactivateForm, ExportForm, FulfilForm, InviteForm, NoteForm, OrderFilterForm,
     RefundForm, ReturnForm, SetPasswordForm, SignInForm, StockForm, TrackingForm,
 )
+from .forms import BulkShipForm, ShipmentsCsvForm
 from .selectors import (
-    DEFAULT_STATUS, LOW_STOCK, StaffOrder, export_rows, order_detail, order_id_for_number, orders_page, stock_level,
+    DEFAULT_STATUS, LOW_STOCK, StaffOrder, order_detail, order_id_for_number, orders_page, selected_orders, stock_level,
 )
 
 
@@ -80,8 +83,13 @@ def order_list(request: HttpRequest) -> HttpResponse:
     )
     # "status" always: an empty one means "all orders", and dropping it would page back into the default filter.
     query = {key: value for key, value in filters.items() if value or key == "status"}
+    listed = {row.id for row in page.rows}
+    also_found = [order.as_row() for order in selected_orders(
+        request.staff, [order_id for order_id in staff_search.matching_order_ids(request.staff, filters["q"])
+                        if order_id not in listed])] if filters["q"] else []
     return render(request, "staff/order_list.html", {
         "form": form, "page": page, "query": query, "failed_jobs": job_selectors.failed_job_count(),
+        "also_found": also_found,
     })
 
 
@@ -89,7 +97,9 @@ def order_list(request: HttpRequest) -> HttpResponse:
 @auth.staff_required
 def failed_jobs(request: HttpRequest) -> HttpResponse:
     """Background jobs that gave up (an e-mail not sent, a payment not captured), and why."""
-    return render(request, "staff/failed_jobs.html", {"jobs": job_selectors.failed_jobs()})
+    return render(request, "staff/failed_jobs.html", {
+        "jobs": job_selectors.failed_jobs(), "released_holds": checkout_selectors.released_holds(),
+    })
 
 
 @require_POST
@@ -129,6 +139,7 @@ def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms) -> di
         "cancel_form": bound_forms.get("cancel_form") or CancelForm(),
         "tracking_form": bound_forms.get("tracking_form") or TrackingForm(),
         "capture_form": bound_forms.get("capture_form"),
+        "carrier_choices": carrier_choices(),
     }
 
 
@@ -153,8 +164,10 @@ def _act(request: HttpRequest, order_id: str, form_class, form_name: str, action
 @auth.staff_required
 def fulfil(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, FulfilForm, "fulfil_form",
-                lambda form: services.fulfil(request.staff, order_id, form.cleaned_data["tracking_number"], form.quantities()),
-                "Shipped. The customer was e-mailed the tracking number.")
+                lambda form: services.fulfil(request.staff, order_id, carrier=form.cleaned_data["carrier"],
+                                             tracking_number=form.cleaned_data["tracking_number"], quantities=form.quantities()),
+                lambda carrier: ("Shipped. The customer was e-mailed the tracking number." if carrier.tracked
+                                 else "Shipped by letter mail. The customer was e-mailed."))
 
 
 @require_POST
@@ -223,7 +236,8 @@ def capture(request: HttpRequest, order_id: str) -> HttpResponse:
 def change_tracking(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, TrackingForm, "tracking_form",
                 lambda form: services.change_tracking(
-                    request.staff, order_id, form.cleaned_data["fulfillment_id"], form.cleaned_data["tracking_number"]
+                    request.staff, order_id, fulfillment_id=form.cleaned_data["fulfillment_id"],
+                    carrier=form.cleaned_data["carrier"], tracking_number=form.cleaned_data["tracking_number"],
                 ),
                 "Tracking number changed.")
 
@@ -231,36 +245,17 @@ def change_tracking(request: HttpRequest, order_id: str) -> HttpResponse:
 @require_safe
 @auth.staff_required
 def export(request: HttpRequest) -> HttpResponse:
-    """Orders placed in a date range, as CSV (streamed: any number of orders)."""
-    form = ExportForm(request.GET or None)
+    """Orders placed in a date range (this month by default), as CSV: one row per order or per
+    line (streamed: any number of orders)."""
+    form = ExportForm(request.GET or None, initial=ExportForm.this_month())
     if not form.is_valid():
         return render(request, "staff/export.html", {"form": form}, status=400 if request.GET else 200)
-    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    buffer = _Echo()
-    writer = csv.writer(buffer)
-    response = StreamingHttpResponse(
-        (writer.writerow([inert(cell) for cell in row]) for row in export_rows(request.staff, start, end)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="orders-{start}-{end}.csv"'
-    return response
+    start, end, kind = form.cleaned_data["start"], form.cleaned_data["end"], form.cleaned_data["kind"]
+    orders = staff_export.orders_placed(request.staff, start, end)
+    rows = staff_export.line_rows(orders) if kind == "lines" else staff_export.order_rows(orders)
+    return staff_export.csv_response(rows, f"{kind}-{start}-{end}.csv")
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (a buyer could name
-# themselves =HYPERLINK(...)); a leading apostrophe makes it plain text (OWASP's advice).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(cell: object) -> str:
-    text = "" if cell is None else str(cell)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-class _Echo:
-    """csv.writer's file: hands each formatted row straight to the response."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 @require_http_methods(["GET", "POST"])
@@ -363,3 +358,70 @@ def set_password(request: HttpRequest) -> HttpResponse:
     email = form.data.get("email") if form.is_bound else form.initial["email"]
     return render(request, "staff/set_password.html", {"form": form, "email": email},
                   status=400 if form.errors else 200)
+
+
+def _selection(request: HttpRequest) -> tuple[StaffOrder, ...]:
+    # Ids as Saleor wrote them on the list; anything longer is not one of them.
+    return selected_orders(request.staff, [value for value in request.GET.getlist("order") if len(value) <= 100])
+
+
+@require_safe
+@auth.staff_required
+def bulk(request: HttpRequest) -> HttpResponse:
+    """The orders ticked on the list: ship them, print their packing slips, or export them."""
+    orders, action = _selection(request), request.GET.get("do", "")
+    if action == "ship":  # with no order ticked: the CSV upload alone
+        return render(request, "staff/bulk_ship.html", _bulk_ship_context(orders))
+    if action not in ("slips", "export"):
+        return render(request, "staff/bulk_ship.html", {"unknown_action": True, **_bulk_ship_context(())}, status=400)
+    if not orders:
+        messages.error(request, "Tick one or more orders first, then choose what to do with them.")
+        return redirect("staff:orders")
+    if action == "slips":
+        return render(request, "staff/packing_slips.html", {"orders": orders})
+    return staff_export.csv_response(staff_export.order_rows(orders), "selected-orders.csv")
+
+
+def _bulk_ship_context(orders, form=None, csv_form=None, problems=()) -> dict:
+    to_ship = tuple(order for order in orders if order.left_to_ship and not order.is_canceled)
+    return {
+        "orders": to_ship, "skipped": tuple(order for order in orders if order not in to_ship),
+        "form": form or BulkShipForm(orders=to_ship), "csv_form": csv_form or ShipmentsCsvForm(), "problems": problems,
+    }
+
+
+@require_POST
+@auth.staff_required
+def bulk_ship(request: HttpRequest) -> HttpResponse:
+    """Ship the selected orders, each with its carrier and tracking number."""
+    orders = selected_orders(request.staff, [value for value in request.POST.getlist("order") if len(value) <= 100])
+    form = BulkShipForm(request.POST, orders=orders)
+    if not form.is_valid():
+        return render(request, "staff/bulk_ship.html", _bulk_ship_context(orders, form=form), status=400)
+    return _ship_rows(request, form.rows(), lambda problems: _bulk_ship_context(orders, form=form, problems=problems))
+
+
+@require_POST
+@auth.staff_required
+def bulk_ship_csv(request: HttpRequest) -> HttpResponse:
+    """Ship the orders of an uploaded CSV (order, carrier, tracking number): all or none."""
+    csv_form = ShipmentsCsvForm(request.POST, request.FILES)
+    if not csv_form.is_valid():
+        return render(request, "staff/bulk_ship.html", _bulk_ship_context((), csv_form=csv_form), status=400)
+    return _ship_rows(request, csv_form.cleaned_data["file"],
+                      lambda problems: _bulk_ship_context((), csv_form=csv_form, problems=problems))
+
+
+def _ship_rows(request: HttpRequest, rows, context_on_refusal) -> HttpResponse:
+    try:
+        plans = services.plan_shipments(request.staff, rows)
+    except services.BulkShippingRefused as refused:
+        return render(request, "staff/bulk_ship.html", context_on_refusal(refused.problems), status=400)
+    outcome = services.ship_all(request.staff, plans)
+    if outcome.shipped:
+        numbers = ", ".join(f"#{number}" for number in outcome.shipped)
+        messages.success(request, f"Shipped {len(outcome.shipped)} order{'s' if len(outcome.shipped) != 1 else ''}: "
+                                  f"{numbers}. Each customer was e-mailed.")
+    for failure in outcome.failed:
+        messages.error(request, f"Not shipped: {failure}")
+    return redirect("staff:orders")

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from deploy.runner.layout import ROOT
 from deploy.runner.stack import Stack
 from tests.browser.test_buying import fill_address
+from tests.staff.authenticator import pass_second_factor_in_browser
 
 SCREENSHOTS = ROOT / ".local" / "test" / "screenshots" / "phone-and-desktop"
 PHONE = {"width": 390, "height": 844}
@@ -68,6 +69,7 @@ def test_every_page_fits_the_screen_without_sideways_scrolling(browser: Browser,
         page.get_by_label("E-mail").fill(shop.staff_email)
         page.get_by_label("Password").fill(shop.staff_password)
         page.get_by_role("button", name="Sign in").click()
+        pass_second_factor_in_browser(page, shop.staff_email)
         check_page(page, "staff-dashboard", width)
         page.goto("/staff/orders/")
         expect(page.get_by_role("heading", name="Orders")).to_be_visible()

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from deploy.runner.stack import Stack
 from tests.saleor_api import SaleorStaffAPI
+from tests.staff.authenticator import pass_second_factor_in_browser
 
 
 def to_ship_in_saleor(staff_api: SaleorStaffAPI) -> int:
@@ -21,6 +22,7 @@ def test_the_admin_ships_the_oldest_waiting_order_from_the_dashboard(
     page.get_by_label("E-mail").fill(shop.staff_email)
     page.get_by_label("Password").fill(shop.staff_password)
     page.get_by_role("button", name="Sign in").click()
+    pass_second_factor_in_browser(page, shop.staff_email)
 
     expect(page.get_by_role("heading", name="Dashboard", level=1)).to_be_visible()
     expect(page.locator("#sales-today")).to_have_text(re.compile(r"^\$[\d,]+\.\d\d$"))
@@ -40,7 +42,7 @@ def test_the_admin_ships_the_oldest_waiting_order_from_the_dashboard(
 
     shipped = staff_api.execute("query($id: ID!) { order(id: $id) { number status } }", {"id": order_id})["order"]
     assert shipped == {"number": number, "status": "FULFILLED"}
-    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="Dashboard", exact=True).click()
     count = to_ship_in_saleor(staff_api)
     expect(page.locator("#to-ship-count")).to_have_text(f"{count} order{'s' if count != 1 else ''}")
     expect(page.locator("#tile-to-ship").get_by_role("link", name=f"#{number}", exact=True)).to_have_count(0)

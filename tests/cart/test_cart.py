@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 from tests.checkout.buyer import Buyer
+from tests.checkout.test_request_costs import calls
 
 
 def subtotal(page_html: str) -> str:
@@ -75,6 +76,18 @@ def test_a_made_up_item_is_refused_in_plain_words(buyer: Buyer):
     assert buyer.http.get("/cart/").status_code == 200
 
 
+def test_a_variant_id_with_unicode_digits_is_plain_not_found_without_asking_saleor(buyer: Buyer):
+    buyer.add_to_cart(1)
+    for made_up in ("ProductVariant:\u00b2", "ProductVariant:\u0661", "ProductVariant:\uff11"):
+        variant_id = base64.b64encode(made_up.encode()).decode()
+        response = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": variant_id, "quantity": 1}, follow=False)
+        assert response.status_code == 302, made_up
+        assert calls(response) == 0, made_up  # refused before any Saleor call
+        page = buyer.http.get(response.headers["location"])
+        assert page.status_code == 200
+        assert "That item is no longer available. Please reload the page." in unescape(page.text), made_up
+
+
 def test_sold_out_is_shown_not_hidden(buyer: Buyer, stock):
     assert "Add to cart" in buyer.http.get("/products/ql-claw/").text  # the product is in the catalog cache
 
@@ -84,3 +97,26 @@ def test_sold_out_is_shown_not_hidden(buyer: Buyer, stock):
     assert page.status_code == 200
     assert "Sold out" in page.text
     assert 'action="/cart/add/"' not in page.text
+
+
+PUBLISHED = "from saleor.product.models import Product; Product.objects.filter(slug='ql-claw').update(is_published={})"
+
+
+def test_a_cart_holding_an_unpublished_product_shows_the_line_marked_and_lets_it_be_removed(buyer: Buyer, purge_catalog):
+    buyer.add_to_cart(2)
+    buyer.shop.saleor_manage("shell", "-c", PUBLISHED.format(False))
+    try:
+        page = buyer.http.get("/cart/")
+
+        assert page.status_code == 200
+        assert "No longer available: please remove it to check out" in page.text
+        remove = re.search(r'action="(/cart/lines/[^/]+/remove/)"', page.text).group(1)
+        refused = buyer.post_form("/cart/", "/checkout/pay/", {"payment_token": "tok_visa"})
+        assert refused.url.path == "/cart/"
+        assert "An item in your cart is no longer sold. Please remove it, then check out again." in unescape(refused.text)
+        removed = buyer.post_form("/cart/", remove, {})
+        assert "The item was removed from your cart." in removed.text
+        assert "Your cart is empty." in removed.text
+    finally:
+        buyer.shop.saleor_manage("shell", "-c", PUBLISHED.format(True))
+        purge_catalog()

@@ -112,3 +112,14 @@ def test_a_malformed_payment_token_is_refused(buyer_at_details: Buyer):
 
     assert page.status_code == 400
     assert "Please enter your card details again." in page.text
+
+
+def test_only_the_payment_step_lets_stripes_frames_ask_for_payment(buyer: Buyer):
+    buyer.ready_to_pay()
+
+    payment = buyer.http.get("/checkout/payment/")
+    cart = buyer.http.get("/cart/")
+
+    assert re.search(r'payment=\(self "[^"]+"', payment.headers["permissions-policy"])
+    assert "camera=()" in payment.headers["permissions-policy"]
+    assert "payment=()" in cart.headers["permissions-policy"]

@@ -14,8 +14,9 @@ from deploy.runner.layout import STOREFRONT_VENV
 from deploy.runner.stack import STOREFRONT_DIR, Stack
 from tests.checkout.buyer import GOOD_CARD
 from tests.saleor_api import SaleorStaffAPI
+from tests.seller import SELLER
 
-POLICY_PATHS = ["/returns/", "/shipping/", "/privacy/", "/terms/", "/contact/"]
+POLICY_PATHS = ["/returns/", "/shipping/", "/privacy/", "/terms/", "/contact/", "/right-of-withdrawal/", "/guarantee/"]
 # The runner sets no company facts, so the storefront shows the made-up local defaults.
 COMPANY = {
     "legal name": "QL Claw Example LLC",
@@ -48,6 +49,47 @@ def test_the_returns_page_says_what_the_shop_does(browser_client: httpx.Client):
     assert "30 days of the day it was delivered" in text
     assert "you pay the return postage" in text and "we pay" in text
     assert "to the card you\npaid with" in text or "to the card you paid with" in text
+    assert "within 14 days" in text and 'href="/withdraw/"' in text
+
+
+def test_the_withdrawal_notice_has_the_model_form_and_the_refund_deadline(browser_client: httpx.Client):
+    text = re.sub(r"\s+", " ", browser_client.get("/right-of-withdrawal/").text)
+
+    assert "You have the right to withdraw from this contract within 14 days without giving any reason." in text
+    assert "not later than <strong>14 days from the day on which we are informed about your decision</strong>" in text
+    assert "including the costs of delivery you paid" in text
+    assert 'id="model-withdrawal-form"' in text and "hereby give notice that I/We (*) withdraw" in text
+    assert 'href="/withdraw/"' in text
+
+
+def test_the_guarantee_page_states_the_legal_guarantee_and_the_warrantys_duration(browser_client: httpx.Client):
+    text = re.sub(r"\s+", " ", browser_client.get("/guarantee/").text)
+
+    assert "<strong>within two years of delivery</strong>" in text
+    assert "<strong>two years from the day the QL Claw was delivered</strong>" in text
+    assert "limited warranty" in text and "other rights which vary from state to state" in text
+
+
+def test_the_product_page_names_the_manufacturer_and_eu_responsible_person_from_settings(browser_client: httpx.Client):
+    page = browser_client.get("/products/ql-claw/").text
+
+    assert 'href="/guarantee/">2-year limited warranty' in page
+    manufacturer = re.search(r'<dd id="manufacturer">(.*?)</dd>', page, re.S).group(1)
+    assert COMPANY["legal name"] in manufacturer and COMPANY["e-mail"] in manufacturer
+    responsible = re.search(r'<dd id="eu-responsible-person">(.*?)</dd>', page, re.S).group(1)
+    assert "QL Claw Example EU Representative GmbH" in responsible and "eu-representative@qlclaw.example" in responsible
+    assert 'id="product-warnings"' in page
+
+
+def test_the_privacy_page_lists_the_cookies_and_processors_from_settings(browser_client: httpx.Client):
+    page = browser_client.get("/privacy/").text
+
+    cookies = dict(re.findall(r'<tr data-cookie="([^"]+)" data-lifetime-seconds="([^"]+)">', page))
+    assert cookies["sessionid"] == str(30 * 24 * 3600) and cookies["csrftoken"] == str(31449600)
+    processors = re.search(r'<table class="rates" id="processor-list">.*?</table>', page, re.S).group(0)
+    assert "Stripe" in processors and "Sentry" not in processors  # the test stack sets no SENTRY_DSN
+    for words in ("Art. 6(1)(b)", "Information Commissioner", "We do not sell or share your personal", "7 years"):
+        assert words in page, words
 
 
 def test_every_page_type_has_a_footer_linking_every_policy_page(browser_client: httpx.Client, new_buyer, stock):
@@ -68,12 +110,11 @@ def test_every_page_type_has_a_footer_linking_every_policy_page(browser_client: 
         "order page": browser_client.get(f"/orders/{order_token}/"),
         "cart": buyer.http.get("/cart/"),
         "checkout": buyer.http.get("/checkout/"),
-        "staff sign-in": browser_client.get("/staff/sign-in/"),
         "not found": browser_client.get("/no-such-page/"),
     }
     for name, page in pages.items():
         links = set(re.findall(r'href="([^"]+)"', footer(page.text)))
-        assert set(POLICY_PATHS) | {"/orders/find/"} <= links, f"{name}: footer links {links}"
+        assert set(POLICY_PATHS) | {"/orders/find/", "/withdraw/"} <= links, f"{name}: footer links {links}"
         assert COMPANY["legal name"] in footer(page.text), name
         assert page.status_code == (404 if name == "not found" else 200), name
 
@@ -82,7 +123,7 @@ def test_policy_pages_are_in_the_sitemap_and_not_in_the_guide_feed(browser_clien
     sitemap = browser_client.get("/sitemap.xml").text
     feed = browser_client.get("/guide/feed/").text
 
-    for path in POLICY_PATHS:
+    for path in [*POLICY_PATHS, "/withdraw/"]:
         assert f"<loc>{shop.storefront_url}{path}</loc>" in sitemap
         assert f"{shop.storefront_url}{path}" not in feed
     assert browser_client.get("/guide/returns/").status_code == 404
@@ -133,7 +174,7 @@ def test_production_refuses_the_placeholder_company_facts(shop: Stack):
     real = load_settings(
         SHOP_LEGAL_NAME="Claw Works Inc.", SHOP_STREET_ADDRESS="12 Harbor Road", SHOP_CITY="Portland",
         SHOP_POSTAL_CODE="04101", SHOP_COUNTRY_AREA="ME", SHOP_ADDRESS_COUNTRY="US",
-        SHOP_EMAIL="help@clawworks.com", SHOP_PHONE="+1 207 555 0199",
+        SHOP_EMAIL="help@clawworks.com", SHOP_PHONE="+1 207 555 0199", SHOP_EU_MARKET="false",
     )
     half = load_settings(SHOP_LEGAL_NAME="Claw Works Inc.")
 
@@ -141,3 +182,27 @@ def test_production_refuses_the_placeholder_company_facts(shop: Stack):
     assert "ImproperlyConfigured" in refused.stderr and "SHOP_LEGAL_NAME" in refused.stderr
     assert real.returncode == 0, real.stderr
     assert half.returncode != 0 and "SHOP_EMAIL" in half.stderr and "SHOP_LEGAL_NAME" not in half.stderr.split("Set ")[-1].split(":")[0]
+
+
+def test_production_refuses_the_eu_market_without_a_responsible_person_or_ioss_number(shop: Stack):
+    eu = {name: value for name, value in SELLER.items() if name.startswith(("SHOP_EU_", "SHOP_IOSS"))}
+    seller = {name: value for name, value in SELLER.items() if name not in eu}
+
+    def load_settings(**extra: str) -> subprocess.CompletedProcess:
+        env = {name: value for name, value in shop.storefront_env().items() if name not in eu}
+        env.update({"SHOP_ENVIRONMENT": "production", **seller, **extra})
+        return subprocess.run(
+            [str(STOREFRONT_VENV / "bin" / "python"), "-c", "import config.settings"],
+            cwd=STOREFRONT_DIR, env=env, capture_output=True, text=True,
+        )
+
+    nothing = load_settings()
+    no_ioss = load_settings(**{name: value for name, value in eu.items() if name != "SHOP_IOSS_NUMBER"})
+    everything = load_settings(**eu)
+    not_selling_to_the_eu = load_settings(SHOP_EU_MARKET="false")
+
+    assert nothing.returncode != 0 and "SHOP_EU_RESPONSIBLE_PERSON_NAME" in nothing.stderr
+    assert no_ioss.returncode != 0 and "SHOP_IOSS_NUMBER" in no_ioss.stderr
+    assert "SHOP_EU_RESPONSIBLE_PERSON_NAME" not in no_ioss.stderr.split("Set ")[-1].split(", or")[0]
+    assert everything.returncode == 0, everything.stderr
+    assert not_selling_to_the_eu.returncode == 0, not_selling_to_the_eu.stderr

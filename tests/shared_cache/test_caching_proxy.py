@@ -16,6 +16,7 @@ from deploy.runner.layout import ROOT, Ports
 from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token
+from tests.staff.authenticator import pass_second_factor
 from tests.staff.conftest import place_order  # noqa: F401  (fixture)
 from tests.staff.test_sign_in import LIMIT, try_sign_in
 
@@ -94,6 +95,7 @@ def test_personal_pages_are_private_and_never_served_from_the_cache(proxy_url: s
             "csrfmiddlewaretoken": csrf_token(sign_in.text), "email": shop.staff_email, "password": shop.staff_password,
         })
         assert signed_in.status_code == 302, signed_in.text
+        assert pass_second_factor(admin, shop.staff_email, signed_in).status_code == 302
         for path in ("/staff/", f"/staff/orders/{order['id']}/", "/staff/stock/", "/staff/export/"):
             first = admin.get(path)
             assert first.status_code == 200, path
@@ -124,9 +126,19 @@ def test_behind_the_proxy_one_visitors_wrong_passwords_do_not_lock_out_another(p
     # The guesser also claims to be someone else: the proxy overwrites that claim.
     with visitor_from("127.0.0.2", **{"X-Real-IP": "127.0.0.3"}) as guesser, visitor_from("127.0.0.3") as admin:
         guesses = [try_sign_in(guesser, shop.staff_email, "not-the-password").status_code for _ in range(LIMIT + 1)]
-        signed_in = try_sign_in(admin, shop.staff_email, shop.staff_password)
+        signed_in = pass_second_factor(admin, shop.staff_email, try_sign_in(admin, shop.staff_email, shop.staff_password))
         still_locked = try_sign_in(guesser, shop.staff_email, shop.staff_password)
 
     assert guesses == [403] * LIMIT + [429]
     assert signed_in.status_code == 302 and signed_in.headers["location"] == "/staff/"
     assert still_locked.status_code == 429
+
+
+def test_the_proxy_names_no_server_and_every_page_switches_off_unused_browser_features(proxy_url: str):
+    for path in ("/", "/guide/psoas/", "/cart/", "/nowhere/"):
+        answer = httpx.get(f"{proxy_url}{path}", timeout=10)
+        server = answer.headers.get("server", "")
+        assert "granian" not in server.lower() and not re.search(r"\d", server), (path, server)
+        policy = answer.headers["permissions-policy"]
+        for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+            assert feature in policy, (path, policy)

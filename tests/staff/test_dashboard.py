@@ -3,7 +3,7 @@ time zone) and the orders waiting to ship, at two Saleor calls per view at most 
 today's sales when older than a minute)."""
 import re
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -16,24 +16,10 @@ from tests.staff.conftest import post_action
 
 
 def saleor_sales_on(staff_api: SaleorStaffAPI, day: date, zone: ZoneInfo) -> tuple[Decimal, int]:
-    """Summed from every order Saleor has around that day, whatever its payment."""
-    total, paid, after = Decimal("0.00"), 0, None
-    while True:
-        data = staff_api.execute(
-            "query($gte: Date, $lte: Date, $after: String) { orders(first: 100, after: $after, "
-            "filter: {created: {gte: $gte, lte: $lte}}) { pageInfo { hasNextPage endCursor } "
-            "edges { node { created totalCaptured { amount } } } } }",
-            {"gte": str(day - timedelta(days=1)), "lte": str(day + timedelta(days=1)), "after": after},
-        )["orders"]
-        for edge in data["edges"]:
-            node = edge["node"]
-            if datetime.fromisoformat(node["created"]).astimezone(zone).date() == day:
-                captured = Decimal(str(node["totalCaptured"]["amount"])).quantize(Decimal("0.01"))
-                total += captured
-                paid += captured > 0
-        if not data["pageInfo"]["hasNextPage"]:
-            return total, paid
-        after = data["pageInfo"]["endCursor"]
+    """Summed from every order Saleor has on that day, whatever its payment."""
+    captured = [Decimal(str(order["totalCaptured"]["amount"])).quantize(Decimal("0.01"))
+                for order in staff_api.orders_placed_on(day, zone, "totalCaptured { amount }")]
+    return sum(captured, Decimal("0.00")), sum(1 for amount in captured if amount > 0)
 
 
 def saleor_to_ship(staff_api: SaleorStaffAPI) -> int:

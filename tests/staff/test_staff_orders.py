@@ -36,7 +36,9 @@ def test_fulfilling_with_a_tracking_number_emails_the_customer(
     shipped = post_action(admin, order["id"], "fulfil", {"tracking_number": "1Z999AA10123456784"})
 
     assert "Shipped. The customer was e-mailed the tracking number." in flash(shipped.text)
-    assert "tracking 1Z999AA10123456784" in shipped.text
+    # Shipped with the form's first carrier, USPS: the number links its tracking page.
+    assert ('Shipped with USPS — tracking <a href="https://tools.usps.com/go/TrackConfirmAction?tLabels=1Z999AA10123456784"'
+            in shipped.text)
     assert staff_api.orders_for(order["userEmail"])[0]["status"] == "FULFILLED"
     mail = [m for m in mailbox.wait_for(order["userEmail"], count=2) if "on its way" in m["Subject"]]
     assert len(mail) == 1 and "1Z999AA10123456784" in text_of(mail[0])

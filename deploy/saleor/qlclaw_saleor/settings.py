@@ -45,6 +45,13 @@ ALLOWED_HOSTS = get_list(_required("ALLOWED_HOSTS"))
 # origin needs CORS access.
 ALLOWED_GRAPHQL_ORIGINS = os.environ.get("ALLOWED_GRAPHQL_ORIGINS", "")
 
+# TLS to a managed PostgreSQL, as the storefront reads it: DATABASE_SSLMODE (`verify-full`) and
+# the CA bundle in DATABASE_SSLROOTCERT, given to libpq through psycopg2.
+if os.environ.get("DATABASE_SSLMODE"):
+    DATABASES["default"].setdefault("OPTIONS", {})["sslmode"] = os.environ["DATABASE_SSLMODE"]  # noqa: F405
+    if os.environ.get("DATABASE_SSLROOTCERT"):
+        DATABASES["default"]["OPTIONS"]["sslrootcert"] = os.environ["DATABASE_SSLROOTCERT"]  # noqa: F405
+
 # The wheel looks for media/static/templates next to site-packages; keep them in the project.
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", os.path.join(PROJECT_DIR, "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", os.path.join(PROJECT_DIR, "static"))
@@ -73,7 +80,9 @@ GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405
 
 # One line per request with the storefront's request id; JSON lines when SALEOR_LOG_FORMAT=json
 # (docker-compose), for the same log collector as the storefront's.
-MIDDLEWARE = ["qlclaw_saleor.request_log.RequestLogMiddleware"] + MIDDLEWARE  # noqa: F405
+MIDDLEWARE = ["qlclaw_saleor.request_log.RequestLogMiddleware", "qlclaw_saleor.graphql_guard.GraphQLGuardMiddleware"] + MIDDLEWARE  # noqa: F405
+# Schema introspection only where a developer asks for it (the runner's local and test stacks).
+GRAPHQL_INTROSPECTION = os.environ.get("GRAPHQL_INTROSPECTION") == "on"
 LOGGING["filters"] = {**LOGGING.get("filters", {}), "request_id": {"()": "qlclaw_saleor.request_log.RequestIdFilter"}}  # noqa: F405
 LOGGING["formatters"]["json"] = {  # noqa: F405
     "()": "pythonjsonlogger.json.JsonFormatter",

@@ -5,6 +5,7 @@ from .base_model import UNSET, UnsetType
 from .cart import Cart
 from .cart_create import CartCreate
 from .cart_line_delete import CartLineDelete
+from .cart_line_ids import CartLineIds
 from .cart_lines_add import CartLinesAdd
 from .cart_lines_update import CartLinesUpdate
 from .checkout_add_promo_code import CheckoutAddPromoCode
@@ -18,6 +19,7 @@ from .input_types import (
     AddressInput,
     CheckoutLineInput,
     DateRangeInput,
+    MetadataInput,
     OrderFilterInput,
     OrderFulfillLineInput,
     StaffCreateInput,
@@ -29,6 +31,7 @@ from .order_refund import OrderRefund
 from .orders_placed import OrdersPlaced
 from .payment_amounts import PaymentAmounts
 from .payment_for_completion import PaymentForCompletion
+from .payment_release_holds import PaymentReleaseHolds
 from .payment_void import PaymentVoid
 from .product_details import ProductDetails
 from .shipping_zones import ShippingZones
@@ -45,10 +48,12 @@ from .staff_members import StaffMembers
 from .staff_order import StaffOrder
 from .staff_orders import StaffOrders
 from .staff_orders_export import StaffOrdersExport
+from .staff_orders_newest import StaffOrdersNewest
 from .staff_product_stock import StaffProductStock
 from .staff_sales import StaffSales
 from .staff_set_password import StaffSetPassword
 from .staff_set_price import StaffSetPrice
+from .staff_set_shipment_metadata import StaffSetShipmentMetadata
 from .staff_set_stock import StaffSetStock
 from .staff_sign_in import StaffSignIn
 from .staff_token_refresh import StaffTokenRefresh
@@ -163,6 +168,24 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return Cart.model_validate(data)
+
+    def cart_line_ids(self, token: Any, **kwargs: Any) -> CartLineIds:
+        query = gql("""
+            query CartLineIds($token: UUID!) {
+              checkout(token: $token) {
+                lines {
+                  id
+                  quantity
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"token": token}
+        response = self.execute(
+            query=query, operation_name="CartLineIds", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CartLineIds.model_validate(data)
 
     def cart_create(
         self, lines: list[CheckoutLineInput], email: str, **kwargs: Any
@@ -1002,6 +1025,39 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return CheckoutRemovePromoCode.model_validate(data)
 
+    def payment_release_holds(
+        self, payment_id: str, **kwargs: Any
+    ) -> PaymentReleaseHolds:
+        query = gql("""
+            mutation PaymentReleaseHolds($paymentId: ID!) {
+              qlclawPaymentReleaseHolds(paymentId: $paymentId) {
+                released {
+                  intentId
+                  amount
+                  status
+                }
+                paymentErrors {
+                  ...PaymentErrorFields
+                }
+              }
+            }
+
+            fragment PaymentErrorFields on PaymentError {
+              field
+              code
+              message
+            }
+            """)
+        variables: dict[str, object] = {"paymentId": payment_id}
+        response = self.execute(
+            query=query,
+            operation_name="PaymentReleaseHolds",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PaymentReleaseHolds.model_validate(data)
+
     def shop_status(self, **kwargs: Any) -> ShopStatus:
         query = gql("""
             query ShopStatus {
@@ -1072,6 +1128,10 @@ class SaleorGraphQLClient(BaseClient):
                   status
                   trackingNumber
                   created
+                  metadata {
+                    key
+                    value
+                  }
                 }
               }
             }
@@ -1548,6 +1608,9 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                tax {
+                  ...MoneyFields
+                }
               }
               shippingAddress {
                 firstName
@@ -1569,95 +1632,17 @@ class SaleorGraphQLClient(BaseClient):
         return StaffOrders.model_validate(data)
 
     def staff_order(
-        self, id: str, show_users: bool, show_stock: bool, **kwargs: Any
+        self,
+        id: str,
+        show_users: bool,
+        show_stock: bool,
+        with_events: bool,
+        **kwargs: Any,
     ) -> StaffOrder:
         query = gql("""
-            query StaffOrder($id: ID!, $showUsers: Boolean!, $showStock: Boolean!) {
+            query StaffOrder($id: ID!, $showUsers: Boolean!, $showStock: Boolean!, $withEvents: Boolean!) {
               order(id: $id) {
-                ...StaffOrderRow
-                token
-                customerNote
-                shippingMethodName
-                shippingAddress {
-                  ...AddressFields
-                }
-                billingAddress {
-                  ...AddressFields
-                }
-                subtotal {
-                  gross {
-                    ...MoneyFields
-                  }
-                }
-                shippingPrice {
-                  gross {
-                    ...MoneyFields
-                  }
-                }
-                discount {
-                  ...MoneyFields
-                }
-                totalCaptured {
-                  ...MoneyFields
-                }
-                lines {
-                  id
-                  productName
-                  productSku
-                  quantity
-                  quantityFulfilled
-                  unitPrice {
-                    gross {
-                      ...MoneyFields
-                    }
-                  }
-                  variant {
-                    id
-                    stocks @include(if: $showStock) {
-                      warehouse {
-                        id
-                      }
-                      quantity
-                    }
-                  }
-                }
-                payments {
-                  id
-                  gateway
-                  isActive
-                  chargeStatus
-                  capturedAmount {
-                    ...MoneyFields
-                  }
-                  total {
-                    ...MoneyFields
-                  }
-                  transactions {
-                    kind
-                    isSuccess
-                    token
-                  }
-                }
-                fulfillments {
-                  id
-                  status
-                  trackingNumber
-                  created
-                }
-                events {
-                  id
-                  date
-                  type
-                  message
-                  amount
-                  email
-                  quantity
-                  user @include(if: $showUsers) {
-                    email
-                    firstName
-                    lastName
-                  }
-                }
+                ...StaffOrderDetail
               }
             }
 
@@ -1682,6 +1667,100 @@ class SaleorGraphQLClient(BaseClient):
               currency
             }
 
+            fragment StaffOrderDetail on Order {
+              ...StaffOrderRow
+              token
+              customerNote
+              shippingMethodName
+              shippingAddress {
+                ...AddressFields
+              }
+              billingAddress {
+                ...AddressFields
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              discount {
+                ...MoneyFields
+              }
+              totalCaptured {
+                ...MoneyFields
+              }
+              lines {
+                id
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  stocks @include(if: $showStock) {
+                    warehouse {
+                      id
+                    }
+                    quantity
+                  }
+                }
+              }
+              payments {
+                id
+                gateway
+                isActive
+                chargeStatus
+                capturedAmount {
+                  ...MoneyFields
+                }
+                total {
+                  ...MoneyFields
+                }
+                transactions {
+                  kind
+                  isSuccess
+                  token
+                  amount {
+                    ...MoneyFields
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
+              events @include(if: $withEvents) {
+                id
+                date
+                type
+                message
+                amount
+                email
+                quantity
+                user @include(if: $showUsers) {
+                  email
+                  firstName
+                  lastName
+                }
+              }
+            }
+
             fragment StaffOrderRow on Order {
               id
               number
@@ -1692,6 +1771,9 @@ class SaleorGraphQLClient(BaseClient):
               paymentStatus
               total {
                 gross {
+                  ...MoneyFields
+                }
+                tax {
                   ...MoneyFields
                 }
               }
@@ -1705,6 +1787,7 @@ class SaleorGraphQLClient(BaseClient):
             "id": id,
             "showUsers": show_users,
             "showStock": show_stock,
+            "withEvents": with_events,
         }
         response = self.execute(
             query=query, operation_name="StaffOrder", variables=variables, **kwargs
@@ -1775,6 +1858,30 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return StaffUpdateTracking.model_validate(data)
 
+    def staff_set_shipment_metadata(
+        self, id: str, input: list[MetadataInput], **kwargs: Any
+    ) -> StaffSetShipmentMetadata:
+        query = gql("""
+            mutation StaffSetShipmentMetadata($id: ID!, $input: [MetadataInput!]!) {
+              updateMetadata(id: $id, input: $input) {
+                metadataErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id, "input": input}
+        response = self.execute(
+            query=query,
+            operation_name="StaffSetShipmentMetadata",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffSetShipmentMetadata.model_validate(data)
+
     def staff_cancel(self, id: str, **kwargs: Any) -> StaffCancel:
         query = gql("""
             mutation StaffCancel($id: ID!) {
@@ -1832,11 +1939,14 @@ class SaleorGraphQLClient(BaseClient):
         self,
         first: int,
         created: DateRangeInput,
+        show_users: bool,
+        show_stock: bool,
+        with_events: bool,
         after: Union[Optional[str], UnsetType] = UNSET,
         **kwargs: Any,
     ) -> StaffOrdersExport:
         query = gql("""
-            query StaffOrdersExport($first: Int!, $after: String, $created: DateRangeInput!) {
+            query StaffOrdersExport($first: Int!, $after: String, $created: DateRangeInput!, $showUsers: Boolean!, $showStock: Boolean!, $withEvents: Boolean!) {
               orders(
                 first: $first
                 after: $after
@@ -1849,22 +1959,125 @@ class SaleorGraphQLClient(BaseClient):
                 }
                 edges {
                   node {
-                    ...StaffOrderRow
-                    shippingAddress {
-                      firstName
-                      lastName
-                      country {
-                        code
-                      }
-                    }
+                    ...StaffOrderDetail
                   }
                 }
               }
             }
 
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
             fragment MoneyFields on Money {
               amount
               currency
+            }
+
+            fragment StaffOrderDetail on Order {
+              ...StaffOrderRow
+              token
+              customerNote
+              shippingMethodName
+              shippingAddress {
+                ...AddressFields
+              }
+              billingAddress {
+                ...AddressFields
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              discount {
+                ...MoneyFields
+              }
+              totalCaptured {
+                ...MoneyFields
+              }
+              lines {
+                id
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  stocks @include(if: $showStock) {
+                    warehouse {
+                      id
+                    }
+                    quantity
+                  }
+                }
+              }
+              payments {
+                id
+                gateway
+                isActive
+                chargeStatus
+                capturedAmount {
+                  ...MoneyFields
+                }
+                total {
+                  ...MoneyFields
+                }
+                transactions {
+                  kind
+                  isSuccess
+                  token
+                  amount {
+                    ...MoneyFields
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
+              events @include(if: $withEvents) {
+                id
+                date
+                type
+                message
+                amount
+                email
+                quantity
+                user @include(if: $showUsers) {
+                  email
+                  firstName
+                  lastName
+                }
+              }
             }
 
             fragment StaffOrderRow on Order {
@@ -1879,6 +2092,9 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                tax {
+                  ...MoneyFields
+                }
               }
               shippingAddress {
                 firstName
@@ -1890,6 +2106,9 @@ class SaleorGraphQLClient(BaseClient):
             "first": first,
             "after": after,
             "created": created,
+            "showUsers": show_users,
+            "showStock": show_stock,
+            "withEvents": with_events,
         }
         response = self.execute(
             query=query,
@@ -2150,6 +2369,9 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                tax {
+                  ...MoneyFields
+                }
               }
               shippingAddress {
                 firstName
@@ -2308,3 +2530,180 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return StaffVariantStock.model_validate(data)
+
+    def staff_orders_newest(
+        self,
+        first: int,
+        show_users: bool,
+        show_stock: bool,
+        with_events: bool,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> StaffOrdersNewest:
+        query = gql("""
+            query StaffOrdersNewest($first: Int!, $after: String, $showUsers: Boolean!, $showStock: Boolean!, $withEvents: Boolean!) {
+              orders(first: $first, after: $after, sortBy: {field: NUMBER, direction: DESC}) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    ...StaffOrderDetail
+                  }
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+
+            fragment StaffOrderDetail on Order {
+              ...StaffOrderRow
+              token
+              customerNote
+              shippingMethodName
+              shippingAddress {
+                ...AddressFields
+              }
+              billingAddress {
+                ...AddressFields
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+              }
+              discount {
+                ...MoneyFields
+              }
+              totalCaptured {
+                ...MoneyFields
+              }
+              lines {
+                id
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  stocks @include(if: $showStock) {
+                    warehouse {
+                      id
+                    }
+                    quantity
+                  }
+                }
+              }
+              payments {
+                id
+                gateway
+                isActive
+                chargeStatus
+                capturedAmount {
+                  ...MoneyFields
+                }
+                total {
+                  ...MoneyFields
+                }
+                transactions {
+                  kind
+                  isSuccess
+                  token
+                  amount {
+                    ...MoneyFields
+                  }
+                }
+              }
+              fulfillments {
+                id
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
+              events @include(if: $withEvents) {
+                id
+                date
+                type
+                message
+                amount
+                email
+                quantity
+                user @include(if: $showUsers) {
+                  email
+                  firstName
+                  lastName
+                }
+              }
+            }
+
+            fragment StaffOrderRow on Order {
+              id
+              number
+              created
+              userEmail
+              status
+              statusDisplay
+              paymentStatus
+              total {
+                gross {
+                  ...MoneyFields
+                }
+                tax {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                firstName
+                lastName
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "showUsers": show_users,
+            "showStock": show_stock,
+            "withEvents": with_events,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="StaffOrdersNewest",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return StaffOrdersNewest.model_validate(data)

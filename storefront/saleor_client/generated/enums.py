@@ -309,6 +309,12 @@ class FulfillmentStatus(str, Enum):
     CANCELED = "CANCELED"
 
 
+class MetadataErrorCode(str, Enum):
+    GRAPHQL_ERROR = "GRAPHQL_ERROR"
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
+
+
 class OrderErrorCode(str, Enum):
     BILLING_ADDRESS_NOT_SET = "BILLING_ADDRESS_NOT_SET"
     CANNOT_CANCEL_FULFILLMENT = "CANNOT_CANCEL_FULFILLMENT"

@@ -5,10 +5,13 @@ from pydantic import Field
 from .base_model import BaseModel
 from .enums import (
     CheckoutErrorCode,
+    FulfillmentStatus,
     OrderErrorCode,
+    OrderEventsEnum,
     OrderStatus,
     PaymentChargeStatusEnum,
     PaymentErrorCode,
+    TransactionKind,
 )
 
 
@@ -178,13 +181,167 @@ class StaffOrderRow(BaseModel):
 
 class StaffOrderRowTotal(BaseModel):
     gross: "StaffOrderRowTotalGross"
+    tax: "StaffOrderRowTotalTax"
 
 
 class StaffOrderRowTotalGross(MoneyFields):
     pass
 
 
+class StaffOrderRowTotalTax(MoneyFields):
+    pass
+
+
 class StaffOrderRowShippingAddress(BaseModel):
+    first_name: str = Field(alias="firstName")
+    last_name: str = Field(alias="lastName")
+
+
+class StaffOrderDetail(StaffOrderRow):
+    token: str
+    customer_note: str = Field(alias="customerNote")
+    shipping_method_name: Optional[str] = Field(alias="shippingMethodName")
+    shipping_address: Optional["StaffOrderDetailShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+    billing_address: Optional["StaffOrderDetailBillingAddress"] = Field(
+        alias="billingAddress"
+    )
+    subtotal: Optional["StaffOrderDetailSubtotal"]
+    shipping_price: Optional["StaffOrderDetailShippingPrice"] = Field(
+        alias="shippingPrice"
+    )
+    discount: Optional["StaffOrderDetailDiscount"]
+    total_captured: Optional["StaffOrderDetailTotalCaptured"] = Field(
+        alias="totalCaptured"
+    )
+    lines: list[Optional["StaffOrderDetailLines"]]
+    payments: Optional[list[Optional["StaffOrderDetailPayments"]]]
+    fulfillments: list[Optional["StaffOrderDetailFulfillments"]]
+    events: Optional[list[Optional["StaffOrderDetailEvents"]]] = None
+
+
+class StaffOrderDetailShippingAddress(AddressFields):
+    pass
+
+
+class StaffOrderDetailBillingAddress(AddressFields):
+    pass
+
+
+class StaffOrderDetailSubtotal(BaseModel):
+    gross: "StaffOrderDetailSubtotalGross"
+
+
+class StaffOrderDetailSubtotalGross(MoneyFields):
+    pass
+
+
+class StaffOrderDetailShippingPrice(BaseModel):
+    gross: "StaffOrderDetailShippingPriceGross"
+
+
+class StaffOrderDetailShippingPriceGross(MoneyFields):
+    pass
+
+
+class StaffOrderDetailDiscount(MoneyFields):
+    pass
+
+
+class StaffOrderDetailTotalCaptured(MoneyFields):
+    pass
+
+
+class StaffOrderDetailLines(BaseModel):
+    id: str
+    product_name: str = Field(alias="productName")
+    product_sku: str = Field(alias="productSku")
+    quantity: int
+    quantity_fulfilled: int = Field(alias="quantityFulfilled")
+    unit_price: Optional["StaffOrderDetailLinesUnitPrice"] = Field(alias="unitPrice")
+    variant: Optional["StaffOrderDetailLinesVariant"]
+
+
+class StaffOrderDetailLinesUnitPrice(BaseModel):
+    gross: "StaffOrderDetailLinesUnitPriceGross"
+
+
+class StaffOrderDetailLinesUnitPriceGross(MoneyFields):
+    pass
+
+
+class StaffOrderDetailLinesVariant(BaseModel):
+    id: str
+    stocks: Optional[list[Optional["StaffOrderDetailLinesVariantStocks"]]] = None
+
+
+class StaffOrderDetailLinesVariantStocks(BaseModel):
+    warehouse: "StaffOrderDetailLinesVariantStocksWarehouse"
+    quantity: int
+
+
+class StaffOrderDetailLinesVariantStocksWarehouse(BaseModel):
+    id: str
+
+
+class StaffOrderDetailPayments(BaseModel):
+    id: str
+    gateway: str
+    is_active: bool = Field(alias="isActive")
+    charge_status: PaymentChargeStatusEnum = Field(alias="chargeStatus")
+    captured_amount: Optional["StaffOrderDetailPaymentsCapturedAmount"] = Field(
+        alias="capturedAmount"
+    )
+    total: Optional["StaffOrderDetailPaymentsTotal"]
+    transactions: Optional[list[Optional["StaffOrderDetailPaymentsTransactions"]]]
+
+
+class StaffOrderDetailPaymentsCapturedAmount(MoneyFields):
+    pass
+
+
+class StaffOrderDetailPaymentsTotal(MoneyFields):
+    pass
+
+
+class StaffOrderDetailPaymentsTransactions(BaseModel):
+    kind: TransactionKind
+    is_success: bool = Field(alias="isSuccess")
+    token: str
+    amount: Optional["StaffOrderDetailPaymentsTransactionsAmount"]
+
+
+class StaffOrderDetailPaymentsTransactionsAmount(MoneyFields):
+    pass
+
+
+class StaffOrderDetailFulfillments(BaseModel):
+    id: str
+    status: FulfillmentStatus
+    tracking_number: str = Field(alias="trackingNumber")
+    created: Any
+    metadata: list[Optional["StaffOrderDetailFulfillmentsMetadata"]]
+
+
+class StaffOrderDetailFulfillmentsMetadata(BaseModel):
+    key: str
+    value: str
+
+
+class StaffOrderDetailEvents(BaseModel):
+    id: str
+    date: Optional[Any]
+    type_: Optional[OrderEventsEnum] = Field(alias="type")
+    message: Optional[str]
+    amount: Optional[float]
+    email: Optional[str]
+    quantity: Optional[int]
+    user: Optional["StaffOrderDetailEventsUser"] = None
+
+
+class StaffOrderDetailEventsUser(BaseModel):
+    email: str
     first_name: str = Field(alias="firstName")
     last_name: str = Field(alias="lastName")
 
@@ -196,3 +353,4 @@ CheckoutErrorFields.model_rebuild()
 OrderErrorFields.model_rebuild()
 PaymentErrorFields.model_rebuild()
 StaffOrderRow.model_rebuild()
+StaffOrderDetail.model_rebuild()

@@ -30,6 +30,11 @@ class DateRangeInput(BaseModel):
     lte: Optional[Any] = None
 
 
+class MetadataInput(BaseModel):
+    key: str
+    value: str
+
+
 class OrderFilterInput(BaseModel):
     payment_status: Optional[list[Optional[PaymentChargeStatusEnum]]] = Field(
         alias="paymentStatus", default=None

@@ -85,6 +85,12 @@ class OrderForBuyerOrderByTokenFulfillments(BaseModel):
     status: FulfillmentStatus
     tracking_number: str = Field(alias="trackingNumber")
     created: Any
+    metadata: list[Optional["OrderForBuyerOrderByTokenFulfillmentsMetadata"]]
+
+
+class OrderForBuyerOrderByTokenFulfillmentsMetadata(BaseModel):
+    key: str
+    value: str
 
 
 OrderForBuyer.model_rebuild()
@@ -94,3 +100,4 @@ OrderForBuyerOrderByTokenLinesUnitPrice.model_rebuild()
 OrderForBuyerOrderByTokenSubtotal.model_rebuild()
 OrderForBuyerOrderByTokenShippingPrice.model_rebuild()
 OrderForBuyerOrderByTokenTotal.model_rebuild()
+OrderForBuyerOrderByTokenFulfillments.model_rebuild()

@@ -3,11 +3,7 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import (  # noqa: F401
-    StaffOrderRow,
-    StaffOrderRowShippingAddress,
-    StaffOrderRowTotal,
-)
+from .fragments import StaffOrderDetail
 
 
 class StaffOrdersExport(BaseModel):
@@ -28,24 +24,7 @@ class StaffOrdersExportOrdersEdges(BaseModel):
     node: "StaffOrdersExportOrdersEdgesNode"
 
 
-class StaffOrdersExportOrdersEdgesNode(StaffOrderRow):
-    shipping_address: Optional["StaffOrdersExportOrdersEdgesNodeShippingAddress"] = (
-        Field(alias="shippingAddress")
-    )
-
-
-class StaffOrdersExportOrdersEdgesNodeShippingAddress(BaseModel):
-    first_name: str = Field(alias="firstName")
-    last_name: str = Field(alias="lastName")
-    country: "StaffOrdersExportOrdersEdgesNodeShippingAddressCountry"
-
-
-class StaffOrdersExportOrdersEdgesNodeShippingAddressCountry(BaseModel):
-    code: str
-
-
+StaffOrdersExportOrdersEdgesNode = StaffOrderDetail
 StaffOrdersExport.model_rebuild()
 StaffOrdersExportOrders.model_rebuild()
 StaffOrdersExportOrdersEdges.model_rebuild()
-StaffOrdersExportOrdersEdgesNode.model_rebuild()
-StaffOrdersExportOrdersEdgesNodeShippingAddress.model_rebuild()

@@ -1,3 +1,4 @@
+import re
 import uuid
 from functools import partial
 
@@ -13,6 +14,9 @@ from saleor.graphql.checkout.mutations import CheckoutLinesAdd
 from saleor.graphql.core.utils import from_global_id_strict_type
 from saleor.product.models import ProductVariant
 from saleor.warehouse.models import Stock
+
+# str.isdigit() also passes "²" and "١"; Django would then fail to read them as a key.
+ASCII_NUMBER = re.compile(r"[0-9]{1,18}\Z")
 
 
 class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
@@ -77,7 +81,7 @@ class QlclawCheckoutLinesAdd(CheckoutLinesAdd):
 
 def _variant(variant_id: str) -> ProductVariant:
     pk = _pk(variant_id, "ProductVariant", "variant_id")
-    variant = ProductVariant.objects.select_related("product").filter(pk=pk).first() if pk.isdigit() else None
+    variant = ProductVariant.objects.select_related("product").filter(pk=pk).first() if ASCII_NUMBER.match(pk) else None
     if variant is None:
         raise _not_found("variant_id", variant_id)
     return variant

@@ -13,11 +13,11 @@ storefront reads with its app token to run Stripe.js' 3-D Secure step.
 import logging
 import os
 from decimal import Decimal
-from typing import Optional
+from typing import List, Optional
 
 from saleor.payment import TransactionKind
 from saleor.payment.interface import CreditCardInfo, GatewayResponse, PaymentData
-from saleor.payment.models import Payment
+from saleor.payment.models import Payment, Transaction
 from saleor.plugins.base_plugin import BasePlugin
 
 from . import stripe_api
@@ -25,6 +25,11 @@ from . import stripe_api
 logger = logging.getLogger(__name__)
 
 GATEWAY_ID = "qlclaw.payments.stripe"
+# Transaction.error is varchar(256) in Saleor 2.10.1: a longer message (stripe 2.48's text for
+# a network error is) fails the insert, and the failed attempt is not recorded at all.
+ERROR_COLUMN_SIZE = Transaction._meta.get_field("error").max_length
+# What an intent that can still take or hold money is doing (a hold, or one on its way).
+HOLDING = ("requires_capture", "requires_action", "requires_source_action", "requires_confirmation")
 
 
 def _response(
@@ -37,10 +42,11 @@ def _response(
     error: Optional[str] = None,
     amount: Optional[Decimal] = None,
     transaction_id: Optional[str] = None,
+    raw: Optional[dict] = None,
 ) -> GatewayResponse:
-    raw = {}
+    raw = dict(raw or {})
     if intent is not None:
-        raw = {"intent_id": intent["id"], "status": intent["status"]}
+        raw.update({"intent_id": intent["id"], "status": intent["status"]})
         if action_required:
             raw["client_secret"] = intent["client_secret"]
     return GatewayResponse(
@@ -50,10 +56,17 @@ def _response(
         amount=amount if amount is not None else payment_information.amount,
         currency=payment_information.currency,
         transaction_id=transaction_id or (intent["id"] if intent is not None else payment_information.token),
-        error=error,
+        error=_fits_column(error),
         card_info=_card_info(intent),
         raw_response=raw,
     )
+
+
+def _fits_column(error: Optional[str]) -> Optional[str]:
+    if error is None or len(error) <= ERROR_COLUMN_SIZE:
+        return error
+    logger.warning("Stripe's message cut to %s characters for Saleor; in full: %s", ERROR_COLUMN_SIZE, error)
+    return error[: ERROR_COLUMN_SIZE - 1] + "…"
 
 
 def _card_info(intent) -> Optional[CreditCardInfo]:
@@ -70,6 +83,10 @@ def _card_info(intent) -> Optional[CreditCardInfo]:
 def _failure_message(intent) -> str:
     error = intent.get("last_payment_error") or {}
     return error.get("message") or "Your card was declined."
+
+
+def _capture_failed_before(intent_id: str) -> bool:
+    return Transaction.objects.filter(token=intent_id, kind=TransactionKind.CAPTURE, is_success=False).exists()
 
 
 def _payment_for(payment_information: PaymentData) -> Optional[Payment]:
@@ -109,16 +126,28 @@ class StripePaymentIntentsPlugin(BasePlugin):
         metadata = {"saleor_payment_id": str(payment.pk) if payment else ""}
         if payment is not None and payment.checkout_id:
             metadata["checkout_token"] = str(payment.checkout_id)
+        key = payment.pk if payment else payment_information.token
         try:
-            intent = stripe_api.create_and_confirm(
+            intent = stripe_api.create(
                 amount=payment_information.amount,
                 currency=payment_information.currency,
                 payment_method=stripe_api.payment_method_for(payment_information.token),
                 metadata=metadata,
-                idempotency_key=f"qlclaw-authorize-{payment.pk if payment else payment_information.token}",
+                idempotency_key=f"qlclaw-authorize-{key}",
             )
         except stripe_api.StripeFailure as failure:
+            # Nothing is held: an intent Stripe may have stored is not confirmed.
             return _response(payment_information, TransactionKind.AUTH, is_success=False, error=str(failure))
+        try:
+            intent = stripe_api.confirm(intent["id"], idempotency_key=f"qlclaw-confirm-{key}")
+        except stripe_api.StripeFailure as failure:
+            # The failed transaction names the intent, so the storefront can find out later
+            # whether the card is held (`outcome: unknown`) and release it.
+            return _response(
+                payment_information, TransactionKind.AUTH, is_success=False, error=str(failure),
+                transaction_id=intent["id"],
+                raw={"intent_id": intent["id"], "outcome": "unknown" if failure.outcome_unknown else "failed"},
+            )
         return self._authorized_or_failure(payment_information, intent)
 
     def confirm_payment(self, payment_information: PaymentData, previous_value) -> GatewayResponse:
@@ -138,10 +167,19 @@ class StripePaymentIntentsPlugin(BasePlugin):
     def capture_payment(self, payment_information: PaymentData, previous_value) -> GatewayResponse:
         if not self.active:
             return previous_value
+        intent_id = payment_information.token
         try:
+            if _capture_failed_before(intent_id):
+                # Saleor and Stripe may disagree: an earlier capture whose answer was lost may
+                # have gone through. Stripe's own state decides, so nothing is captured twice.
+                intent = stripe_api.retrieve(intent_id)
+                if intent["status"] == "succeeded":
+                    logger.warning("Capture of %s was already made at Stripe; recording it", intent_id)
+                    return _response(payment_information, TransactionKind.CAPTURE, intent=intent,
+                                     amount=stripe_api.captured_amount(intent))
             intent = stripe_api.capture(
-                payment_information.token, payment_information.amount, payment_information.currency,
-                idempotency_key=f"qlclaw-capture-{payment_information.token}",
+                intent_id, payment_information.amount, payment_information.currency,
+                idempotency_key=f"qlclaw-capture-{intent_id}",
             )
         except stripe_api.StripeFailure as failure:
             return _response(payment_information, TransactionKind.CAPTURE, is_success=False, error=str(failure))
@@ -184,3 +222,39 @@ class StripePaymentIntentsPlugin(BasePlugin):
 
     def get_payment_config(self, previous_value):
         return [{"field": "api_key", "value": os.environ.get("STRIPE_PUBLISHABLE_KEY", "")}]
+
+
+def intents_to_release(payment: Payment) -> List[str]:
+    """Every PaymentIntent this payment's attempts created, except the one its order is paid
+    with: a hold on any of them is money the buyer cannot get an order for."""
+    transactions = list(payment.transactions.order_by("pk"))
+    kept = set()
+    if payment.order_id is not None:
+        kept = {t.token for t in transactions if t.kind == TransactionKind.AUTH and t.is_success}
+    intents = []
+    for transaction in transactions:
+        intent_id = (transaction.gateway_response or {}).get("intent_id") or transaction.token
+        if intent_id.startswith("pi_") and intent_id not in kept and intent_id not in intents:
+            intents.append(intent_id)
+    return intents
+
+
+def release_holds(payment: Payment) -> List[dict]:
+    """Cancel at Stripe every intent of `payment` that holds (or may still take) money but
+    cannot become its order's payment. Call only once no order can come of it any more.
+    Returns what was released; a Stripe failure raises StripeFailure (try again later)."""
+    stripe_api.configure()
+    released = []
+    for intent_id in intents_to_release(payment):
+        intent = stripe_api.retrieve(intent_id)
+        if intent["status"] not in HOLDING:
+            continue
+        stripe_api.cancel(intent_id, idempotency_key=f"qlclaw-release-{intent_id}")
+        amount = stripe_api.from_minor_units(intent["amount"], intent["currency"])
+        logger.warning("Released the card hold of %s (%s %s, was %s) of payment %s: no order is paid with it",
+                       intent_id, amount, intent["currency"].upper(), intent["status"], payment.pk)
+        released.append({"intent_id": intent_id, "amount": amount, "status": intent["status"]})
+    if payment.order_id is None and payment.is_active:
+        payment.is_active = False
+        payment.save(update_fields=["is_active", "modified"])
+    return released

@@ -18,9 +18,13 @@ ZERO_DECIMAL_CURRENCIES = {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA
 
 
 class StripeFailure(Exception):
-    def __init__(self, message: str, code: str = "") -> None:
+    """`outcome_unknown`: the request may have been carried out (the connection broke, or
+    Stripe answered 5xx), so the caller cannot tell whether anything changed at Stripe."""
+
+    def __init__(self, message: str, code: str = "", outcome_unknown: bool = False) -> None:
         super().__init__(message)
         self.code = code
+        self.outcome_unknown = outcome_unknown
 
 
 def configure() -> None:
@@ -53,6 +57,7 @@ def _call(function, *args, **kwargs):
         raise StripeFailure(
             error.user_message or "The payment could not be processed. Please try again.",
             error.code or type(error).__name__,
+            outcome_unknown=isinstance(error, (stripe.error.APIConnectionError, stripe.error.APIError)),
         )
 
 
@@ -65,10 +70,10 @@ def payment_method_for(token: str) -> str:
     return token
 
 
-def create_and_confirm(
-    *, amount: Decimal, currency: str, payment_method: str, metadata: Dict[str, str], idempotency_key: str
-):
-    # Authorize only: the storefront captures after Saleor created the order, and voids
+def create(*, amount: Decimal, currency: str, payment_method: str, metadata: Dict[str, str], idempotency_key: str):
+    """An intent that holds nothing yet (`requires_confirmation`): its id is known before any
+    card is touched, so a hold whose answer is lost can still be found and released."""
+    # Authorize only: the storefront captures after Saleor created the order, and releases
     # the authorization when no order could be made, so nobody pays without an order.
     return _call(
         stripe.PaymentIntent.create,
@@ -76,10 +81,13 @@ def create_and_confirm(
         currency=currency.lower(),
         payment_method=payment_method,
         capture_method="manual",
-        confirm=True,
         metadata=metadata,
         idempotency_key=idempotency_key,
     )
+
+
+def confirm(intent_id: str, idempotency_key: str):
+    return _call(stripe.PaymentIntent.confirm, intent_id, idempotency_key=idempotency_key)
 
 
 def retrieve(intent_id: str):
@@ -93,6 +101,15 @@ def capture(intent_id: str, amount: Optional[Decimal], currency: str, idempotenc
 
 def cancel(intent_id: str, idempotency_key: str):
     return _call(stripe.PaymentIntent.cancel, intent_id, idempotency_key=idempotency_key)
+
+
+def captured_amount(intent) -> Decimal:
+    """What Stripe captured on a succeeded intent (localstripe has no `amount_received`: its
+    charge captured the whole amount less any refund made at capture time)."""
+    received = intent.get("amount_received")
+    if received is None:
+        received = int(intent["amount"]) - refunded_so_far(intent)
+    return from_minor_units(int(received), intent["currency"])
 
 
 def refunded_so_far(intent) -> int:

@@ -1,0 +1,11 @@
+"""Index every order for the staff's search by SKU, tracking number, city and note."""
+from django.core.management.base import BaseCommand
+
+from staff.search import index_all
+
+
+class Command(BaseCommand):
+    help = "Index every order for the staff area's search (by SKU, tracking number, city, note)."
+
+    def handle(self, *args, **options) -> None:
+        self.stdout.write(f"Indexed {index_all()} orders.")

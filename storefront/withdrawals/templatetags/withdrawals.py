@@ -1,0 +1,27 @@
+from django import template
+from django.conf import settings
+
+from ..selectors import withdrawals_to_refund
+from ..services import withdrawal_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("withdrawals/_order_box.html")
+def withdrawal_box(order) -> dict:
+    """On the buyer's order page: the withdrawal button, or the withdrawal already received."""
+    return {"order": order, "withdrawal": withdrawal_for(order.token)}
+
+
+@register.inclusion_tag("withdrawals/_staff_order.html", takes_context=True)
+def staff_withdrawal(context, order) -> dict:
+    """On the staff order page: the withdrawal, when it was received and the refund's deadline,
+    or a button to record one the buyer sent another way."""
+    return {"order": order, "withdrawal": withdrawal_for(order.token), "shop_time_zone": settings.SHOP_TIME_ZONE,
+            "csrf_token": context.get("csrf_token")}
+
+
+@register.inclusion_tag("withdrawals/_dashboard_tile.html")
+def recent_withdrawals() -> dict:
+    """On the staff dashboard: withdrawals whose refund deadline has not passed long ago."""
+    return {"withdrawals": withdrawals_to_refund(), "shop_time_zone": settings.SHOP_TIME_ZONE}

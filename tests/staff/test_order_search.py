@@ -1,0 +1,62 @@
+"""The admin finds an order by what they have in hand: its number as they write it ("#12"), a
+SKU, a tracking number, the city it goes to or a word of a note."""
+import re
+import time
+import uuid
+
+import httpx
+
+from tests.checkout.buyer import GOOD_CARD
+from tests.saleor_api import SaleorStaffAPI
+from tests.staff.conftest import post_action
+
+
+def numbers_found(admin: httpx.Client, text: str) -> set[str]:
+    page = admin.get("/staff/orders/", params={"status": "", "q": text})
+    assert page.status_code == 200, page.text
+    return set(re.findall(r">#(\d+)</a>", page.text))
+
+
+def eventually_found(admin: httpx.Client, text: str, number: str, timeout: float = 15) -> set[str]:
+    """Shipping and notes index their order again by a job, a moment after the page answers."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = numbers_found(admin, text)
+        if number in found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.5)
+
+
+def test_orders_are_found_by_number_sku_tracking_number_city_and_note(
+    admin: httpx.Client, place_order, new_buyer, staff_api: SaleorStaffAPI
+):
+    order = place_order()
+    post_action(admin, order["id"], "fulfil", {"carrier": "ups", "tracking_number": "1ZSEARCH0001"})
+    post_action(admin, order["id"], "notes", {"message": "Left with the neighbour at number nine"})
+    buyer = new_buyer(f"city-{uuid.uuid4().hex[:8]}@example.com")
+    buyer.add_to_cart()
+    assert buyer.enter_details(city="Sausalito", postal_code="94965").url.path == "/checkout/shipping/"
+    assert buyer.choose_shipping().url.path == "/checkout/payment/"
+    assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
+    in_sausalito = staff_api.wait_for_orders(buyer.email)[0]
+
+    by_tracking = eventually_found(admin, "1zsearch0001", order["number"])
+    by_note = eventually_found(admin, "neighbour at number", order["number"])
+    by_city = numbers_found(admin, "Sausalito")
+    by_sku = numbers_found(admin, "QLC-001")
+    as_written = admin.get("/staff/orders/", params={"q": f"#{order['number']}"})
+
+    assert by_tracking == {order["number"]}
+    assert by_note == {order["number"]}
+    assert in_sausalito["number"] in by_city and order["number"] not in by_city
+    assert {order["number"], in_sausalito["number"]} <= by_sku
+    assert as_written.status_code == 302 and as_written.headers["location"] == f"/staff/orders/{order['id']}/"
+    assert numbers_found(admin, "zz") == set()  # too short to search the shop's own index: Saleor's search only
+
+
+def test_the_whole_shop_can_be_indexed_from_the_command_line(shop, place_order):
+    place_order()
+
+    output = shop.storefront_manage("index_orders").stdout
+
+    assert re.fullmatch(r"Indexed [1-9]\d* orders\.\n", output), output
