@@ -5,6 +5,7 @@ keeps a stamp of the lock files it was built from, so a second run installs noth
 """
 from __future__ import annotations
 
+import ctypes.util
 import hashlib
 import os
 import shutil
@@ -118,6 +119,7 @@ def ensure_storefront_venv() -> Path:
     if sys.version_info < (3, 11):
         raise RunnerError("The storefront needs Python 3.11 or newer; run ./shop with python3 >= 3.11.")
     locks = [STOREFRONT_LOCK, RUNNER_LOCK, TESTS_LOCK]
+    ensure_drawing_packages()
     return ensure_venv(STOREFRONT_VENV, sys.executable, locks, "storefront")
 
 
@@ -149,6 +151,7 @@ def ensure_moto_venv() -> Path:
 
 
 CHROMIUM = "/usr/bin/chromium"
+DRAWING_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 NGINX = "/usr/sbin/nginx"
 # What the tests need from Debian: Chromium for the browser tests (Playwright's own browser
 # download does not work offline), nginx, the caching proxy in front of the storefront, and
@@ -160,12 +163,23 @@ TEST_PACKAGES = {"chromium": CHROMIUM, "nginx": NGINX, "podman": "/usr/bin/podma
 
 
 def ensure_test_packages() -> None:
-    missing = [package for package, path in TEST_PACKAGES.items() if not Path(path).exists()]
+    _apt_install([package for package, path in TEST_PACKAGES.items() if not Path(path).exists()], "The tests need")
+
+
+def ensure_drawing_packages() -> None:
+    """The storefront draws share pictures and product PNGs with CairoSVG, which loads libcairo2
+    and needs a font for the words on them."""
+    missing = [] if ctypes.util.find_library("cairo") else ["libcairo2"]
+    missing += [] if Path(DRAWING_FONT).exists() else ["fonts-dejavu-core"]
+    _apt_install(missing, "The storefront needs")
+
+
+def _apt_install(missing: List[str], who_needs: str) -> None:
     if not missing:
         return
     if os.geteuid() != 0:
-        raise RunnerError(f"The tests need {', '.join(missing)}: run `sudo apt-get install {' '.join(missing)}`.")
-    print(f"• Installing {', '.join(missing)} for the tests (apt-get)…", flush=True)
+        raise RunnerError(f"{who_needs} {', '.join(missing)}: run `sudo apt-get install {' '.join(missing)}`.")
+    print(f"• Installing {', '.join(missing)} (apt-get)…", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
         result = subprocess.run(command, capture_output=True, text=True, env=env)

@@ -9,6 +9,11 @@ Safety and honesty rules: a belly-side muscle page (`belly_side: true`) gives no
 for the tool and no Buy box; every muscle page carries an `evidence` line (a missing field);
 a summary, which is the page's meta description, fits in 160 characters; and a page says
 "reviewed by" only when its front matter names the reviewer.
+
+Pictures: every guide page has a share picture drawn from an SVG (its `picture`, or `preview`);
+every muscle picture marks its trigger points in a `<g id="trigger-points">`, and a belly-side
+muscle's picture marks where not to press in a `<g id="no-tool-zone">`; every label in a picture
+is at least 12 px at the picture's own size, in the text colour.
 """
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Callable
+
+from core.raster import PictureNotDrawable, png_from_svg
 
 from .content import POLICY_BLOCKS, POLICY_KIND, RESERVED_IDS, VIEWS, ContentError, GuidePage, load_page, load_regions
 
@@ -37,6 +44,11 @@ TOOL_INSTRUCTION = re.compile(
     r"^#+ .*\b(QL Claw|tool|hook)\b|\b(the|its|tool's) (tip|handle|hook|hooked arm)\b", re.IGNORECASE | re.MULTILINE,
 )
 REVIEWED_BY = re.compile(r"\breviewed by\b", re.IGNORECASE)
+TRIGGER_POINTS_GROUP = "trigger-points"
+NO_TOOL_ZONE_GROUP = "no-tool-zone"
+# Labels must stay readable on a phone, where a picture is shown at up to its own width.
+MIN_LABEL_PX = 12
+TEXT_COLOUR = "#1d2321"
 
 
 def safety_and_honesty_problems(page: GuidePage) -> list[str]:
@@ -79,6 +91,67 @@ def svg_problems(name: str, svg_file: Path) -> tuple[list[str], set[str]]:
     return problems, views
 
 
+def _inherited(element: ElementTree.Element, parents: dict, attribute: str) -> str | None:
+    while element is not None:
+        if element.get(attribute):
+            return element.get(attribute)
+        element = parents.get(element)
+    return None
+
+
+def label_problems(name: str, svg_file: Path, root: ElementTree.Element) -> list[str]:
+    """Labels smaller than MIN_LABEL_PX at the picture's declared size, or not in the text colour."""
+    view_box = (root.get("viewBox") or "").split()
+    width = float(root.get("width", "0").removesuffix("px") or 0)
+    scale = width / float(view_box[2]) if len(view_box) == 4 and width else 1.0
+    parents = {child: parent for parent in root.iter() for child in parent}
+    problems = []
+    for text in root.iter(f"{SVG}text"):
+        words = " ".join("".join(text.itertext()).split())
+        size = float((_inherited(text, parents, "font-size") or "16").removesuffix("px")) * scale
+        if size < MIN_LABEL_PX - 0.01:
+            problems.append(f"{name}: label {words!r} in {svg_file.name} is {size:.1f} px; make it at least {MIN_LABEL_PX} px")
+        fill = (_inherited(text, parents, "fill") or "#000").lower()
+        if fill != TEXT_COLOUR:
+            problems.append(f"{name}: label {words!r} in {svg_file.name} is {fill}; labels are in the text colour {TEXT_COLOUR}")
+    return problems
+
+
+def marking_problems(page: GuidePage, svg_file: Path, root: ElementTree.Element) -> list[str]:
+    """A muscle picture marks its trigger points; a belly-side one also where not to press."""
+    name = page.path.name
+    groups = {group.get("id"): group for group in root.iter(f"{SVG}g")}
+    problems = []
+    if page.kind == "muscle" and not len(groups.get(TRIGGER_POINTS_GROUP, [])):
+        problems.append(
+            f"{name}: picture {svg_file.name} marks no trigger points "
+            f"(draw them in a <g id=\"{TRIGGER_POINTS_GROUP}\">)"
+        )
+    if page.belly_side and not len(groups.get(NO_TOOL_ZONE_GROUP, [])):
+        problems.append(
+            f"{name}: picture {svg_file.name} of a belly-side muscle marks no \"not here (no tool)\" zone "
+            f"(draw it in a <g id=\"{NO_TOOL_ZONE_GROUP}\">)"
+        )
+    return problems
+
+
+def preview_problems(page: GuidePage, pictures_dir: Path) -> list[str]:
+    """Every guide page needs a share picture (og:image), drawn from one of its SVGs."""
+    name = page.path.name
+    if page.kind == POLICY_KIND:
+        return []
+    if not page.preview_source:
+        return [f"{name}: no share picture: give the page a `picture`, or a `preview` (an SVG in content/pictures/)"]
+    svg_file = pictures_dir / Path(page.preview_source).name
+    if not svg_file.is_file():
+        return [f"{name}: missing preview picture {page.preview_source!r} (expected in content/pictures/)"]
+    try:
+        png_from_svg(svg_file.read_bytes())
+    except PictureNotDrawable as error:
+        return [f"{name}: the share picture cannot be drawn from {svg_file.name} ({error})"]
+    return []
+
+
 def picture_problems(page: GuidePage, pictures_dir: Path) -> list[str]:
     name = page.path.name
     problems = []
@@ -93,7 +166,13 @@ def picture_problems(page: GuidePage, pictures_dir: Path) -> list[str]:
             problems.append(f"{name}: picture {file} has no alt text")
         found, drawn = svg_problems(name, svg_file)
         problems += found
+        try:
+            root = ElementTree.parse(svg_file).getroot()
+        except ElementTree.ParseError:
+            continue
+        problems += label_problems(name, svg_file, root)
         if page.picture and file == page.picture.file:
+            problems += marking_problems(page, svg_file, root)
             declared = set(page.picture.views)
             if declared != drawn:
                 problems.append(
@@ -145,6 +224,7 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
             if region not in region_ids:
                 problems.append(f"{name}: unknown region {region!r}")
         problems += picture_problems(page, content_dir / "pictures")
+        problems += preview_problems(page, content_dir / "pictures")
         problems += safety_and_honesty_problems(page)
         links = LINK.findall(page.body_markdown)
         if page.kind == "muscle" and SAFETY_PAGE not in [link.split("#")[0] for link in links]:

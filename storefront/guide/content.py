@@ -11,6 +11,9 @@ must not have, and where its pages live. A new kind is a new row there.
 A muscle page marked `belly_side: true` lies behind the belly wall (psoas, iliacus, rectus
 abdominis): fingertips only, so it takes no `products` and the page shows no Buy box. A page
 names a clinician who reviewed it only in `reviewed_by`; without one it says "Last updated".
+
+Every guide page has a share picture (1200×630 PNG, `guide/previews.py`) drawn from its
+`picture`, or from `preview` (an SVG in content/pictures/) when it has no picture of its own.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import frontmatter
 import nh3
 import yaml
 from django.conf import settings
+from django.urls import reverse
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
@@ -58,7 +62,9 @@ VIEWS = ("front", "back")
 POLICY_KIND = "policy"
 PAGE_KINDS[POLICY_KIND] = PageKind(
     required=tuple(field for field in COMMON_FIELDS if field != "sources"),
-    not_allowed=("muscles", "products", "sources", "regions", "brief", "faq", "picture", "evidence", "belly_side"),
+    not_allowed=(
+        "muscles", "products", "sources", "regions", "brief", "faq", "picture", "evidence", "belly_side", "preview",
+    ),
     url_format="/{slug}/",
 )
 POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors")
@@ -153,6 +159,25 @@ class GuidePage:
     evidence: str = ""
     belly_side: bool = False
     reviewer: Optional[Reviewer] = None
+    preview: str = ""
+
+    @property
+    def preview_source(self) -> str:
+        """The SVG in content/pictures/ that the page's share picture is drawn from, or ""."""
+        return self.preview or (self.picture.file if self.picture else "")
+
+    @property
+    def preview_url(self) -> str:
+        return reverse("guide:preview", args=[self.slug]) if self.preview_source else ""
+
+    @property
+    def search_title(self) -> str:
+        """The words a reader searches for, for the <title> and link previews."""
+        if self.kind == "muscle":
+            return f"{self.title}: where it hurts and how to release it"
+        if self.kind == "hub":
+            return f"{self.title}: where it hurts, which muscle, and how to release it"
+        return self.title
 
     @property
     def short_name(self) -> str:
@@ -300,6 +325,7 @@ def load_page(path: Path) -> GuidePage:
         evidence=" ".join(str(post.get("evidence", "")).split()),
         belly_side=bool(post.get("belly_side", False)),
         reviewer=_reviewer(path.name, post["reviewed_by"]) if "reviewed_by" in post.metadata else None,
+        preview=str(post.get("preview", "")),
     )
 
 

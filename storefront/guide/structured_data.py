@@ -3,7 +3,6 @@ pages, Product with an Offer for the product page."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.templatetags.static import static
 
 from catalog.selectors import ProductCard
 
@@ -40,8 +39,8 @@ def article(page: GuidePage) -> dict:
         "mainEntityOfPage": absolute(page.url),
         "citation": list(page.sources),
     }
-    if page.picture:
-        data["image"] = absolute(static(f"guide/{page.picture.file}"))
+    if page.preview_source:
+        data["image"] = absolute(page.preview_url)
     return data
 
 
@@ -62,7 +61,7 @@ def product(card: ProductCard) -> dict:
         "@type": "Product",
         "name": card.name,
         "description": card.seo_description or (card.paragraphs[0] if card.paragraphs else card.name),
-        "image": [picture.absolute_url for picture in card.pictures],
+        "image": [picture.raster_url for picture in card.pictures],
         "sku": card.sku,
         "brand": {"@type": "Brand", "name": "QL Claw"},
         "offers": {

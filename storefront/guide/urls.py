@@ -15,6 +15,7 @@ urlpatterns = [
     path("guide/before-you-start/", views.self_check, name="self-check"),
     path("guide/before-you-start/answer/", views.self_check_answer, name="self-check-answer"),
     path("guide/<slug:slug>/", views.guide_page, name="page"),
+    path("guide/<slug:slug>/preview.png", views.guide_preview, name="preview"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -15,6 +15,7 @@ from shared_cache.decorators import cacheable_for, same_origin_post
 from . import structured_data
 from .content import guide_pages, hub, muscle_pages, regions
 from .forms import SelfCheckForm
+from .previews import preview_png
 
 
 def product_cards(slugs: tuple[str, ...]) -> list[ProductCard]:
@@ -57,6 +58,16 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
         "reviewed_pages": sorted(guide_pages().values(), key=lambda other: other.title) if page.show_review_dates else [],
     }
     return render(request, "guide/page.html", context)
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def guide_preview(request: HttpRequest, slug: str) -> HttpResponse:
+    """The page's 1200×630 share picture (og:image): social apps and search take no SVG."""
+    picture = preview_png(slug)
+    if picture is None:
+        raise Http404("No such guide page")
+    return HttpResponse(picture, content_type="image/png")
 
 
 def _muscles_by_region() -> dict[str, list]:

@@ -43,3 +43,11 @@ class Picture:
     def absolute_url(self) -> str:
         """For links that leave the page (Open Graph, JSON-LD)."""
         return self.path if "://" in self.path else settings.SHOP_BASE_URL + self.path
+
+    @property
+    def raster_url(self) -> str:
+        """A PNG of an SVG picture, for link previews and search results, which take no SVG: the
+        storefront draws it (`/media/products/<name>.png`) wherever the SVG itself is kept."""
+        if not self.path.endswith(".svg"):
+            return self.absolute_url
+        return f"{settings.SHOP_BASE_URL}/media/products/{self.path.rsplit('/', 1)[-1].removesuffix('.svg')}.png"

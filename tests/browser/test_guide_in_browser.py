@@ -79,6 +79,7 @@ def test_table_of_contents_takes_the_keyboard_to_the_section(page: Page):
         "/guide/lower-back-trigger-points/", "/guide/psoas/", "/guide/gluteus-minimus/", "/guide/lumbar-paraspinals/",
         "/guide/rectus-abdominis/", "/guide/pressure-safety/", "/guide/about-this-guide/",
         "/guide/where-does-it-hurt/buttock/", "/guide/where-does-it-hurt/outer-thigh/", "/products/ql-claw/",
+        "/guide/weekly-routine/", "/guide/iliacus/", "/guide/quadratus-lumborum/",
     ],
 )
 def test_no_serious_or_critical_accessibility_violations(page: Page, path: str):

@@ -7,7 +7,7 @@ from deploy.runner.stack import Stack
 from tests.saleor_api import SaleorStaffAPI
 
 
-def test_product_page_shows_the_seeded_name_price_stock_and_pictures(browser_client: httpx.Client):
+def test_product_page_shows_the_seeded_name_price_stock_and_pictures_with_their_png_versions(browser_client: httpx.Client):
     page = browser_client.get("/products/ql-claw/")
 
     assert page.status_code == 200
@@ -23,6 +23,10 @@ def test_product_page_shows_the_seeded_name_price_stock_and_pictures(browser_cli
         assert picture.headers["content-type"] == "image/svg+xml"
         assert "<title" in picture.text
         assert alt
+        raster = browser_client.get(path.removesuffix(".svg") + ".png")
+        assert raster.status_code == 200 and raster.headers["content-type"] == "image/png"
+        assert raster.content[:8] == b"\x89PNG\r\n\x1a\n"
+        assert "immutable" in raster.headers["cache-control"]
 
 
 def test_home_page_features_the_product_with_its_live_price(browser_client: httpx.Client):
@@ -43,6 +47,8 @@ def test_unknown_product_is_a_friendly_404(browser_client: httpx.Client):
 def test_picture_paths_cannot_leave_the_product_folder(browser_client: httpx.Client):
     assert browser_client.get("/media/products/..%2F..%2Fenv").status_code == 404
     assert browser_client.get("/media/products/does-not-exist.svg").status_code == 404
+    assert browser_client.get("/media/products/does-not-exist.png").status_code == 404
+    assert browser_client.get("/media/products/..%2F..%2Fenv.png").status_code == 404
 
 
 def test_price_changed_in_saleor_shows_after_the_catalog_cache_is_purged(

@@ -118,6 +118,24 @@ BREAKAGES = {
     "a review without the reviewer's name": (
         "quadratus-lumborum.md", "updated: 2026-12-07\n", "updated: 2026-12-07\nreviewed_by:\n  credentials: PT\n  date: 2026-12-01\n",
         "quadratus-lumborum.md: `reviewed_by` needs name, credentials, date of the clinician who reviewed the page"),
+    "guide page without a share picture": (
+        "about-this-guide.md", "preview: lower-back-overview.svg\n", "",
+        "about-this-guide.md: no share picture: give the page a `picture`, or a `preview`"),
+    "share picture from an SVG that does not exist": (
+        "weekly-routine.md", "preview: lower-back-overview.svg", "preview: routine-card.svg",
+        "weekly-routine.md: missing preview picture 'routine-card.svg'"),
+    "muscle picture without trigger-point marks": (
+        "pictures/quadratus-lumborum.svg", 'id="trigger-points"', 'id="marks"',
+        'quadratus-lumborum.md: picture quadratus-lumborum.svg marks no trigger points (draw them in a <g id="trigger-points">)'),
+    "belly-side picture without a not-here zone": (
+        "pictures/psoas.svg", 'id="no-tool-zone"', 'id="belly-outline"',
+        'psoas.md: picture psoas.svg of a belly-side muscle marks no "not here (no tool)" zone'),
+    "picture labels under 12 px": (
+        "pictures/gluteus-medius.svg", 'font-size="10"', 'font-size="8"',
+        "gluteus-medius.md: label 'lowest rib' in gluteus-medius.svg is 10.9 px; make it at least 12 px"),
+    "picture labels not in the text colour": (
+        "pictures/piriformis.svg", 'font-size="10" fill="#1d2321"', 'font-size="10" fill="#8a938f"',
+        "piriformis.md: label 'pelvic rim' in piriformis.svg is #8a938f; labels are in the text colour #1d2321"),
 }
 
 

@@ -17,7 +17,7 @@ MUSCLE_PAGES = [
 # Behind the belly wall: fingertips only, so no tool and no Buy box.
 BELLY_SIDE_PAGES = ["psoas", "iliacus", "rectus-abdominis"]
 TOOL_MUSCLE_PAGES = [slug for slug in MUSCLE_PAGES if slug not in BELLY_SIDE_PAGES]
-ABOUT_THE_GUIDE = ["pressure-safety", "about-this-guide"]
+ABOUT_THE_GUIDE = ["pressure-safety", "about-this-guide", "weekly-routine"]
 GUIDE_PAGES = ["lower-back-trigger-points", *MUSCLE_PAGES, *ABOUT_THE_GUIDE]
 
 
@@ -190,9 +190,9 @@ def test_guide_pages_carry_article_faq_and_breadcrumb_json_ld(browser_client: ht
         assert article["mainEntityOfPage"] == f"{shop.storefront_url}/guide/{slug}/"
         crumbs = of_type(blocks, "BreadcrumbList")["itemListElement"]
         assert crumbs[0]["item"] == f"{shop.storefront_url}/"
+        assert article["image"] == f"{shop.storefront_url}/guide/{slug}/preview.png"
         if slug in ABOUT_THE_GUIDE:
             continue
-        assert article["image"].startswith(f"{shop.storefront_url}/static/guide/")
         questions = of_type(blocks, "FAQPage")["mainEntity"]
         assert questions and all(q["@type"] == "Question" and q["acceptedAnswer"]["text"] for q in questions)
 
@@ -206,6 +206,77 @@ def test_product_page_carries_product_json_ld_with_offer(browser_client: httpx.C
     assert product["offers"]["priceCurrency"] == "USD"
     assert product["offers"]["availability"] == "https://schema.org/InStock"
     assert product["image"][0].startswith(f"{shop.storefront_url}/media/products/")
+    picture = browser_client.get(product["image"][0].removeprefix(shop.storefront_url))
+    assert picture.headers["content-type"] == "image/png"
+    assert png_size(picture.content) == (1200, 630)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header (its IHDR chunk); fails on anything but a PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:16]
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def open_graph(html: str) -> dict[str, str]:
+    return {name: unescape(value) for name, value in re.findall(r'<meta property="(og:[a-z:_]+)" content="([^"]*)">', html)}
+
+
+@pytest.mark.parametrize("path", [f"/guide/{slug}/" for slug in GUIDE_PAGES] + ["/", "/products/ql-claw/"])
+def test_every_pages_share_picture_is_a_1200_by_630_raster_the_server_returns_as_an_image(
+    browser_client: httpx.Client, shop: Stack, path: str,
+):
+    tags = open_graph(browser_client.get(path).text)
+
+    assert (tags["og:image:width"], tags["og:image:height"], tags["og:image:type"]) == ("1200", "630", "image/png")
+    assert tags["og:image:alt"]
+    assert tags["og:image"].startswith(f"{shop.storefront_url}/") and not tags["og:image"].endswith(".svg")
+    picture = browser_client.get(tags["og:image"].removeprefix(shop.storefront_url))
+    assert picture.status_code == 200
+    assert picture.headers["content-type"] == "image/png"
+    assert png_size(picture.content) == (1200, 630)
+
+
+def test_a_share_picture_is_drawn_once_and_kept_by_browsers_and_proxies(browser_client: httpx.Client):
+    first = browser_client.get("/guide/psoas/preview.png")
+    second = browser_client.get("/guide/psoas/preview.png")
+
+    assert first.content == second.content
+    assert "public" in first.headers["cache-control"] and "max-age=86400" in first.headers["cache-control"]
+    assert browser_client.get("/guide/no-such-page/preview.png").status_code == 404
+
+
+@pytest.mark.parametrize("slug", MUSCLE_PAGES)
+def test_muscle_page_titles_name_what_a_reader_searches_for(browser_client: httpx.Client, slug: str):
+    html = unescape(browser_client.get(f"/guide/{slug}/").text)
+
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert re.fullmatch(r"[A-Z][a-z ]+ trigger points: where it hurts and how to release it — QL Claw", title), title
+    assert open_graph(html)["og:title"] == title.removesuffix(" — QL Claw")
+
+
+def test_the_weeks_routine_is_one_printable_page_with_dose_order_and_stop_rules(browser_client: httpx.Client):
+    page = browser_client.get("/guide/weekly-routine/")
+    text = " ".join(unescape(page.text).split())
+
+    assert page.status_code == 200
+    assert_disclaimer_and_sources(text)
+    body = text.split('<div class="guide-body">', 1)[1].split("</div>", 1)[0]
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", body)
+    assert headings == ["Before each session", "The session, in order", "The week", "Stop rules"]
+    for dose in ("20 to 60 seconds", "Never more than 90 seconds", "Two or three spots per muscle",
+                 "3 to 5 days a week", "Once a day at most", "After two weeks"):
+        assert dose in body, dose
+    assert body.index("Move first") < body.index("Press and hold") < body.index("Stretch.")
+    for stop in ("sharp, stabbing or burning pain", "numbness", "a beat or pulse under your fingers", "nausea",
+                 "Do not rely on feeling a pulse", "no tool is used on the belly side"):
+        assert stop in body, stop
+    assert body.count("<tr>") == 8  # a header row and a row for each day, to fill in on paper
+    assert 'href="/guide/before-you-start/"' in body
+    assert "cure" not in text.lower()
+
+
+def test_the_hub_links_the_printable_routine(browser_client: httpx.Client):
+    assert 'href="/guide/weekly-routine/"' in browser_client.get("/guide/lower-back-trigger-points/").text
 
 
 @pytest.mark.parametrize("path", ["/", "/products/ql-claw/", "/guide/psoas/", "/guide/where-does-it-hurt/"])
@@ -270,3 +341,14 @@ def test_product_page_tells_the_same_story_as_the_guide(browser_client: httpx.Cl
     assert "Never use it on the belly side" in text
     description = re.search(r'<meta name="description" content="([^"]*)">', text).group(1)
     assert len(description) <= 160 and "iliacus" not in description
+
+
+@pytest.mark.parametrize("slug", TOOL_MUSCLE_PAGES)
+def test_tool_steps_come_with_a_drawing_of_the_tool_in_use(browser_client: httpx.Client, slug: str):
+    html = unescape(browser_client.get(f"/guide/{slug}/").text)
+
+    steps = html.split(">With the QL Claw</h3>", 1)[1].split("<h3", 1)[0]
+    drawing = re.search(r'<img src="(/static/guide/tool-[a-z-]+\.svg)" alt="([^"]+)" width="340" height="300"', steps)
+    assert drawing, steps[:300]
+    assert "hook" in drawing.group(2) and "pulling the handle" in drawing.group(2) and "tip" in drawing.group(2)
+    assert browser_client.get(drawing.group(1)).status_code == 200

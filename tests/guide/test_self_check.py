@@ -62,6 +62,7 @@ def test_no_box_ticked_leads_to_the_routine(reader: httpx.Client):
     assert "See a clinician first" not in text
     assert "Nothing on the list applies to you" in text
     assert 'href="/guide/lower-back-trigger-points/#how-to-work-on-them"' in text and 'href="/guide/pressure-safety/"' in text
+    assert 'href="/guide/weekly-routine/"' in text
 
 
 def test_a_made_up_box_gets_plain_words(reader: httpx.Client):
