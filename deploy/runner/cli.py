@@ -62,6 +62,11 @@ def run() -> int:
         stack.stop()
 
 
+def lint() -> int:
+    """ruff with the rules in ruff.toml: unused imports, undefined names, import order."""
+    return subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
+
+
 def test(pytest_args: List[str]) -> int:
     environments.ensure_saleor_venv()
     environments.ensure_compose_venv()
@@ -69,6 +74,11 @@ def test(pytest_args: List[str]) -> int:
     environments.ensure_kubernetes_venv()
     environments.ensure_moto_venv()
     environments.ensure_test_packages()
+    # The whole suite (what CI runs) starts with the lint: seconds, and a stale import fails early.
+    if not pytest_args and lint() != 0:
+        print("\n✗ ruff found problems (see above); `./shop lint` checks again, `ruff check --fix .` mends most.",
+              file=sys.stderr, flush=True)
+        return 1
     command = [sys.executable, "-m", "pytest", *pytest_args]
     return subprocess.call(command, cwd=ROOT)
 
@@ -89,6 +99,7 @@ def main(argv: List[str]) -> int:
     test_parser = commands.add_parser("test", help="run the whole test suite (extra arguments go to pytest)")
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     commands.add_parser("codegen", help="regenerate the typed Saleor client")
+    commands.add_parser("lint", help="check the code with ruff (also the first step of ./shop test)")
     args = parser.parse_args(argv)
     _stop_on_signals()
     try:
@@ -96,6 +107,8 @@ def main(argv: List[str]) -> int:
             return run()
         if args.command == "test":
             return test(args.pytest_args)
+        if args.command == "lint":
+            return lint()
         return codegen()
     except RunnerError as error:
         print(f"\n✗ {error}", file=sys.stderr, flush=True)

@@ -9,9 +9,8 @@ from core.addresses import address_fields
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.cart import Cart as CartQuery
-from shipping.selectors import delivery_estimate
 from saleor_client.values import Money, Picture
-
+from shipping.selectors import delivery_estimate
 
 # Saleor 2.10.1 refuses to create a checkout for a guest without an e-mail address. A cart
 # starts with this one (the reserved .invalid domain can never receive mail); the address

@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from . import services
 from shared_cache.decorators import same_origin_post
 from shipping.selectors import zone_for_country
 
+from . import services
 from .forms import AddToCartForm, LineQuantityForm
 from .selectors import Cart
 from .session import CartSession, current_cart

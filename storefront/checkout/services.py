@@ -11,7 +11,6 @@ from saleor_client.generated.input_types import AddressInput
 
 from .completion import CheckoutStepError
 
-
 # Saleor's field names (camelCase) -> the address form's fields.
 SALEOR_FIELDS = {
     "email": "email",

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from catalog.selectors import ProductCard, product_card
 from saleor_client.errors import SaleorUnavailable
-
 from shared_cache.decorators import cacheable_for, same_origin_post
 
 from . import structured_data

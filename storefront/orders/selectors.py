@@ -8,9 +8,9 @@ from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
 from saleor_client.client import saleor
+from saleor_client.values import Money
 from shipping.carriers import Carrier, carrier_of
 from shipping.selectors import delivery_estimate
-from saleor_client.values import Money
 
 
 @dataclass(frozen=True)

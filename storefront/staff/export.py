@@ -11,6 +11,7 @@ import csv
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterable, Iterator
+
 from django.http import StreamingHttpResponse
 
 from saleor_client.client import saleor_as_staff

@@ -16,7 +16,13 @@ from core.locks import order_lock, stock_lock
 from jobs.queue import defer
 from orders.services import queue_order_email
 from saleor_client.client import saleor_as_staff
-from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, SaleorValidationError, raise_for_errors
+from saleor_client.errors import (
+    SaleorError,
+    SaleorNotReached,
+    SaleorUnavailable,
+    SaleorValidationError,
+    raise_for_errors,
+)
 from saleor_client.generated.input_types import MetadataInput, OrderFulfillLineInput, OrderFulfillStockInput
 from shipping.carriers import CARRIER_KEY, CARRIERS, Carrier, carrier_named
 from withdrawals.services import withdrawal_for

@@ -20,12 +20,32 @@ from . import export as staff_export
 from . import search as staff_search
 from . import team as staff_team
 from .forms import (
-    CancelForm, CustomerSearchForm, DeactivateForm, ExportForm, FulfilForm, InviteForm, NoteForm, OrderFilterForm,
-    RefundForm, ReturnForm, SetPasswordForm, SignInForm, StockForm, TrackingForm,
+    BulkShipForm,
+    CancelForm,
+    CustomerSearchForm,
+    DeactivateForm,
+    ExportForm,
+    FulfilForm,
+    InviteForm,
+    NoteForm,
+    OrderFilterForm,
+    RefundForm,
+    ReturnForm,
+    SetPasswordForm,
+    ShipmentsCsvForm,
+    SignInForm,
+    StockForm,
+    TrackingForm,
 )
-from .forms import BulkShipForm, ShipmentsCsvForm
 from .selectors import (
-    DEFAULT_STATUS, LOW_STOCK, StaffOrder, order_detail, order_id_for_number, orders_page, selected_orders, stock_level,
+    DEFAULT_STATUS,
+    LOW_STOCK,
+    StaffOrder,
+    order_detail,
+    order_id_for_number,
+    orders_page,
+    selected_orders,
+    stock_level,
 )
 
 

@@ -4,8 +4,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.staff.conftest import place_order  # noqa: F401  (fixture)
 from deploy.runner.stack import Stack
+from tests.staff.conftest import place_order  # noqa: F401  (fixture)
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ name stays text in the CSV export, and a bad paging cursor shows the first page.
 import base64
 import csv
 import datetime
-from html import unescape as html_unescape
 import io
 import json
 import re
+from html import unescape as html_unescape
 
 import httpx
 

@@ -6,8 +6,8 @@ import re
 import time
 
 import httpx
-from shared_cache.page_cache import GENERATION_CHECK_SECONDS
 
+from shared_cache.page_cache import GENERATION_CHECK_SECONDS
 from tests.checkout.buyer import csrf_token
 from tests.saleor_api import SaleorStaffAPI
 from tests.staff.conftest import flash, post_action

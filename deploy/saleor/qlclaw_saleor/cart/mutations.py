@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
-
 from saleor.checkout import models
 from saleor.checkout.error_codes import CheckoutErrorCode
 from saleor.graphql.checkout.mutations import CheckoutLinesAdd

@@ -1,7 +1,6 @@
 """Saleor's schema with the shop's own mutations added; served by qlclaw_saleor.urls."""
 import graphene
 from graphene_federation import build_schema
-
 from saleor.graphql.api import Mutation as SaleorMutation
 from saleor.graphql.api import Query
 

@@ -14,7 +14,6 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django_countries import countries
 from measurement.measures import Weight
-
 from saleor.account.models import Address, User
 from saleor.app.models import App, AppToken
 from saleor.discount import DiscountValueType, VoucherType

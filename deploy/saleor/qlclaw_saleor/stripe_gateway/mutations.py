@@ -6,7 +6,6 @@ or one left on an earlier attempt of the same payment is out of its reach.
 """
 import graphene
 from django.core.exceptions import ValidationError
-
 from saleor.core.permissions import OrderPermissions
 from saleor.graphql.core.mutations import BaseMutation
 from saleor.graphql.core.types.common import PaymentError

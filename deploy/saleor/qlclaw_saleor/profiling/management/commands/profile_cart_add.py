@@ -21,7 +21,6 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-
 from saleor.checkout.models import Checkout, CheckoutLine
 from saleor.product.models import ProductVariant
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-
 from saleor.account.models import Address
 from saleor.order import OrderStatus
 from saleor.order.models import Order, OrderLine
