@@ -298,6 +298,9 @@ WITHDRAWALS_PER_IP = env.str("WITHDRAWALS_PER_IP", default="10/h")
 WITHDRAWALS_PER_EMAIL = env.str("WITHDRAWALS_PER_EMAIL", default="3/h")
 # Sign-in attempts for one account from one visitor before a lockout that doubles each time.
 STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
+# Attempts at one account from all addresses together; past it, one attempt every 10 seconds
+# and one e-mail to SHOP_ORDERS_EMAIL (staff/throttle.py).
+STAFF_SIGN_IN_BUDGET_PER_ACCOUNT = env.str("STAFF_SIGN_IN_BUDGET_PER_ACCOUNT", default="20/h")
 # Staff sign in with a password and a code from an authenticator app (staff/second_factor.py).
 # `optional` lets accounts that never enrolled in with the password alone: on a laptop
 # (`./shop run`) only, never in production.

@@ -1,6 +1,7 @@
 """Staff sign-in limits are per account and visitor, counted before the password is checked,
 and every refusal reads the same."""
 import re
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -101,3 +102,55 @@ def test_a_client_address_that_is_not_an_address_falls_back_to_the_connections_o
     answers = [try_sign_in(client, email, "wrong") for _ in range(LIMIT + 1)]
 
     assert [answer.status_code for answer in answers] == [403] * LIMIT + [429]
+
+
+BUDGET = 20  # STAFF_SIGN_IN_BUDGET_PER_ACCOUNT's default, 20 an hour from all addresses together
+
+
+def test_guesses_spread_over_forty_addresses_are_bounded_and_the_shop_is_told_once(shop: Stack, mailbox):
+    email = f"spread-{uuid.uuid4().hex[:6]}@example.com"
+
+    started = time.monotonic()
+    answers = [try_sign_in(visitor(shop, new_address()), email, "guess") for _ in range(40)]
+    seconds = time.monotonic() - started
+
+    checked = sum(int(timing(answer)["saleor"][0].split()[0]) for answer in answers)
+    statuses = [answer.status_code for answer in answers]
+    # The budget, then one attempt per 10 seconds whoever makes it (PACE): the 21st goes through,
+    # then at most one more for each 10 seconds the 40 tries took.
+    assert statuses[:BUDGET + 1] == [403] * (BUDGET + 1), statuses
+    assert BUDGET + 1 <= checked <= BUDGET + 1 + seconds // 10, (checked, seconds)
+    assert statuses.count(429) == 40 - checked and "Please wait" in answers[-1].text
+    alerts = [m for m in mailbox.wait_for("orders@qlclaw.example", count=1, timeout=30) if email in m["Subject"]]
+    assert len(alerts) == 1 and "nobody is locked out" in alerts[0].get_body(preferencelist=("plain",)).get_content()
+
+
+def test_an_ipv4_mapped_address_and_one_ipv6_subscriber_count_as_one_visitor(shop: Stack):
+    email = f"mapped-{uuid.uuid4().hex[:6]}@example.com"
+    mapped = [try_sign_in(visitor(shop, address), email, "wrong")
+              for address in ["203.0.113.66", "::ffff:203.0.113.66", "203.0.113.66", "::ffff:cb00:7142", "203.0.113.66"]]
+    one_prefix = [try_sign_in(visitor(shop, f"2001:db8:7:9::{suffix}"), email, "wrong")
+                  for suffix in ("1", "2", "abcd", "ffff:1", "10")]
+
+    assert [answer.status_code for answer in mapped] == [403] * LIMIT
+    assert try_sign_in(visitor(shop, "::ffff:203.0.113.66"), email, "wrong").status_code == 429
+    assert [answer.status_code for answer in one_prefix] == [403] * LIMIT
+    assert try_sign_in(visitor(shop, "2001:db8:7:9:dead:beef:0:1"), email, "wrong").status_code == 429
+    assert try_sign_in(visitor(shop, "2001:db8:7:a::1"), email, "wrong").status_code == 403  # the next /64
+
+
+def test_sign_in_counts_nobody_touched_for_a_day_are_forgotten(shop: Stack):
+    created = shop.storefront_manage("shell", "-c", (
+        "from datetime import timedelta; from django.utils import timezone; from staff.models import SignInThrottle; "
+        "old = timezone.now() - timedelta(days=2); "
+        "SignInThrottle.objects.create(account='old@example.com', client_ip='192.0.2.1', window_started=old, attempts=3); "
+        "SignInThrottle.objects.create(account='locked@example.com', client_ip='192.0.2.2', window_started=old, "
+        "attempts=0, locked_until=timezone.now() + timedelta(minutes=30)); "
+        "SignInThrottle.objects.create(account='new@example.com', client_ip='192.0.2.3', window_started=timezone.now()); "
+        "from staff.tasks import forget_old_sign_in_attempts; from staff.throttle import forget_old_attempts; "
+        "print(f'forgot {forget_old_attempts()} sign-in counts'); "
+        "print(sorted(SignInThrottle.objects.filter(client_ip__startswith='192.0.2.').values_list('account', flat=True)))"
+    )).stdout
+
+    assert "forgot 1 sign-in counts" in created
+    assert "['locked@example.com', 'new@example.com']" in created
