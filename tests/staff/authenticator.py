@@ -77,10 +77,11 @@ def send_code(client: httpx.Client, step: httpx.Response, code: str) -> httpx.Re
     return client.post(str(step.url), data={"csrfmiddlewaretoken": csrf_token(step.text), "code": code})
 
 
-def pass_second_factor_in_browser(page: Page, email: str) -> None:
-    """The same in Chromium, after "Sign in" was pressed with the right password."""
+def pass_second_factor_in_browser(page: Page, email: str, authenticator: Authenticator = AUTHENTICATOR) -> None:
+    """The same in Chromium, after "Sign in" was pressed with the right password. Another shop
+    than the test stack (the containers' own) has its own accounts: give it its own authenticator."""
     page.wait_for_url(re.compile(r"/staff/sign-in/(code|enrol)/"))
     if ENROL_PAGE in page.url:
-        AUTHENTICATOR.enrol(email, page.content())
-    page.get_by_role("textbox", name=re.compile(r"^Code")).fill(AUTHENTICATOR.code(email))
+        authenticator.enrol(email, page.content())
+    page.get_by_role("textbox", name=re.compile(r"^Code")).fill(authenticator.code(email))
     page.get_by_role("button", name=re.compile(r"Sign in|Finish and sign in")).click()
