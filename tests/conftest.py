@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import httpx
+import psycopg
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
@@ -97,11 +98,22 @@ def shop(smtp_server: tuple[Mailbox, str]) -> Iterator[Stack]:
     stack.localstripe_url_for_saleor = stack.stripe_wire.url
     try:
         stack.start()
+        smtp_server[0].jobs_settled = lambda: _job_queue_settled(stack)
         yield stack
     finally:
         stack.stop()
         for wire in (stack.saleor_wire, stack.stripe_wire):
             wire.down()
+
+
+def _job_queue_settled(stack: Stack) -> bool:
+    """Nothing waiting to run within the next minute, and nothing running."""
+    with psycopg.connect(stack.database_url("storefront"), autocommit=True, connect_timeout=5) as connection:
+        waiting = connection.execute(
+            "SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' OR (status = 'todo' "
+            "AND (scheduled_at IS NULL OR scheduled_at < now() + interval '1 minute'))"
+        ).fetchone()[0]
+    return waiting == 0
 
 
 @pytest.fixture

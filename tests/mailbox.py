@@ -6,6 +6,7 @@ import email
 import email.policy
 import time
 from email.message import EmailMessage
+from typing import Callable
 
 from aiosmtpd.controller import Controller
 
@@ -23,6 +24,9 @@ class Mailbox:
         self.hanging = False
         self.hung_messages = 0  # messages that arrived while hanging (never delivered)
         self.arrivals: list[tuple[str, float]] = []  # (To, time.monotonic()) of each delivery
+        # Set by the `shop` fixture: True once the shop's job queue has nothing waiting or
+        # running, i.e. no retry that could still send a duplicate is scheduled.
+        self.jobs_settled: Callable[[], bool] = lambda: True
 
     async def handle_DATA(self, server, session, envelope):
         if self.hanging:
@@ -77,11 +81,16 @@ class Mailbox:
             time.sleep(0.1)
         return self.to(address)
 
-    def exactly(self, address: str, count: int, timeout: float = 15, quiet: float = 2) -> list[EmailMessage]:
-        """Exactly `count` messages to `address`: waits for them, then watches `quiet` seconds
-        more so a late duplicate fails the check instead of slipping past it."""
+    def exactly(self, address: str, count: int, timeout: float = 15, quiet: float = 1,
+                settle: float = 20) -> list[EmailMessage]:
+        """Exactly `count` messages to `address`: waits for them, then until the shop's job queue
+        has nothing waiting (a retry comes 2–8 s after a failed try, so watching a fixed couple of
+        seconds could miss its duplicate; at most `settle` seconds), then `quiet` seconds more."""
         messages = self.wait_for(address, count, timeout)
         assert len(messages) == count, f"expected {count} e-mail(s) to {address}, got {len(messages)}"
+        deadline = time.monotonic() + settle
+        while time.monotonic() < deadline and not self.jobs_settled():
+            time.sleep(0.2)
         time.sleep(quiet)
         messages = self.to(address)
         assert len(messages) == count, f"expected {count} e-mail(s) to {address}, then got {len(messages)}"

@@ -84,7 +84,15 @@ def defer(
     task: Any, *, schedule_in: Optional[dict[str, float]] = None, queueing_lock: Optional[str] = None, **kwargs: Any
 ) -> int:
     """Queue `task` in the current database transaction (or at once under autocommit).
-    With `queueing_lock`, Procrastinate refuses (AlreadyEnqueued) a second waiting job."""
+    With `queueing_lock`, Procrastinate refuses (AlreadyEnqueued) a second waiting job.
+
+    `task` is the task itself or its name ("checkout.tasks.settle_attempt"): by name, a service
+    queues its app's jobs without importing the `tasks` module that imports the service."""
+    if isinstance(task, str):
+        try:
+            task = app.tasks[task]
+        except KeyError:
+            raise LookupError(f"No job is called {task!r}; is its app's tasks module loaded?") from None
     return procrastinate_tasks.configure_task(
         name=task.name,
         job_manager=_django_jobs(),

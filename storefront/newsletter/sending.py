@@ -52,15 +52,11 @@ def send_one(issue: Issue, *, to: str, message_id: str, connection=None) -> bool
 
 
 def queue_test(issue: Issue, to: str) -> None:
-    from .tasks import send_test_issue
-
-    defer(send_test_issue, issue_id=issue.pk, to=to, message_id=make_message_id("newsletter", issue.slug, "test", uuid.uuid4().hex))
+    defer("newsletter.tasks.send_test_issue", issue_id=issue.pk, to=to, message_id=make_message_id("newsletter", issue.slug, "test", uuid.uuid4().hex))
 
 
 def send_to_subscribers(issue_id: int, staff_email: str) -> int:
     """Mark the issue sent and queue the sending; a second click finds it sent already."""
-    from .tasks import send_issue
-
     with transaction.atomic():
         issue = Issue.objects.select_for_update().filter(pk=issue_id).first()
         if issue is None:
@@ -70,18 +66,16 @@ def send_to_subscribers(issue_id: int, staff_email: str) -> int:
         count = Subscriber.objects.filter(status=Subscriber.Status.SUBSCRIBED).count()
         issue.status, issue.sent_at, issue.sent_by, issue.recipients = Issue.Status.SENT, timezone.now(), staff_email, count
         issue.save(update_fields=["status", "sent_at", "sent_by", "recipients", "updated"])
-        defer(send_issue, issue_id=issue.pk)
+        defer("newsletter.tasks.send_issue", issue_id=issue.pk)
     return count
 
 
 def queue_batches(issue_id: int) -> int:
     """Who is confirmed when the sending starts gets it, in batches of BATCH."""
-    from .tasks import send_issue_batch
-
     ids = list(Subscriber.objects.filter(status=Subscriber.Status.SUBSCRIBED).order_by("pk").values_list("pk", flat=True))
     with transaction.atomic():
         for start in range(0, len(ids), BATCH):
-            defer(send_issue_batch, issue_id=issue_id, subscriber_ids=ids[start:start + BATCH])
+            defer("newsletter.tasks.send_issue_batch", issue_id=issue_id, subscriber_ids=ids[start:start + BATCH])
     return len(ids)
 
 

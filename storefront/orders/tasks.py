@@ -15,6 +15,7 @@ from core.company import company
 from core.links import absolute_url
 from jobs.queue import job
 from mail.services import make_message_id, send_templated_email
+from saleor_client import paging
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.generated.input_types import DateRangeInput
 from saleor_client.values import Money
@@ -86,22 +87,17 @@ def orders_placed_on(day: date) -> list[dict[str, Any]]:
     zone = ZoneInfo(settings.SHOP_TIME_ZONE)
     # Saleor filters by the date in its own time zone: ask a day wider, keep the shop's day.
     created = DateRangeInput(gte=(day - timedelta(days=1)).isoformat(), lte=(day + timedelta(days=1)).isoformat())
-    client, after, placed = saleor_as_storefront_app(), None, []
-    while True:
-        page = client.orders_placed(first=100, after=after, created=created).orders
-        for edge in page.edges:
-            order = edge.node
-            created_at = datetime.fromisoformat(str(order.created))
-            if created_at.astimezone(zone).date() == day:
-                placed.append({
-                    "number": order.number, "email": order.user_email or "", "placed": created_at,
-                    "payment": order.payment_status_display or "",
-                    "total": Money.from_saleor(order.total.gross if order.total else None),
-                    "staff_url": absolute_url("staff:order", order_id=order.id),
-                })
-        if not page.page_info.has_next_page:
-            return placed
-        after = page.page_info.end_cursor
+    client, placed = saleor_as_storefront_app(), []
+    for order in paging.nodes(lambda after: client.orders_placed(first=100, after=after, created=created).orders):
+        created_at = datetime.fromisoformat(str(order.created))
+        if created_at.astimezone(zone).date() == day:
+            placed.append({
+                "number": order.number, "email": order.user_email or "", "placed": created_at,
+                "payment": order.payment_status_display or "",
+                "total": Money.from_saleor(order.total.gross if order.total else None),
+                "staff_url": absolute_url("staff:order", order_id=order.id),
+            })
+    return placed
 
 
 def send_order_digest(day: date) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, Optional
 from urllib.parse import urlparse
@@ -51,3 +52,10 @@ class Picture:
         if not self.path.endswith(".svg"):
             return self.absolute_url
         return f"{settings.SHOP_BASE_URL}/media/products/{self.path.rsplit('/', 1)[-1].removesuffix('.svg')}.png"
+
+
+def parse_datetime(value: Any) -> Optional[datetime]:
+    """Saleor sends DateTime scalars as ISO strings."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))

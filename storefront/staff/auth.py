@@ -25,7 +25,7 @@ from core.client_ip import client_ip
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError
 
-from . import second_factor, throttle
+from .access import second_factor, throttle
 from .models import SecondFactor, StaffSession
 
 SESSION_KEY = "staff_session"
@@ -34,6 +34,10 @@ PENDING_KEY = "staff_awaiting_second_factor"
 # As long as Saleor's first token lives: then the password is asked again.
 PENDING_FOR = timedelta(minutes=5)
 REQUIRED_PERMISSION = "MANAGE_ORDERS"
+# Saleor 2.10 shows warehouses and stock (which shipping needs) only with this permission.
+MANAGE_PRODUCTS = "MANAGE_PRODUCTS"
+MANAGE_STAFF = "MANAGE_STAFF"
+MANAGE_USERS = "MANAGE_USERS"
 # Saleor's tokens live 5 minutes; refresh well before.
 REFRESH_AFTER = timedelta(minutes=3)
 STALE_AFTER = timedelta(days=7)

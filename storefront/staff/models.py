@@ -124,7 +124,7 @@ class OrderSearchEntry(models.Model):
     """What the admin may search an order by that Saleor 2.10's order search does not cover
     (it matches number, e-mail and the account's names only): SKUs and product names, tracking
     numbers and carriers, the shipping city and postcode, the buyer's and the staff's notes.
-    Kept by `staff.search`, lowercased in one text."""
+    Kept by `staff.orders.search`, lowercased in one text."""
 
     order_id = models.CharField(max_length=100, primary_key=True)
     number = models.PositiveBigIntegerField(db_index=True)

@@ -11,7 +11,9 @@ from procrastinate.contrib.django import app
 from jobs.queue import job
 from mail.services import make_message_id, send_templated_email
 
-from . import sales, search, throttle
+from .access import throttle
+from .dashboard import sales
+from .orders import search
 
 
 @job(title="Record the shop's sales by day")

@@ -35,7 +35,7 @@ def main() -> None:
         print(shop.saleor_manage("seed_bench_orders", "--count", str(ORDERS)).stdout.strip())
         started = time.perf_counter()
         recorded = shop.storefront_manage("shell", "--no-imports", "-c", (
-            "import datetime\nfrom staff import sales\nday = sales.shop_today()\n"
+            "import datetime\nfrom staff.dashboard import sales\nday = sales.shop_today()\n"
             "totals = sales.record_sales(day - datetime.timedelta(days=29), day)\n"
             "print(f'{sum(totals.values())} over {len(totals)} days')"
         )).stdout.strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import re
+import time
 import uuid
 
 import httpx
@@ -54,8 +55,15 @@ def test_a_burst_of_300_concurrent_visitors_gets_no_errors_and_the_shop_stays_he
     requests = [mix[n % len(mix)] for n in range(BURST)]
 
     # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one.
+    # Meanwhile the storefront's connections are counted, so the budget is checked at the peak
+    # (and a count that stayed at 0 would mean the connections are not named, not that none were used).
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
-        answers = runner.submit(asyncio.run, burst(f"http://127.0.0.1:{shop.ports.storefront}", requests)).result()
+        running = runner.submit(asyncio.run, burst(f"http://127.0.0.1:{shop.ports.storefront}", requests))
+        peak = 0
+        while not running.done():
+            peak = max(peak, web_connections(shop))
+            time.sleep(0.05)
+        answers = running.result()
 
     errors = [answer for answer in answers if isinstance(answer, Exception)]
     assert errors == []
@@ -68,6 +76,7 @@ def test_a_burst_of_300_concurrent_visitors_gets_no_errors_and_the_shop_stays_he
     # Right after the burst: healthy, within budget, and a buyer can check out.
     health = httpx.get(f"http://127.0.0.1:{shop.ports.storefront}/healthz", timeout=10)
     assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert 0 < peak <= STOREFRONT_WORKERS * STOREFRONT_THREADS
     assert web_connections(shop) <= STOREFRONT_WORKERS * STOREFRONT_THREADS
     late = new_buyer(f"burst-after-{uuid.uuid4().hex[:6]}@example.com")
     late.ready_to_pay()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from saleor_client.values import Money
-from staff.refunds import return_refund
+from staff.orders.refunds import return_refund
 
 
 @dataclass(frozen=True)

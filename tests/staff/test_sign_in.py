@@ -48,17 +48,36 @@ def test_a_strangers_wrong_passwords_never_lock_the_admin_out_from_elsewhere(sho
     assert try_sign_in(stranger, shop.staff_email, shop.staff_password).status_code == 429
 
 
+def _end_lockout(shop: Stack, email: str, address: str, *, lockouts: int | None = None) -> None:
+    """The lockout's time has passed (moved into the past in the database, not waited for)."""
+    shop.storefront_manage("shell", "-c", (
+        "from datetime import timedelta; from django.utils import timezone; from staff.models import SignInThrottle; "
+        f"row = SignInThrottle.objects.get(account={email!r}, client_ip={address!r}); "
+        "row.locked_until = timezone.now() - timedelta(seconds=1); "
+        + (f"row.lockouts = {lockouts}; " if lockouts is not None else "")
+        + "row.save()"
+    ))
+
+
 def test_the_lockout_doubles_when_the_guessing_goes_on(shop: Stack):
-    guesser = visitor(shop, new_address())
+    address = new_address()
+    guesser = visitor(shop, address)
     email = f"target-{uuid.uuid4().hex[:6]}@example.com"
-    for _ in range(LIMIT):
-        try_sign_in(guesser, email, "wrong")
+    waits = []
+    for _ in range(3):
+        answers = [try_sign_in(guesser, email, "wrong") for _ in range(LIMIT + 1)]
+        assert [answer.status_code for answer in answers] == [403] * LIMIT + [429]
+        waits.append(refusal(answers[-1]))
+        # Saleor was never asked while locked out: the page cost no Saleor call.
+        assert timing(answers[-1])["saleor"][0] == "0 calls"
+        _end_lockout(shop, email, address)
+    # The seventh lockout in a row would be 64 minutes: an hour is the longest.
+    _end_lockout(shop, email, address, lockouts=6)
+    longest = [try_sign_in(guesser, email, "wrong") for _ in range(LIMIT + 1)][-1]
 
-    first = try_sign_in(guesser, email, "wrong")
-
-    assert first.status_code == 429 and "wait a minute" in first.text
-    # Saleor was never asked while locked out: the page cost no Saleor call.
-    assert timing(first)["saleor"][0] == "0 calls"
+    assert waits == [f"Too many sign-in attempts. Please wait {wait} and try again."
+                     for wait in ("a minute", "2 minutes", "4 minutes")]
+    assert refusal(longest) == "Too many sign-in attempts. Please wait 60 minutes and try again."
 
 
 def test_thirty_parallel_wrong_passwords_get_at_most_the_limit_of_tries(shop: Stack):
@@ -96,12 +115,20 @@ def test_a_customers_right_and_wrong_passwords_get_the_same_answer(shop: Stack):
 
 
 def test_a_client_address_that_is_not_an_address_falls_back_to_the_connections_own(shop: Stack):
-    client = visitor(shop, "not-an-address")
     email = f"garbage-{uuid.uuid4().hex[:6]}@example.com"
 
-    answers = [try_sign_in(client, email, "wrong") for _ in range(LIMIT + 1)]
+    answers = [try_sign_in(visitor(shop, "not-an-address"), email, "wrong") for _ in range(LIMIT)]
+    # Another malformed header from the same connection: the same visitor (127.0.0.1), locked out.
+    other_garbage = try_sign_in(visitor(shop, "999.1.2.3"), email, "wrong")
+    stored = shop.storefront_manage("shell", "-c", (
+        f"from staff.models import SignInThrottle; print(sorted(SignInThrottle.objects.filter(account={email!r})"
+        ".values_list('client_ip', flat=True)))"
+    )).stdout
 
-    assert [answer.status_code for answer in answers] == [403] * LIMIT + [429]
+    assert [answer.status_code for answer in answers] == [403] * LIMIT
+    assert other_garbage.status_code == 429
+    # Counted under the connection's own address (and the account's budget row), never the header's text.
+    assert "['127.0.0.1', '::']" in stored
 
 
 BUDGET = 20  # STAFF_SIGN_IN_BUDGET_PER_ACCOUNT's default, 20 an hour from all addresses together
@@ -147,7 +174,7 @@ def test_sign_in_counts_nobody_touched_for_a_day_are_forgotten(shop: Stack):
         "SignInThrottle.objects.create(account='locked@example.com', client_ip='192.0.2.2', window_started=old, "
         "attempts=0, locked_until=timezone.now() + timedelta(minutes=30)); "
         "SignInThrottle.objects.create(account='new@example.com', client_ip='192.0.2.3', window_started=timezone.now()); "
-        "from staff.tasks import forget_old_sign_in_attempts; from staff.throttle import forget_old_attempts; "
+        "from staff.tasks import forget_old_sign_in_attempts; from staff.access.throttle import forget_old_attempts; "
         "print(f'forgot {forget_old_attempts()} sign-in counts'); "
         "print(sorted(SignInThrottle.objects.filter(client_ip__startswith='192.0.2.').values_list('account', flat=True)))"
     )).stdout

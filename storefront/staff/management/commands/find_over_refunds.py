@@ -2,14 +2,14 @@
 
 Before returns took off each unit's share of the order's discount, a return on a discounted
 order refunded the full line price. This compares what each order's returns refunded with what
-`staff.refunds` says they should have, and prints the orders where the shop refunded too much.
+`staff.orders.refunds` says they should have, and prints the orders where the shop refunded too much.
 """
 from django.core.management.base import BaseCommand
 from django.db.models import Sum
 
 from staff.models import OrderReturn, ReturnedLine
-from staff.refunds import return_refund
-from staff.selectors import order_for_audit
+from staff.orders.refunds import return_refund
+from staff.orders.selectors import order_for_audit
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Index every order for the staff's search by SKU, tracking number, city and note."""
 from django.core.management.base import BaseCommand
 
-from staff.search import index_all
+from staff.orders.search import index_all
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ SECRET_KEY changed (the apps' secrets are derived from it). They set up their ap
 next sign-in; their sessions end now."""
 from django.core.management.base import BaseCommand
 
-from staff import second_factor
+from staff.access import second_factor
 
 
 class Command(BaseCommand):

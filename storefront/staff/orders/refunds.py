@@ -30,7 +30,7 @@ class PricedLine(Protocol):
 
 
 class DiscountedOrder(Protocol):
-    """What the calculation reads of an order (`staff.selectors.StaffOrder` has it)."""
+    """What the calculation reads of an order (`staff.orders.selectors.StaffOrder` has it)."""
 
     subtotal: Money
     shipping: Money

@@ -16,10 +16,12 @@ from django.utils import timezone
 
 from jobs.selectors import failed_job_count
 from saleor_client.client import saleor_as_staff
+from saleor_client.values import parse_datetime
 
-from .models import StaffSession
+from ..auth import MANAGE_PRODUCTS
+from ..models import StaffSession
+from ..stock.selectors import LOW_STOCK
 from .sales import SalesHistory, sales_history
-from .selectors import LOW_STOCK, MANAGE_PRODUCTS, parse_datetime
 
 CACHE_KEY = "staff:dashboard:tiles"
 CACHE_SECONDS = 60

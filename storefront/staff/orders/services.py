@@ -11,50 +11,35 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Sum
 
-from catalog.selectors import purge_catalog
 from core.locks import order_lock, stock_lock
-from jobs.queue import defer
 from orders.services import queue_order_email
 from saleor_client.client import saleor_as_staff
 from saleor_client.errors import (
     SaleorError,
     SaleorNotReached,
     SaleorUnavailable,
-    SaleorValidationError,
-    raise_for_errors,
 )
 from saleor_client.generated.input_types import MetadataInput, OrderFulfillLineInput, OrderFulfillStockInput
 from shipping.carriers import CARRIER_KEY, CARRIERS, Carrier, carrier_named
 from withdrawals.services import withdrawal_for
 
-from .dashboard import forget_tiles
-from .models import OrderReturn, ReturnedLine, StaffSession
+from ..errors import StaffActionError, checked
+from ..models import OrderReturn, ReturnedLine, StaffSession
+from ..signals import order_changed
 from .refunds import RefundBreakdown, return_refund
-from .sales import record_order_day
-from .selectors import OrderLine, StaffOrder, order_detail, order_id_for_number, stock_level
-from .tasks import index_order_job
+from .selectors import OrderLine, StaffOrder, order_detail, order_id_for_number
 
 logger = logging.getLogger(__name__)
-
-
-class StaffActionError(Exception):
-    """The action was refused; the message says why, for the admin."""
 
 
 NO_STOCK_PERMISSION = ("Shipping and restocking need the permission to manage products: Saleor shows the "
                        "warehouse stock only with it. Ask the shop's admin.")
 
 
-def _search_changed(order_id: str) -> None:
-    """What the admin searches by changed (tracking, a note, a return): index the order again."""
-    transaction.on_commit(lambda: defer(index_order_job, order_id=order_id))
-
-
-def _checked(errors, action: str) -> None:
-    try:
-        raise_for_errors(errors)
-    except SaleorValidationError as error:
-        raise StaffActionError(f"{action} failed: {error.errors[0].message}") from error
+def _changed(order: StaffOrder, *, money_moved: bool = False) -> None:
+    """Tell the rest of the staff area (dashboard tiles and sales, the search index) that an
+    order changed, once the transaction it changed in has committed."""
+    transaction.on_commit(lambda: order_changed.send(sender=StaffOrder, order=order, money_moved=money_moved))
 
 
 def _order(staff: StaffSession, order_id: str) -> StaffOrder:
@@ -65,13 +50,14 @@ def _order(staff: StaffSession, order_id: str) -> StaffOrder:
 
 
 def fulfil(
-    staff: StaffSession, order_id: str, *, carrier: Carrier, tracking_number: str, quantities: dict[str, int]
+    *, staff: StaffSession, order: StaffOrder, carrier: Carrier, tracking_number: str, quantities: dict[str, int]
 ) -> Carrier:
     """Ship the given quantity of each line with a carrier and its tracking number (none for
-    letter mail), and e-mail the customer the carrier's tracking link."""
+    letter mail), and e-mail the customer the carrier's tracking link. `order` is as the admin
+    saw it: a line shipped from another tab meanwhile is refused by Saleor, which counts again."""
     client = saleor_as_staff(staff)
+    order_id = order.id
     with order_lock(order_id):
-        order = _order(staff, order_id)
         if not order.warehouses_known:
             raise StaffActionError(NO_STOCK_PERMISSION)
         lines = []
@@ -94,14 +80,13 @@ def fulfil(
             for variant_id in sorted({line.variant_id for line in order.lines if quantities.get(line.id)}):
                 locks.enter_context(stock_lock(variant_id))
             result = client.staff_fulfil(order=order_id, lines=lines).order_fulfill
-        _checked(result.order_errors, "Fulfilment")
+        checked(result.order_errors, "Fulfilment")
         fulfillment_id = result.fulfillments[-1].id
         # The parcel has left: the buyer hears of it even if recording the carrier fails below.
         queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
                           details={"tracking_number": tracking_number, "carrier": carrier.code})
         _record_shipment(client, fulfillment_id, carrier=carrier, tracking_number=tracking_number)
-    _search_changed(order_id)
-    forget_tiles()
+    _changed(order)
     return carrier
 
 
@@ -126,7 +111,7 @@ class BulkShippingRefused(StaffActionError):
         self.problems = problems
 
 
-def plan_shipments(staff: StaffSession, rows: list[tuple[str, str, str]]) -> list[PlannedShipment]:
+def plan_shipments(*, staff: StaffSession, rows: list[tuple[str, str, str]]) -> list[PlannedShipment]:
     """Check every (order number or id, carrier, tracking number) row before anything ships: an
     unknown order or carrier, a missing tracking number or an order with nothing left to ship
     is refused with every such row named, and then nothing ships."""
@@ -159,13 +144,13 @@ def plan_shipments(staff: StaffSession, rows: list[tuple[str, str, str]]) -> lis
     return plans
 
 
-def ship_all(staff: StaffSession, plans: list[PlannedShipment]) -> BulkShipping:
+def ship_all(*, staff: StaffSession, plans: list[PlannedShipment]) -> BulkShipping:
     """Ship everything left on each planned order. One refused by Saleor (shipped from another
     tab meanwhile, say) is reported and the others still ship: a parcel cannot be un-shipped."""
     shipped, failed = [], []
     for plan in plans:
         try:
-            fulfil(staff, plan.order.id, carrier=plan.carrier, tracking_number=plan.tracking_number,
+            fulfil(staff=staff, order=plan.order, carrier=plan.carrier, tracking_number=plan.tracking_number,
                    quantities=plan.order.left_to_ship)
             shipped.append(plan.order.number)
         except (StaffActionError, SaleorError) as error:
@@ -178,29 +163,28 @@ def _record_shipment(client, fulfillment_id: str, *, carrier: Carrier, tracking_
     carried = client.staff_set_shipment_metadata(
         id=fulfillment_id, input=[MetadataInput(key=CARRIER_KEY, value=carrier.code)]
     ).update_metadata
-    _checked(carried.metadata_errors, "Saving the carrier")
+    checked(carried.metadata_errors, "Saving the carrier")
     if tracking_number:
         tracking = client.staff_update_tracking(
             id=fulfillment_id, tracking_number=tracking_number
         ).order_fulfillment_update_tracking
-        _checked(tracking.order_errors, "Saving the tracking number")
+        checked(tracking.order_errors, "Saving the tracking number")
 
 
-def refund(staff: StaffSession, order_id: str, amount: Decimal) -> None:
+def refund(*, staff: StaffSession, order_id: str, amount: Decimal) -> None:
     with order_lock(order_id):
         order = _order(staff, order_id)
         if amount > order.captured.amount:
             raise StaffActionError(f"You can refund at most {order.captured.amount} (what was captured).")
         result = saleor_as_staff(staff).order_refund(order_id=order_id, amount=amount).order_refund
-        _checked(result.order_errors, "Refund")
+        checked(result.order_errors, "Refund")
         # Keyed by what was captured before: the same refund submitted twice is one e-mail.
         queue_order_email(order_token=order.token, kind="refunded", key=f"{order.captured.amount}-{amount}",
                           details={"amount": str(amount)})
-        record_order_day(order.created)
-    forget_tiles()
+    _changed(order, money_moved=True)
 
 
-def cancel(staff: StaffSession, order_id: str) -> Decimal:
+def cancel(*, staff: StaffSession, order_id: str) -> Decimal:
     """Cancel (Saleor releases the stock); a captured payment is refunded in full first."""
     client = saleor_as_staff(staff)
     with order_lock(order_id):
@@ -212,30 +196,29 @@ def cancel(staff: StaffSession, order_id: str) -> Decimal:
         refunded = order.captured.amount
         if refunded > 0:
             result = client.order_refund(order_id=order_id, amount=refunded).order_refund
-            _checked(result.order_errors, "Refunding before canceling")
-            record_order_day(order.created)
+            checked(result.order_errors, "Refunding before canceling")
         try:
             result = client.staff_cancel(id=order_id).order_cancel
-            _checked(result.order_errors, "Cancel")
+            checked(result.order_errors, "Cancel")
         except (SaleorError, StaffActionError):
             if refunded > 0:
                 # The money went back even though the order stays open: the buyer hears of it.
                 queue_order_email(order_token=order.token, kind="refunded", key=f"{refunded}-{refunded}",
                                   details={"amount": str(refunded)})
+                _changed(order, money_moved=True)
             raise
         queue_order_email(order_token=order.token, kind="cancelled", details={"refunded": str(refunded)})
-        record_order_day(order.created)
-    forget_tiles()
+    _changed(order, money_moved=True)
     return refunded
 
 
-def add_note(staff: StaffSession, order_id: str, message: str) -> None:
-    result = saleor_as_staff(staff).staff_add_note(order=order_id, message=message).order_add_note
-    _checked(result.order_errors, "Adding the note")
-    _search_changed(order_id)
+def add_note(*, staff: StaffSession, order: StaffOrder, message: str) -> None:
+    result = saleor_as_staff(staff).staff_add_note(order=order.id, message=message).order_add_note
+    checked(result.order_errors, "Adding the note")
+    _changed(order)
 
 
-def capture(staff: StaffSession, order_id: str) -> Decimal:
+def capture(*, staff: StaffSession, order_id: str) -> Decimal:
     """Capture what is authorized and not yet captured."""
     with order_lock(order_id):
         order = _order(staff, order_id)
@@ -243,39 +226,20 @@ def capture(staff: StaffSession, order_id: str) -> Decimal:
             raise StaffActionError("There is nothing left to capture on this order.")
         to_capture = order.left_to_capture
         result = saleor_as_staff(staff).order_capture(order_id=order_id, amount=to_capture).order_capture
-        _checked(result.order_errors, "Capture")
-        record_order_day(order.created)
-    forget_tiles()
+        checked(result.order_errors, "Capture")
+    _changed(order, money_moved=True)
     return to_capture
 
 
 def change_tracking(
-    staff: StaffSession, order_id: str, *, fulfillment_id: str, carrier: Carrier, tracking_number: str
+    *, staff: StaffSession, order: StaffOrder, fulfillment_id: str, carrier: Carrier, tracking_number: str
 ) -> None:
-    order = _order(staff, order_id)
     if fulfillment_id not in {shipment.id for shipment in order.shipments}:
         raise StaffActionError("That shipment is not part of this order.")
     if carrier.tracked and not tracking_number:
         raise StaffActionError(f"Enter the {carrier.name} tracking number, or choose letter mail (no tracking).")
     _record_shipment(saleor_as_staff(staff), fulfillment_id, carrier=carrier, tracking_number=tracking_number)
-    _search_changed(order_id)
-
-
-def set_stock_and_price(staff: StaffSession, slug: str, *, quantity: int, price: Decimal) -> None:
-    """Through Saleor's product mutations; the catalog cache is purged so pages show it at once."""
-    level = stock_level(staff, slug)
-    if level is None:
-        raise StaffActionError("There is no such product.")
-    client = saleor_as_staff(staff)
-    with stock_lock(level.variant_id):
-        stock = client.staff_set_stock(
-            variant_id=level.variant_id, warehouse_id=level.warehouse_id, quantity=quantity
-        ).product_variant_stocks_update
-    _checked(stock.bulk_stock_errors, "Setting the stock")
-    priced = client.staff_set_price(product_id=level.product_id, price=price).product_update
-    _checked(priced.product_errors, "Setting the price")
-    purge_catalog()
-    forget_tiles()
+    _changed(order)
 
 
 def returned_quantities(order_id: str) -> dict[str, int]:
@@ -325,17 +289,18 @@ def preview_return(order: StaffOrder, quantities: dict[str, int], *, refund_ship
 
 
 def return_lines(
-    staff: StaffSession, order_id: str, quantities: dict[str, int], *, restock: bool, reason: str,
+    *, staff: StaffSession, order: StaffOrder, quantities: dict[str, int], restock: bool, reason: str,
     refund_shipping: bool = False, message_to_buyer: str = "",
 ) -> tuple[RefundBreakdown, list[str]]:
     """Refund returned items by line (what the buyer paid for them: their price less their
-    share of the order's discount, `staff.refunds`), the shipping too when chosen, optionally
+    share of the order's discount, `staff.orders.refunds`), the shipping too when chosen, optionally
     put them back in stock, and note the reason on the order; the buyer is e-mailed the refund
     (with `message_to_buyer`). Returns the refund and any warnings (a restock that failed after
-    the money moved)."""
+    the money moved). `order` is as the admin saw it; what was returned already is counted again
+    under the order's lock, so the same items are never refunded twice."""
     client = saleor_as_staff(staff)
+    order_id = order.id
     with order_lock(order_id):
-        order = _order(staff, order_id)
         returned = returned_quantities(order_id)
         picked = _picked(order, quantities, returned)
         breakdown = _return_breakdown(order, picked, returned, refund_shipping=refund_shipping)
@@ -352,7 +317,7 @@ def return_lines(
             )
         try:
             result = client.order_refund(order_id=order_id, amount=amount).order_refund
-            _checked(result.order_errors, "Refund")
+            checked(result.order_errors, "Refund")
         except SaleorNotReached:
             record.delete()  # Saleor never saw the refund: nothing happened, the admin may try again
             raise
@@ -384,15 +349,14 @@ def return_lines(
         worked_out = f" ({', '.join(parts)})" if len(parts) > 1 else ""
         note = f"Returned {items}{', put back in stock' if record.restocked else ''}; refunded {amount}{worked_out}: {reason}"
         try:
-            add_note(staff, order_id, note)
+            add_note(staff=staff, order=order, message=note)
         except (SaleorError, StaffActionError) as error:
             logger.warning("Return %s on %s: note not added: %s", record.pk, order_id, error)
         queue_order_email(order_token=order.token, kind="refunded", key=f"return-{record.pk}", details={
             "amount": str(amount), "items": str(breakdown.items), "discount_share": str(breakdown.discount_share),
             "shipping": str(breakdown.shipping), "reason": message_to_buyer,
         })
-        record_order_day(order.created)
-    forget_tiles()
+    _changed(order, money_moved=True)
     return breakdown, warnings
 
 
@@ -411,4 +375,4 @@ def _restock(client, picked: list[tuple[OrderLine, int]]) -> None:
             result = client.staff_set_stock(
                 variant_id=line.variant_id, warehouse_id=line.warehouse_id, quantity=stock.quantity + count
             ).product_variant_stocks_update
-            _checked(result.bulk_stock_errors, "Restocking")
+            checked(result.bulk_stock_errors, "Restocking")

@@ -27,13 +27,14 @@ from django.utils import timezone
 from procrastinate.exceptions import AlreadyEnqueued
 
 from jobs.queue import defer
+from saleor_client import paging
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorError
 from saleor_client.generated.enums import PaymentChargeStatusEnum
 from saleor_client.generated.input_types import DateRangeInput
 from saleor_client.values import Money
 
-from .models import DailySales
+from ..models import DailySales
 
 logger = logging.getLogger(__name__)
 
@@ -66,17 +67,11 @@ def record_sales(start: date, end: date) -> dict[date, Decimal]:
     # sort each order into the shop's day by its exact time.
     created = DateRangeInput(gte=(start - timedelta(days=1)).isoformat(), lte=(end + timedelta(days=1)).isoformat())
     client = saleor_as_storefront_app()
-    after: Optional[str] = None
-    while True:
-        page = client.staff_sales(first=SALES_BATCH, after=after, created=created, paid=PAID).orders
-        for edge in page.edges:
-            day = datetime.fromisoformat(str(edge.node.created)).astimezone(zone).date()
-            if day in totals:
-                totals[day] += Money.from_saleor(edge.node.total_captured).amount
-                counts[day] += 1
-        if not page.page_info.has_next_page:
-            break
-        after = page.page_info.end_cursor
+    for node in paging.nodes(lambda after: client.staff_sales(first=SALES_BATCH, after=after, created=created, paid=PAID).orders):
+        day = datetime.fromisoformat(str(node.created)).astimezone(zone).date()
+        if day in totals:
+            totals[day] += Money.from_saleor(node.total_captured).amount
+            counts[day] += 1
     now = timezone.now()
     with transaction.atomic():
         for day, captured in totals.items():
@@ -152,10 +147,8 @@ def _record_today(today: date) -> dict[date, DailySales]:
 
 def queue_recording(start: date, end: date, *, lock: str) -> None:
     """One waiting job per lock: a busy dashboard does not pile them up."""
-    from .tasks import record_sales_job
-
     try:
-        defer(record_sales_job, start=start.isoformat(), end=end.isoformat(), queueing_lock=lock)
+        defer("staff.tasks.record_sales_job", start=start.isoformat(), end=end.isoformat(), queueing_lock=lock)
     except AlreadyEnqueued:
         pass
 

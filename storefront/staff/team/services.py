@@ -15,13 +15,11 @@ from core.links import absolute_url
 from saleor_client.client import saleor, saleor_as_staff
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import StaffCreateInput
+from saleor_client.values import parse_datetime
 
-from . import second_factor
-from .auth import REQUIRED_PERMISSION
-from .models import StaffSession
-from .selectors import parse_datetime
-
-MANAGE_STAFF = "MANAGE_STAFF"
+from ..access import second_factor
+from ..auth import REQUIRED_PERMISSION
+from ..models import StaffSession
 
 
 class TeamError(Exception):

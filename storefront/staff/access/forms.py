@@ -1,6 +1,12 @@
 from django import forms
 
 
+class SignInForm(forms.Form):
+    email = forms.EmailField(label="E-mail", error_messages={"required": "Please enter your e-mail address.", "invalid": "Please enter a valid e-mail address."})
+    password = forms.CharField(label="Password", widget=forms.PasswordInput, error_messages={"required": "Please enter your password."})
+
+
+
 class SecondFactorForm(forms.Form):
     code = forms.CharField(
         label="Code", max_length=20, strip=True,
@@ -17,7 +23,3 @@ class EnrolForm(forms.Form):
         error_messages={"required": "Please enter the code your authenticator app shows."},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
-
-
-class ResetSecondFactorForm(forms.Form):
-    email = forms.EmailField()

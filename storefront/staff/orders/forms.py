@@ -6,8 +6,8 @@ from django import forms
 
 from shipping.carriers import CARRIERS, Carrier, carrier_choices
 
+from ..dashboard.sales import shop_today
 from .refunds import shipping_paid
-from .sales import shop_today
 
 STATUS_CHOICES = [
     ("READY_TO_FULFILL", "Needs shipping"),
@@ -17,6 +17,8 @@ STATUS_CHOICES = [
     ("FULFILLED", "Fulfilled"),
     ("CANCELED", "Canceled"),
 ]
+
+
 PAYMENT_CHOICES = [
     ("", "Any payment"),
     ("NOT_CHARGED", "Not charged"),
@@ -24,11 +26,6 @@ PAYMENT_CHOICES = [
     ("PARTIALLY_REFUNDED", "Partly refunded"),
     ("FULLY_REFUNDED", "Refunded"),
 ]
-
-
-class SignInForm(forms.Form):
-    email = forms.EmailField(label="E-mail", error_messages={"required": "Please enter your e-mail address.", "invalid": "Please enter a valid e-mail address."})
-    password = forms.CharField(label="Password", widget=forms.PasswordInput, error_messages={"required": "Please enter your password."})
 
 
 class OrderFilterForm(forms.Form):
@@ -137,53 +134,10 @@ class TrackingForm(ShipmentForm):
     fulfillment_id = forms.CharField(max_length=100, widget=forms.HiddenInput)
 
 
-class StockForm(forms.Form):
-    quantity = forms.IntegerField(min_value=0, max_value=1_000_000, label="Units on the shelf",
-                                  error_messages={"required": "Please enter the stock.", "min_value": "Stock can't be negative.",
-                                                  "invalid": "Please enter a whole number."})
-    price = forms.DecimalField(min_value=Decimal("0.01"), max_digits=10, decimal_places=2, label="Price (USD)",
-                               error_messages={"required": "Please enter the price.", "min_value": "The price must be more than zero.",
-                                               "invalid": "Please enter a price like 39.00."})
-
-
 class CustomerSearchForm(forms.Form):
     q = forms.CharField(max_length=100, min_length=3, label="E-mail, name or order number",
                         error_messages={"min_length": "Please enter at least 3 characters.",
                                         "max_length": "Please enter at most 100 characters."})
-
-
-class InviteForm(forms.Form):
-    email = forms.EmailField(label="E-mail", error_messages={"required": "Please enter their e-mail address.",
-                                                             "invalid": "Please enter a valid e-mail address."})
-    first_name = forms.CharField(max_length=30, label="First name", required=False)
-    last_name = forms.CharField(max_length=150, label="Last name", required=False)
-    group = forms.ChoiceField(label="Permission group", choices=(),
-                              error_messages={"required": "Please choose what they may do.",
-                                              "invalid_choice": "Please choose one of the groups listed."})
-
-    def __init__(self, *args, groups=(), **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["group"].choices = [(group.id, f"{group.name}: {', '.join(group.permissions)}") for group in groups]
-
-
-class DeactivateForm(forms.Form):
-    member_id = forms.CharField(max_length=100, widget=forms.HiddenInput)
-
-
-class SetPasswordForm(forms.Form):
-    email = forms.EmailField(widget=forms.HiddenInput)
-    token = forms.CharField(max_length=100, widget=forms.HiddenInput)
-    password = forms.CharField(label="New password", min_length=10, max_length=128, widget=forms.PasswordInput,
-                               error_messages={"required": "Please choose a password.",
-                                               "min_length": "Please use at least 10 characters."})
-    password_again = forms.CharField(label="The same password again", widget=forms.PasswordInput,
-                                     error_messages={"required": "Please type the password again."})
-
-    def clean(self):
-        data = super().clean()
-        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
-            self.add_error("password_again", "The two passwords differ.")
-        return data
 
 
 class ReturnForm(forms.Form):
@@ -296,3 +250,4 @@ class BulkShipForm(forms.Form):
     def rows(self) -> list[tuple[str, str, str]]:
         return [(order.id, self.cleaned_data[f"carrier_{order.id}"], self.cleaned_data[f"tracking_{order.id}"])
                 for order in self.orders]
+

@@ -1,90 +1,35 @@
+"""The orders room: the list and search, one order's page and its actions, bulk shipping,
+packing slips, CSV export and customers."""
+from typing import Optional
+
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from checkout import selectors as checkout_selectors
 from jobs import selectors as job_selectors
-from jobs import services as job_services
 from shipping.carriers import carrier_choices
 
-from . import auth, services
-from . import customers as staff_customers
-from . import dashboard as staff_dashboard
-from . import export as staff_export
-from . import search as staff_search
-from . import team as staff_team
+from .. import auth
+from ..errors import StaffActionError
+from . import customers as customers_module
+from . import export as export_module
+from . import search, services
 from .forms import (
     BulkShipForm,
     CancelForm,
     CustomerSearchForm,
-    DeactivateForm,
     ExportForm,
     FulfilForm,
-    InviteForm,
     NoteForm,
     OrderFilterForm,
     RefundForm,
     ReturnForm,
-    SetPasswordForm,
     ShipmentsCsvForm,
-    SignInForm,
-    StockForm,
     TrackingForm,
 )
-from .selectors import (
-    DEFAULT_STATUS,
-    LOW_STOCK,
-    StaffOrder,
-    order_detail,
-    order_id_for_number,
-    orders_page,
-    selected_orders,
-    stock_level,
-)
-
-
-@require_http_methods(["GET", "POST"])
-@never_cache
-def sign_in(request: HttpRequest) -> HttpResponse:
-    form = SignInForm(request.POST or None)
-    next_url = request.GET.get("next", reverse("staff:dashboard"))
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("staff:dashboard")
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                auth.sign_in(request, form.cleaned_data["email"], form.cleaned_data["password"])
-                return redirect(next_url)
-            except auth.SignInThrottled as refusal:
-                form.add_error(None, str(refusal))
-                status = 429
-            except auth.SignInRefused as refusal:
-                form.add_error(None, str(refusal))
-                status = 403
-    return render(request, "staff/sign_in.html", {"form": form}, status=status)
-
-
-@require_POST
-def sign_out(request: HttpRequest) -> HttpResponse:
-    auth.sign_out(request)
-    messages.success(request, "You are signed out.")
-    return redirect("staff:sign-in")
-
-
-@require_safe
-@auth.staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/dashboard.html", {
-        "board": staff_dashboard.dashboard(request.staff), "time_zone": settings.SHOP_TIME_ZONE, "low_stock": LOW_STOCK,
-    })
+from .selectors import DEFAULT_STATUS, StaffOrder, order_detail, order_id_for_number, orders_page, selected_orders
 
 
 @require_safe
@@ -105,32 +50,12 @@ def order_list(request: HttpRequest) -> HttpResponse:
     query = {key: value for key, value in filters.items() if value or key == "status"}
     listed = {row.id for row in page.rows}
     also_found = [order.as_row() for order in selected_orders(
-        request.staff, [order_id for order_id in staff_search.matching_order_ids(request.staff, filters["q"])
+        request.staff, [order_id for order_id in search.matching_order_ids(request.staff, filters["q"])
                         if order_id not in listed])] if filters["q"] else []
     return render(request, "staff/order_list.html", {
         "form": form, "page": page, "query": query, "failed_jobs": job_selectors.failed_job_count(),
         "also_found": also_found,
     })
-
-
-@require_safe
-@auth.staff_required
-def failed_jobs(request: HttpRequest) -> HttpResponse:
-    """Background jobs that gave up (an e-mail not sent, a payment not captured), and why."""
-    return render(request, "staff/failed_jobs.html", {
-        "jobs": job_selectors.failed_jobs(), "released_holds": checkout_selectors.released_holds(),
-    })
-
-
-@require_POST
-@auth.staff_required
-def retry_job(request: HttpRequest, job_id: int) -> HttpResponse:
-    try:
-        job_services.retry_failed_job(job_id)
-        messages.success(request, f"Job {job_id} is queued again; it runs within a few seconds.")
-    except job_services.JobNotRetryable as error:
-        messages.error(request, str(error))
-    return redirect("staff:failed-jobs")
 
 
 def _order_or_404(request: HttpRequest, order_id: str) -> StaffOrder:
@@ -163,38 +88,39 @@ def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms) -> di
     }
 
 
-def _act(request: HttpRequest, order_id: str, form_class, form_name: str, action, success: str) -> HttpResponse:
-    """Validate the form, run the action, and answer with a message; errors stay on the page."""
-    order = _order_or_404(request, order_id)
-    if form_class is FulfilForm:
-        form = form_class(request.POST, order=order)
-    else:
-        form = form_class(request.POST)
+def _act(request: HttpRequest, order_id: str, form: forms.Form, form_name: str, action, success,
+         *, order: Optional[StaffOrder] = None) -> HttpResponse:
+    """Run the action on a valid form and answer with a message; a refusal stays on the order's
+    page with the form's errors. The order is read here only for that page (or given, when the
+    form itself needed it), so a successful action reads it once, inside its service."""
     if form.is_valid():
         try:
-            outcome = action(form)
+            outcome = action(form.cleaned_data)
             messages.success(request, success(outcome) if callable(success) else success)
             return redirect("staff:order", order_id=order_id)
-        except services.StaffActionError as error:
+        except StaffActionError as error:
             form.add_error(None, str(error))
+    order = order or _order_or_404(request, order_id)
     return render(request, "staff/order.html", _order_context(request, order, **{form_name: form}), status=400)
 
 
 @require_POST
 @auth.staff_required
 def fulfil(request: HttpRequest, order_id: str) -> HttpResponse:
-    return _act(request, order_id, FulfilForm, "fulfil_form",
-                lambda form: services.fulfil(request.staff, order_id, carrier=form.cleaned_data["carrier"],
-                                             tracking_number=form.cleaned_data["tracking_number"], quantities=form.quantities()),
+    order = _order_or_404(request, order_id)
+    form = FulfilForm(request.POST, order=order)
+    return _act(request, order_id, form, "fulfil_form",
+                lambda data: services.fulfil(staff=request.staff, order=order, carrier=data["carrier"],
+                                             tracking_number=data["tracking_number"], quantities=form.quantities()),
                 lambda carrier: ("Shipped. The customer was e-mailed the tracking number." if carrier.tracked
-                                 else "Shipped by letter mail. The customer was e-mailed."))
+                                 else "Shipped by letter mail. The customer was e-mailed."), order=order)
 
 
 @require_POST
 @auth.staff_required
 def refund(request: HttpRequest, order_id: str) -> HttpResponse:
-    return _act(request, order_id, RefundForm, "refund_form",
-                lambda form: services.refund(request.staff, order_id, form.cleaned_data["amount"]), "Refunded.")
+    return _act(request, order_id, RefundForm(request.POST), "refund_form",
+                lambda data: services.refund(staff=request.staff, order_id=order_id, amount=data["amount"]), "Refunded.")
 
 
 @require_POST
@@ -210,10 +136,10 @@ def return_items(request: HttpRequest, order_id: str) -> HttpResponse:
                 breakdown = services.preview_return(order, form.quantities(), refund_shipping=data["refund_shipping"])
                 return render(request, "staff/return_confirm.html", {"order": order, "form": form, "breakdown": breakdown})
             breakdown, warnings = services.return_lines(
-                request.staff, order_id, form.quantities(), restock=data["restock"], reason=data["reason"],
-                refund_shipping=data["refund_shipping"], message_to_buyer=data["message_to_buyer"],
+                staff=request.staff, order=order, quantities=form.quantities(), restock=data["restock"],
+                reason=data["reason"], refund_shipping=data["refund_shipping"], message_to_buyer=data["message_to_buyer"],
             )
-        except services.StaffActionError as error:
+        except StaffActionError as error:
             form.add_error(None, str(error))
         else:
             for warning in warnings:
@@ -226,16 +152,18 @@ def return_items(request: HttpRequest, order_id: str) -> HttpResponse:
 @require_POST
 @auth.staff_required
 def cancel(request: HttpRequest, order_id: str) -> HttpResponse:
-    return _act(request, order_id, CancelForm, "cancel_form",
-                lambda form: services.cancel(request.staff, order_id),
+    return _act(request, order_id, CancelForm(request.POST), "cancel_form",
+                lambda data: services.cancel(staff=request.staff, order_id=order_id),
                 "Canceled. The stock is back on sale, and any captured payment was refunded.")
 
 
 @require_POST
 @auth.staff_required
 def add_note(request: HttpRequest, order_id: str) -> HttpResponse:
-    return _act(request, order_id, NoteForm, "note_form",
-                lambda form: services.add_note(request.staff, order_id, form.cleaned_data["message"]), "Note added.")
+    order = _order_or_404(request, order_id)
+    return _act(request, order_id, NoteForm(request.POST), "note_form",
+                lambda data: services.add_note(staff=request.staff, order=order, message=data["message"]),
+                "Note added.", order=order)
 
 
 @require_safe
@@ -247,19 +175,20 @@ def packing_slip(request: HttpRequest, order_id: str) -> HttpResponse:
 @require_POST
 @auth.staff_required
 def capture(request: HttpRequest, order_id: str) -> HttpResponse:
-    return _act(request, order_id, forms.Form, "capture_form",
-                lambda form: services.capture(request.staff, order_id), "Payment captured.")
+    return _act(request, order_id, forms.Form(request.POST), "capture_form",
+                lambda data: services.capture(staff=request.staff, order_id=order_id), "Payment captured.")
 
 
 @require_POST
 @auth.staff_required
 def change_tracking(request: HttpRequest, order_id: str) -> HttpResponse:
-    return _act(request, order_id, TrackingForm, "tracking_form",
-                lambda form: services.change_tracking(
-                    request.staff, order_id, fulfillment_id=form.cleaned_data["fulfillment_id"],
-                    carrier=form.cleaned_data["carrier"], tracking_number=form.cleaned_data["tracking_number"],
+    order = _order_or_404(request, order_id)
+    return _act(request, order_id, TrackingForm(request.POST), "tracking_form",
+                lambda data: services.change_tracking(
+                    staff=request.staff, order=order, fulfillment_id=data["fulfillment_id"],
+                    carrier=data["carrier"], tracking_number=data["tracking_number"],
                 ),
-                "Tracking number changed.")
+                "Tracking number changed.", order=order)
 
 
 @require_safe
@@ -271,36 +200,16 @@ def export(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "staff/export.html", {"form": form}, status=400 if request.GET else 200)
     start, end, kind = form.cleaned_data["start"], form.cleaned_data["end"], form.cleaned_data["kind"]
-    orders = staff_export.orders_placed(request.staff, start, end)
-    rows = staff_export.line_rows(orders) if kind == "lines" else staff_export.order_rows(orders)
-    return staff_export.csv_response(rows, f"{kind}-{start}-{end}.csv")
-
-
-
-
-@require_http_methods(["GET", "POST"])
-@auth.staff_required
-def stock(request: HttpRequest) -> HttpResponse:
-    slug = settings.FEATURED_PRODUCT_SLUG
-    level = stock_level(request.staff, slug)
-    if level is None:
-        raise Http404("No product")
-    form = StockForm(request.POST or None, initial={"quantity": level.quantity, "price": level.price.amount if level.price else None})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_stock_and_price(request.staff, slug, **form.cleaned_data)
-            messages.success(request, "Stock and price saved.")
-            return redirect("staff:stock")
-        except services.StaffActionError as error:
-            form.add_error(None, str(error))
-    return render(request, "staff/stock.html", {"level": level, "form": form}, status=400 if form.errors else 200)
+    orders = export_module.orders_placed(request.staff, start, end)
+    rows = export_module.line_rows(orders) if kind == "lines" else export_module.order_rows(orders)
+    return export_module.csv_response(rows, f"{kind}-{start}-{end}.csv")
 
 
 @require_safe
 @auth.staff_required
 def customers(request: HttpRequest) -> HttpResponse:
     form = CustomerSearchForm(request.GET or None)
-    result = staff_customers.find_customers(request.staff, form.cleaned_data["q"]) if form.is_valid() else None
+    result = customers_module.find_customers(request.staff, form.cleaned_data["q"]) if form.is_valid() else None
     status = 400 if request.GET and form.errors else 200
     return render(request, "staff/customers.html", {"form": form, "result": result}, status=status)
 
@@ -308,76 +217,10 @@ def customers(request: HttpRequest) -> HttpResponse:
 @require_safe
 @auth.staff_required
 def customer(request: HttpRequest, email: str) -> HttpResponse:
-    found = staff_customers.customer(request.staff, email)
+    found = customers_module.customer(request.staff, email)
     if found is None:
         raise Http404("No orders with this e-mail address")
     return render(request, "staff/customer.html", {"customer": found})
-
-
-def _team_page(request: HttpRequest, team: staff_team.Team, *, invite_form=None, status: int = 200) -> HttpResponse:
-    return render(request, "staff/team.html", {
-        "team": team, "invite_form": invite_form or InviteForm(groups=team.groups),
-    }, status=status)
-
-
-@require_safe
-@auth.staff_required
-@auth.permission_required(staff_team.MANAGE_STAFF)
-def team(request: HttpRequest) -> HttpResponse:
-    return _team_page(request, staff_team.team(request.staff))
-
-
-@require_POST
-@auth.staff_required
-@auth.permission_required(staff_team.MANAGE_STAFF)
-def invite(request: HttpRequest) -> HttpResponse:
-    current = staff_team.team(request.staff)
-    form = InviteForm(request.POST, groups=current.groups)
-    if form.is_valid():
-        try:
-            email = staff_team.invite(request.staff, email=form.cleaned_data["email"], first_name=form.cleaned_data["first_name"],
-                                      last_name=form.cleaned_data["last_name"], group_id=form.cleaned_data["group"])
-            messages.success(request, f"Invited {email}: they were e-mailed a link to choose their password.")
-            return redirect("staff:team")
-        except staff_team.TeamError as error:
-            form.add_error(None, str(error))
-    return _team_page(request, current, invite_form=form, status=400)
-
-
-@require_POST
-@auth.staff_required
-@auth.permission_required(staff_team.MANAGE_STAFF)
-def deactivate(request: HttpRequest) -> HttpResponse:
-    form = DeactivateForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose whom to deactivate.")
-    else:
-        try:
-            email = staff_team.deactivate(request.staff, form.cleaned_data["member_id"])
-            messages.success(request, f"{email} is deactivated: they can no longer sign in.")
-        except staff_team.TeamError as error:
-            messages.error(request, str(error))
-    return redirect("staff:team")
-
-
-@require_http_methods(["GET", "POST"])
-@never_cache
-def set_password(request: HttpRequest) -> HttpResponse:
-    """Where Saleor's invitation e-mail leads: the new staff member chooses a password."""
-    form = SetPasswordForm(request.POST or None, initial={
-        "email": request.GET.get("email", ""), "token": request.GET.get("token", ""),
-    })
-    if request.method == "POST" and form.is_valid():
-        try:
-            staff_team.set_password(email=form.cleaned_data["email"], token=form.cleaned_data["token"],
-                                    password=form.cleaned_data["password"])
-            messages.success(request, "Your password is set. Sign in with your e-mail address and it.")
-            return redirect("staff:sign-in")
-        except staff_team.TeamError as error:
-            form.add_error(None, str(error))
-    email = form.data.get("email") if form.is_bound else form.initial["email"]
-    return render(request, "staff/set_password.html", {"form": form, "email": email},
-                  status=400 if form.errors else 200)
 
 
 def _selection(request: HttpRequest) -> tuple[StaffOrder, ...]:
@@ -399,7 +242,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
         return redirect("staff:orders")
     if action == "slips":
         return render(request, "staff/packing_slips.html", {"orders": orders})
-    return staff_export.csv_response(staff_export.order_rows(orders), "selected-orders.csv")
+    return export_module.csv_response(export_module.order_rows(orders), "selected-orders.csv")
 
 
 def _bulk_ship_context(orders, form=None, csv_form=None, problems=()) -> dict:
@@ -434,10 +277,10 @@ def bulk_ship_csv(request: HttpRequest) -> HttpResponse:
 
 def _ship_rows(request: HttpRequest, rows, context_on_refusal) -> HttpResponse:
     try:
-        plans = services.plan_shipments(request.staff, rows)
+        plans = services.plan_shipments(staff=request.staff, rows=rows)
     except services.BulkShippingRefused as refused:
         return render(request, "staff/bulk_ship.html", context_on_refusal(refused.problems), status=400)
-    outcome = services.ship_all(request.staff, plans)
+    outcome = services.ship_all(staff=request.staff, plans=plans)
     if outcome.shipped:
         numbers = ", ".join(f"#{number}" for number in outcome.shipped)
         messages.success(request, f"Shipped {len(outcome.shipped)} order{'s' if len(outcome.shipped) != 1 else ''}: "
@@ -445,3 +288,4 @@ def _ship_rows(request: HttpRequest, rows, context_on_refusal) -> HttpResponse:
     for failure in outcome.failed:
         messages.error(request, f"Not shipped: {failure}")
     return redirect("staff:orders")
+

@@ -25,7 +25,7 @@ from django.utils import timezone
 from core.locks import advisory_lock
 from jobs.queue import defer
 
-from .models import SignInThrottle
+from ..models import SignInThrottle
 
 ANY_ACCOUNT = "*"
 EVERYWHERE = "::"  # the address of an account's budget row: all visitors together
@@ -106,9 +106,7 @@ def _spend_budget(account: str, budget: int, window: timedelta) -> Optional[int]
 
 
 def _alert_shop(account: str, budget: int, window: timedelta, since) -> None:
-    from .tasks import alert_sign_in_burst  # tasks imports this module (the daily clean-up)
-
-    defer(alert_sign_in_burst, account=account, attempts=budget, minutes=int(window.total_seconds() // 60),
+    defer("staff.tasks.alert_sign_in_burst", account=account, attempts=budget, minutes=int(window.total_seconds() // 60),
           since=since.isoformat())
 
 

@@ -1,5 +1,5 @@
-"""The second step of staff sign-in (a code, or setting up the app at the first sign-in), and
-an admin resetting a member's second factor."""
+"""Signing in and out: the password, then the second step (a code, or setting up the app at
+the first sign-in)."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -10,9 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import auth, second_factor
-from . import team as staff_team
-from .second_factor_forms import EnrolForm, ResetSecondFactorForm, SecondFactorForm
+from .. import auth
+from . import second_factor
+from .forms import EnrolForm, SecondFactorForm, SignInForm
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -82,15 +82,32 @@ def enrol(request: HttpRequest) -> HttpResponse:
     }, status=status)
 
 
+@require_http_methods(["GET", "POST"])
+@never_cache
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    next_url = request.GET.get("next", reverse("staff:dashboard"))
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("staff:dashboard")
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                auth.sign_in(request, form.cleaned_data["email"], form.cleaned_data["password"])
+                return redirect(next_url)
+            except auth.SignInThrottled as refusal:
+                form.add_error(None, str(refusal))
+                status = 429
+            except auth.SignInRefused as refusal:
+                form.add_error(None, str(refusal))
+                status = 403
+    return render(request, "staff/sign_in.html", {"form": form}, status=status)
+
+
 @require_POST
-@auth.staff_required
-@auth.permission_required(staff_team.MANAGE_STAFF)
-def reset(request: HttpRequest) -> HttpResponse:
-    form = ResetSecondFactorForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose whose second factor to reset.")
-        return redirect("staff:team")
-    email = form.cleaned_data["email"]
-    second_factor.reset(email)
-    messages.success(request, f"{email} sets up an authenticator app again at their next sign-in; they were signed out.")
-    return redirect("staff:team")
+def sign_out(request: HttpRequest) -> HttpResponse:
+    auth.sign_out(request)
+    messages.success(request, "You are signed out.")
+    return redirect("staff:sign-in")
+

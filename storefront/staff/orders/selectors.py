@@ -22,26 +22,17 @@ from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.enums import OrderStatusFilter, PaymentChargeStatusEnum
 from saleor_client.generated.input_types import OrderFilterInput
-from saleor_client.values import Money
+from saleor_client.values import Money, parse_datetime
 from shipping.carriers import Carrier, carrier_of
 
-from .models import StaffSession
+from ..auth import MANAGE_PRODUCTS
+from ..models import StaffSession
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 # "Needs shipping": paid and not yet (fully) fulfilled.
 DEFAULT_STATUS = "READY_TO_FULFILL"
-LOW_STOCK = 10
-# Saleor 2.10 shows warehouses and stock (which shipping needs) only with this permission.
-MANAGE_PRODUCTS = "MANAGE_PRODUCTS"
-
-
-def parse_datetime(value: Any) -> Optional[datetime]:
-    """Saleor sends DateTime scalars as ISO strings."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
 
 
 @dataclass(frozen=True)
@@ -514,38 +505,4 @@ def staff_order_from(order: Any) -> StaffOrder:
             for f in order.fulfillments if f
         ),
         events=tuple(_event(event, total.currency) for event in order.events or [] if event),
-    )
-
-
-@dataclass(frozen=True)
-class StockLevel:
-    product_id: str
-    product_name: str
-    variant_id: str
-    sku: str
-    warehouse_id: str
-    warehouse: str
-    quantity: int
-    allocated: int
-    price: Optional[Money]
-
-    @property
-    def available(self) -> int:
-        return self.quantity - self.allocated
-
-    @property
-    def low(self) -> bool:
-        return self.available < LOW_STOCK
-
-
-def stock_level(staff: StaffSession, slug: str) -> Optional[StockLevel]:
-    product = saleor_as_staff(staff).staff_product_stock(slug=slug).product
-    if product is None or not product.variants:
-        return None
-    variant = product.variants[0]
-    stock = variant.stocks[0]
-    return StockLevel(
-        product_id=product.id, product_name=product.name, variant_id=variant.id, sku=variant.sku,
-        warehouse_id=stock.warehouse.id, warehouse=stock.warehouse.name, quantity=stock.quantity,
-        allocated=stock.quantity_allocated, price=Money.from_saleor(product.base_price) if product.base_price else None,
     )

@@ -15,11 +15,13 @@ from typing import Optional
 
 from django.db.models import Max
 
+from saleor_client import paging
 from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorError
 
-from .models import OrderSearchEntry, StaffSession
-from .selectors import MANAGE_PRODUCTS, StaffOrder, order_for_audit, staff_order_from
+from ..auth import MANAGE_PRODUCTS
+from ..models import OrderSearchEntry, StaffSession
+from .selectors import StaffOrder, order_for_audit, staff_order_from
 
 logger = logging.getLogger(__name__)
 
@@ -58,20 +60,15 @@ def reindex(order_id: str) -> None:
 def catch_up(client, *, show_users: bool, show_stock: bool, pages: Optional[int] = CATCH_UP_PAGES) -> int:
     """Index orders newer than the newest indexed, newest first; returns how many."""
     newest = OrderSearchEntry.objects.aggregate(newest=Max("number"))["newest"] or 0
-    after, done, page_count = None, 0, 0
-    while pages is None or page_count < pages:
-        page = client.staff_orders_newest(first=CATCH_UP_BATCH, after=after, show_users=show_users, with_events=True,
-                                          show_stock=show_stock).orders
-        page_count += 1
-        for edge in page.edges:
-            order = staff_order_from(edge.node)
-            if int(order.number or 0) <= newest and pages is not None:
-                return done
-            index(order)
-            done += 1
-        if not page.page_info.has_next_page:
+    done = 0
+    for node in paging.nodes(lambda after: client.staff_orders_newest(
+        first=CATCH_UP_BATCH, after=after, show_users=show_users, with_events=True, show_stock=show_stock,
+    ).orders, most_pages=pages):
+        order = staff_order_from(node)
+        if int(order.number or 0) <= newest and pages is not None:
             break
-        after = page.page_info.end_cursor
+        index(order)
+        done += 1
     return done
 
 

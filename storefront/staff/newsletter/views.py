@@ -10,7 +10,7 @@ from newsletter import sending
 from newsletter.forms import IssueForm, SendIssueForm
 from newsletter.models import Issue, Subscriber
 
-from . import auth
+from .. import auth
 
 
 def _issue_or_404(issue_id: int) -> Issue:

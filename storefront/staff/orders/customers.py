@@ -8,10 +8,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Optional
 
+from saleor_client import paging
 from saleor_client.client import saleor_as_staff
 from saleor_client.values import Money
 
-from .models import StaffSession
+from ..models import StaffSession
 from .selectors import Address, OrderRow
 
 SEARCH_BATCH = 100
@@ -58,16 +59,13 @@ class Customer:
 
 
 def _pages(staff: StaffSession, search: str, most: int):
-    client, after, read = saleor_as_staff(staff), None, 0
-    while read < most:
-        page = client.staff_customer_orders(search=search, first=SEARCH_BATCH, after=after).orders
-        for edge in page.edges:
-            read += 1
-            yield edge.node
-        if not page.page_info.has_next_page:
-            return
-        after = page.page_info.end_cursor
-    yield None  # more than `most`
+    """The orders Saleor's search finds, a page at a time up to `most`; then None if there are more."""
+    client = saleor_as_staff(staff)
+    found = paging.nodes(lambda after: client.staff_customer_orders(search=search, first=SEARCH_BATCH, after=after).orders,
+                         most_pages=-(-most // SEARCH_BATCH))
+    yield from found
+    if found.more:
+        yield None
 
 
 def find_customers(staff: StaffSession, query: str) -> SearchResult:

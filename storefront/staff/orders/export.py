@@ -14,12 +14,14 @@ from typing import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 
+from saleor_client import paging
 from saleor_client.client import saleor_as_staff
 from saleor_client.generated.input_types import DateRangeInput
 
-from .models import StaffSession
-from .sales import shop_zone
-from .selectors import MANAGE_PRODUCTS, StaffOrder, staff_order_from
+from ..auth import MANAGE_PRODUCTS, MANAGE_STAFF, MANAGE_USERS
+from ..dashboard.sales import shop_zone
+from ..models import StaffSession
+from .selectors import StaffOrder, staff_order_from
 
 EXPORT_BATCH = 25
 ORDER_COLUMNS = [
@@ -38,19 +40,14 @@ def orders_placed(staff: StaffSession, start: date, end: date) -> Iterator[Staff
     zone = shop_zone()
     created = DateRangeInput(gte=(start - timedelta(days=1)).isoformat(), lte=(end + timedelta(days=1)).isoformat())
     client = saleor_as_staff(staff)
-    show_users = staff.may("MANAGE_STAFF") or staff.may("MANAGE_USERS")
-    after = None
-    while True:
-        page = client.staff_orders_export(first=EXPORT_BATCH, after=after, created=created, show_users=show_users,
-                                          with_events=False,
-                                          show_stock=staff.may(MANAGE_PRODUCTS)).orders
-        for edge in page.edges:
-            order = staff_order_from(edge.node)
-            if order.created and start <= order.created.astimezone(zone).date() <= end:
-                yield order
-        if not page.page_info.has_next_page:
-            return
-        after = page.page_info.end_cursor
+    show_users = staff.may(MANAGE_STAFF) or staff.may(MANAGE_USERS)
+    show_stock = staff.may(MANAGE_PRODUCTS)
+    for node in paging.nodes(lambda after: client.staff_orders_export(
+        first=EXPORT_BATCH, after=after, created=created, show_users=show_users, with_events=False, show_stock=show_stock,
+    ).orders):
+        order = staff_order_from(node)
+        if order.created and start <= order.created.astimezone(zone).date() <= end:
+            yield order
 
 
 def _placed_at(order: StaffOrder) -> str:

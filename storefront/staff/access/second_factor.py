@@ -30,7 +30,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import RecoveryCode, SecondFactor, StaffSession
+from ..models import RecoveryCode, SecondFactor, StaffSession
 
 ISSUER = "QL Claw staff"
 STEP_SECONDS = 30

@@ -1,0 +1,28 @@
+"""Who listens to the staff area's signals (`staff.signals`)."""
+from django.db import transaction
+from django.dispatch import receiver
+
+from jobs.queue import defer
+
+from .dashboard.sales import record_order_day
+from .dashboard.tiles import forget_tiles
+from .signals import order_changed, stock_changed
+from .tasks import index_order_job
+
+
+@receiver(order_changed)
+def refresh_dashboard(sender, *, order, money_moved: bool, **kwargs) -> None:
+    if money_moved:
+        record_order_day(order.created)
+    forget_tiles()
+
+
+@receiver(order_changed)
+def reindex_order(sender, *, order, **kwargs) -> None:
+    """What the admin searches by may have changed (tracking, a note, a status): index it again."""
+    transaction.on_commit(lambda: defer(index_order_job, order_id=order.id))
+
+
+@receiver(stock_changed)
+def forget_stock_tile(sender, **kwargs) -> None:
+    forget_tiles()

@@ -1,0 +1,37 @@
+"""A staff action reads the order once: the Server-Timing header (on in the test stack) counts
+the Saleor calls the storefront made for one POST."""
+import re
+
+import httpx
+
+from tests.checkout.buyer import csrf_token
+
+
+def _saleor_calls(response: httpx.Response) -> int:
+    match = re.search(r'saleor;desc="(\d+) calls"', response.headers.get("Server-Timing", ""))
+    assert match, response.headers
+    return int(match.group(1))
+
+
+def _post(admin: httpx.Client, order_id: str, action: str, data: dict) -> httpx.Response:
+    page = admin.get(f"/staff/orders/{order_id}/")
+    return admin.post(f"/staff/orders/{order_id}/{action}/", data={"csrfmiddlewaretoken": csrf_token(page.text), **data})
+
+
+def test_each_action_reads_the_order_once_and_makes_its_one_change(admin: httpx.Client, place_order):
+    order = place_order()
+
+    refund = _post(admin, order["id"], "refund", {"amount": "1.00"})
+    note = _post(admin, order["id"], "notes", {"message": "Called the buyer."})
+    refused = _post(admin, order["id"], "refund", {"amount": "1000.00"})
+    invalid = _post(admin, order["id"], "refund", {"amount": "lots"})
+
+    # The order (under the order's lock), then the refund.
+    assert refund.status_code == 302 and _saleor_calls(refund) == 2
+    # The order (the note names it in the index job), then the note.
+    assert note.status_code == 302 and _saleor_calls(note) == 2
+    # Refused by the service after its one read: the order's page is drawn from a second read,
+    # as the money may have moved meanwhile.
+    assert refused.status_code == 400 and _saleor_calls(refused) == 2
+    # A form that is not valid never reaches the service: one read, for the page.
+    assert invalid.status_code == 400 and _saleor_calls(invalid) == 1
