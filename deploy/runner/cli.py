@@ -67,6 +67,11 @@ def lint() -> int:
     return subprocess.call([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT)
 
 
+def typecheck() -> int:
+    """mypy with mypy.ini: the staff area and the Saleor client's value modules, annotated throughout."""
+    return subprocess.call([sys.executable, "-m", "mypy"], cwd=ROOT)
+
+
 def test(pytest_args: List[str]) -> int:
     environments.ensure_saleor_venv()
     environments.ensure_compose_venv()
@@ -78,6 +83,9 @@ def test(pytest_args: List[str]) -> int:
     if not pytest_args and lint() != 0:
         print("\n✗ ruff found problems (see above); `./shop lint` checks again, `ruff check --fix .` mends most.",
               file=sys.stderr, flush=True)
+        return 1
+    if not pytest_args and typecheck() != 0:
+        print("\n✗ mypy found problems (see above); `./shop typecheck` checks again.", file=sys.stderr, flush=True)
         return 1
     command = [sys.executable, "-m", "pytest", *pytest_args]
     return subprocess.call(command, cwd=ROOT)
@@ -100,6 +108,7 @@ def main(argv: List[str]) -> int:
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
     commands.add_parser("codegen", help="regenerate the typed Saleor client")
     commands.add_parser("lint", help="check the code with ruff (also the first step of ./shop test)")
+    commands.add_parser("typecheck", help="check the annotated code with mypy (also run by ./shop test)")
     args = parser.parse_args(argv)
     _stop_on_signals()
     try:
@@ -109,6 +118,8 @@ def main(argv: List[str]) -> int:
             return test(args.pytest_args)
         if args.command == "lint":
             return lint()
+        if args.command == "typecheck":
+            return typecheck()
         return codegen()
     except RunnerError as error:
         print(f"\n✗ {error}", file=sys.stderr, flush=True)

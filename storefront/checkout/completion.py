@@ -35,6 +35,7 @@ from jobs.queue import defer
 from orders.services import queue_order_email
 from saleor_client.client import saleor, saleor_as_storefront_app
 from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidationError, raise_for_errors
+from saleor_client.generated.enums import TransactionKind
 
 from .models import CheckoutAttempt, ReleasedHold
 
@@ -281,7 +282,7 @@ def _hold_may_exist(attempt: CheckoutAttempt) -> bool:
         payment = _payment(attempt)
     except SaleorError:
         return True
-    attempts = [t for t in (payment.transactions if payment else None) or [] if t and t.kind.value == "AUTH"]
+    attempts = [t for t in (payment.transactions if payment else None) or [] if t and t.kind == TransactionKind.AUTH]
     return bool(attempts) and (attempts[-1].gateway_response or {}).get("outcome") == "unknown"
 
 

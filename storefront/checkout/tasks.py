@@ -10,6 +10,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 from core.locks import order_lock
 from jobs.queue import defer, job
 from saleor_client.client import saleor_as_storefront_app
+from saleor_client.generated.enums import PaymentChargeStatusEnum as Charge
 
 from . import completion
 from .models import CheckoutAttempt
@@ -17,7 +18,7 @@ from .models import CheckoutAttempt
 logger = logging.getLogger(__name__)
 
 # Saleor's charge statuses after which there is nothing left to capture.
-CAPTURED = {"FULLY_CHARGED", "PARTIALLY_REFUNDED", "FULLY_REFUNDED"}
+CAPTURED = frozenset({Charge.FULLY_CHARGED, Charge.PARTIALLY_REFUNDED, Charge.FULLY_REFUNDED})
 
 
 class CaptureFailed(Exception):
@@ -37,9 +38,8 @@ def capture_order(*, attempt_id: int) -> str:
             # An answer lost on the way (or an earlier try) left an intent no order is paid
             # with: its hold is released before this job counts as done.
             completion.release_holds(attempt, every_payment=False)
-        status = payment.charge_status.value
-        if status in CAPTURED:
-            return f"already captured ({status})"
+        if payment.charge_status in CAPTURED:
+            return f"already captured ({payment.charge_status.value})"
         if not payment.is_active:
             logger.error("Order %s: its payment %s was voided; nothing to capture", attempt.order_id, payment.id)
             return "payment no longer active"

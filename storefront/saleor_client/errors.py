@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Optional, Sequence, TypeVar, Union
 
 
 class SaleorError(Exception):
@@ -65,3 +65,15 @@ def raise_for_errors(*error_lists: Sequence[Any]) -> None:
     ]
     if errors:
         raise SaleorValidationError(errors)
+
+
+T = TypeVar("T")
+
+
+def present(value: Optional[T], what: str = "an answer") -> T:
+    """Saleor's schema lets every payload be null; a null where the operation promised a value
+    is Saleor rejecting the request (as its errors, which usually come with the null, would
+    say), not an AttributeError further on."""
+    if value is None:
+        raise SaleorGraphQLError([f"Saleor sent no {what}"])
+    return value

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 from functools import wraps
-from typing import Optional
+from typing import Any, Callable, Optional
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 
 from core.client_ip import client_ip
 from saleor_client.client import saleor
-from saleor_client.errors import SaleorGraphQLError
+from saleor_client.errors import SaleorGraphQLError, present
 
 from .access import second_factor, throttle
 from .models import SecondFactor, StaffSession
@@ -33,6 +33,7 @@ SESSION_KEY = "staff_session"
 PENDING_KEY = "staff_awaiting_second_factor"
 # As long as Saleor's first token lives: then the password is asked again.
 PENDING_FOR = timedelta(minutes=5)
+View = Callable[..., HttpResponse]
 REQUIRED_PERMISSION = "MANAGE_ORDERS"
 # Saleor 2.10 shows warehouses and stock (which shipping needs) only with this permission.
 MANAGE_PRODUCTS = "MANAGE_PRODUCTS"
@@ -80,7 +81,7 @@ def sign_in(request: HttpRequest, email: str, password: str) -> StaffSession:
     """Check the password through Saleor (the attempt is counted before Saleor sees it). The
     session returned awaits the second factor unless a local run made it optional."""
     _reserve_attempt(request, email)
-    result = saleor().staff_sign_in(email=email, password=password).token_create
+    result = present(saleor().staff_sign_in(email=email, password=password).token_create, "sign-in answer")
     user = result.user
     if result.account_errors or not result.token or user is None:
         raise SignInRefused(REFUSED)
@@ -154,7 +155,7 @@ def current_staff(request: HttpRequest) -> Optional[StaffSession]:
         return None
     if timezone.now() - staff.token_issued > REFRESH_AFTER:
         try:
-            token = saleor().staff_token_refresh(token=staff.saleor_token).token_refresh.token
+            token = present(saleor().staff_token_refresh(token=staff.saleor_token).token_refresh).token
         except SaleorGraphQLError:
             token = None
         if not token:  # expired beyond refresh: sign in again
@@ -165,12 +166,12 @@ def current_staff(request: HttpRequest) -> Optional[StaffSession]:
     return staff
 
 
-def staff_required(view):
+def staff_required(view: View) -> View:
     """Every staff page: signed in with order permission, never cached. A visitor halfway
     through signing in is sent to their second-factor step, anyone else to sign in."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         staff = current_staff(request)
         if staff is None:
             pending = awaiting_second_factor(request)
@@ -188,13 +189,13 @@ def second_factor_step(staff: StaffSession) -> str:
     return "staff:second-factor" if second_factor.is_enrolled(staff.email) else "staff:enrol"
 
 
-def permission_required(permission: str):
+def permission_required(permission: str) -> Callable[[View], View]:
     """A staff page for staff with one more Saleor permission (e.g. MANAGE_STAFF); others get
     403 with plain words. Goes inside `staff_required`."""
 
-    def decorate(view):
+    def decorate(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.staff.may(permission):
                 return render(request, "staff/forbidden.html", {"permission": permission}, status=403)
             return view(request, *args, **kwargs)

@@ -1,3 +1,5 @@
+from typing import Any, Sequence
+
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 
 
@@ -5,7 +7,7 @@ class StaffActionError(Exception):
     """A staff action was refused; the message says why, for the admin."""
 
 
-def checked(errors, action: str) -> None:
+def checked(errors: Sequence[Any], action: str) -> None:
     """Saleor's validation errors for `action`, as a refusal in the admin's words."""
     try:
         raise_for_errors(errors)

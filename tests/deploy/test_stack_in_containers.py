@@ -108,7 +108,7 @@ def test_the_admin_signs_in_and_finds_the_order_captured(page: Page, container_s
     while True:
         page.goto("/staff/orders/?status=all&q=" + PLACED["email"])
         row = page.get_by_role("row").filter(has_text=PLACED["email"])
-        if row.count() == 1 and "Fully charged" in row.inner_text():
+        if row.count() == 1 and "Charged" in row.inner_text():
             break
         assert time.monotonic() < deadline, page.get_by_role("main").inner_text()
         time.sleep(2)

@@ -64,7 +64,7 @@ def test_payments_read_in_words_and_a_declined_attempt_is_marked_declined(
     listed = payments(page.text)
     assert len(listed) == 2, listed
     declined = [p for p in listed if "Declined" in p]
-    captured = [p for p in listed if "Captured" in p]
+    captured = [p for p in listed if "Charged" in p]
     assert len(declined) == 1 and "$44.00 not charged" in declined[0] and "pi_" not in declined[0]
     assert len(captured) == 1 and re.search(r"captured \$44\.00 of \$44\.00 — Stripe pi_\w+$", captured[0])
     assert "NOT_CHARGED" not in page.text and "tok_" not in page.text

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Optional
 
 from django.conf import settings
@@ -105,7 +105,7 @@ def _spend_budget(account: str, budget: int, window: timedelta) -> Optional[int]
         return None
 
 
-def _alert_shop(account: str, budget: int, window: timedelta, since) -> None:
+def _alert_shop(account: str, budget: int, window: timedelta, since: datetime) -> None:
     defer("staff.tasks.alert_sign_in_burst", account=account, attempts=budget, minutes=int(window.total_seconds() // 60),
           since=since.isoformat())
 

@@ -1,7 +1,9 @@
 """Signing in and out: the password, then the second step (a code, or setting up the app at
 the first sign-in)."""
+from typing import Callable
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +28,7 @@ def _to(step: str, next_url: str) -> HttpResponse:
     return redirect(f"{reverse(step)}?{urlencode({'next': next_url})}")
 
 
-def _attempt(form, action) -> tuple[bool, int]:
+def _attempt(form: forms.Form, action: Callable[[], None]) -> tuple[bool, int]:
     """Run a code check; a refusal stays on the form. (signed in, status)"""
     try:
         action()
@@ -62,9 +64,11 @@ def enrol(request: HttpRequest) -> HttpResponse:
     """Setting up the authenticator app: its QR code, the secret to type in instead, recovery
     codes (a new set each time the page is shown), and the app's first code to finish."""
     staff, next_url = auth.awaiting_second_factor(request), _next_url(request)
-    factor = second_factor.start_enrolment(staff.email) if staff else None
+    if staff is None:
+        return _to("staff:sign-in", next_url)
+    factor = second_factor.start_enrolment(staff.email)
     if factor is None:
-        return _to(auth.second_factor_step(staff) if staff else "staff:sign-in", next_url)
+        return _to(auth.second_factor_step(staff), next_url)
     form = EnrolForm(request.POST or None)
     status = 200
     if request.method == "POST":

@@ -1,6 +1,8 @@
 """The staff side of the newsletter: write an issue, preview it, test it, send it."""
 from __future__ import annotations
 
+from typing import Optional
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -40,7 +42,8 @@ def new_issue(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/newsletter_edit.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _issue_page(request: HttpRequest, issue: Issue, *, form=None, send_form=None, status: int = 200) -> HttpResponse:
+def _issue_page(request: HttpRequest, issue: Issue, *, form: Optional[IssueForm] = None,
+                send_form: Optional[SendIssueForm] = None, status: int = 200) -> HttpResponse:
     return render(request, "staff/newsletter_issue.html", {
         "issue": issue, **sending.issue_context(issue),
         "form": form or (IssueForm(instance=issue) if issue.status == Issue.Status.DRAFT else None),

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Optional
+from typing import Iterator, Optional
 
 from saleor_client import paging
 from saleor_client.client import saleor_as_staff
+from saleor_client.generated.staff_customer_orders import StaffCustomerOrdersOrdersEdgesNode
 from saleor_client.values import Money
 
 from ..models import StaffSession
@@ -58,7 +59,7 @@ class Customer:
         return self.orders[-1].order.created if self.orders else None
 
 
-def _pages(staff: StaffSession, search: str, most: int):
+def _pages(staff: StaffSession, search: str, most: int) -> Iterator[Optional[StaffCustomerOrdersOrdersEdgesNode]]:
     """The orders Saleor's search finds, a page at a time up to `most`; then None if there are more."""
     client = saleor_as_staff(staff)
     found = paging.nodes(lambda after: client.staff_customer_orders(search=search, first=SEARCH_BATCH, after=after).orders,

@@ -16,6 +16,7 @@ from django.http import StreamingHttpResponse
 
 from saleor_client import paging
 from saleor_client.client import saleor_as_staff
+from saleor_client.generated.enums import FulfillmentStatus
 from saleor_client.generated.input_types import DateRangeInput
 
 from ..auth import MANAGE_PRODUCTS, MANAGE_STAFF, MANAGE_USERS
@@ -65,7 +66,7 @@ def order_rows(orders: Iterable[StaffOrder]) -> Iterator[list[str]]:
     for order in orders:
         address = order.shipping_address
         refunded = order.refunded.amount
-        shipments = [shipment for shipment in order.shipments if shipment.status != "CANCELED"]
+        shipments = [shipment for shipment in order.shipments if shipment.status != FulfillmentStatus.CANCELED]
         yield [
             order.number, _placed_at(order), order.customer_name, order.email, address.country_code if address else "",
             _amount(order.subtotal.amount), _amount(order.discount.amount), _amount(order.shipping.amount),

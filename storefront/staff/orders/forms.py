@@ -1,13 +1,17 @@
 import csv
 import io
 from decimal import Decimal
+from typing import Any, Optional, Sequence
 
 from django import forms
 
+from saleor_client.generated.enums import PaymentChargeStatusEnum as Charge
 from shipping.carriers import CARRIERS, Carrier, carrier_choices
 
 from ..dashboard.sales import shop_today
 from .refunds import shipping_paid
+from .selectors import StaffOrder
+from .words import CHARGE_WORDS
 
 STATUS_CHOICES = [
     ("READY_TO_FULFILL", "Needs shipping"),
@@ -19,12 +23,10 @@ STATUS_CHOICES = [
 ]
 
 
-PAYMENT_CHOICES = [
-    ("", "Any payment"),
-    ("NOT_CHARGED", "Not charged"),
-    ("FULLY_CHARGED", "Charged"),
-    ("PARTIALLY_REFUNDED", "Partly refunded"),
-    ("FULLY_REFUNDED", "Refunded"),
+# The filter offers the states an order's payment settles in, in the same words as the list.
+PAYMENT_CHOICES = [("", "Any payment")] + [
+    (status.value, CHARGE_WORDS[status])
+    for status in (Charge.NOT_CHARGED, Charge.FULLY_CHARGED, Charge.PARTIALLY_REFUNDED, Charge.FULLY_REFUNDED)
 ]
 
 
@@ -45,7 +47,7 @@ class ShipmentForm(forms.Form):
         # A form without the field (an older page) ships with the first carrier, as the select would.
         return CARRIERS.get(self.cleaned_data.get("carrier") or "") or next(iter(CARRIERS.values()))
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         carrier = data.get("carrier")
         if carrier is not None and carrier.tracked and not data.get("tracking_number"):
@@ -59,7 +61,7 @@ class ShipmentForm(forms.Form):
 class FulfilForm(ShipmentForm):
     """A quantity to ship per order line (the rest by default), the carrier and the tracking number."""
 
-    def __init__(self, *args, order=None, **kwargs) -> None:
+    def __init__(self, *args: Any, order: Optional[StaffOrder] = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.line_fields: dict[str, tuple[str, int]] = {}
         for index, line in enumerate(order.lines if order else []):
@@ -123,7 +125,7 @@ class ExportForm(forms.Form):
     def clean_kind(self) -> str:
         return self.cleaned_data.get("kind") or "orders"
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "The last day must not be before the first day.")
@@ -155,7 +157,8 @@ class ReturnForm(forms.Form):
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, order=None, returned: dict[str, int] | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, order: Optional[StaffOrder] = None, returned: Optional[dict[str, int]] = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.line_fields: dict[str, str] = {}
         for index, line in enumerate(order.lines if order else []):
@@ -205,7 +208,7 @@ class ShipmentsCsvForm(forms.Form):
             text = upload.read().decode("utf-8-sig")  # Excel writes UTF-8 with a byte-order mark
         except UnicodeDecodeError:
             raise forms.ValidationError("Please save the file as CSV in UTF-8 and upload it again.") from None
-        rows = []
+        rows: list[tuple[str, str, str]] = []
         try:
             for cells in csv.reader(io.StringIO(text)):
                 cells = [cell.strip() for cell in cells]
@@ -233,7 +236,7 @@ MAX_BULK_ROWS = 200
 class BulkShipForm(forms.Form):
     """A carrier and a tracking number for each selected order."""
 
-    def __init__(self, *args, orders=(), **kwargs) -> None:
+    def __init__(self, *args: Any, orders: Sequence[StaffOrder] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.orders = tuple(orders)
         for order in self.orders:
@@ -243,7 +246,7 @@ class BulkShipForm(forms.Form):
             self.fields[f"tracking_{order.id}"] = forms.CharField(
                 max_length=64, required=False, label=f"Tracking number for order #{order.number}")
 
-    def per_order(self):
+    def per_order(self) -> list[tuple[StaffOrder, forms.BoundField, forms.BoundField]]:
         """(order, its carrier field, its tracking field): one table row each."""
         return [(order, self[f"carrier_{order.id}"], self[f"tracking_{order.id}"]) for order in self.orders]
 

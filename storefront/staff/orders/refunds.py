@@ -25,18 +25,26 @@ ZERO = Decimal("0.00")
 
 
 class PricedLine(Protocol):
-    id: str
-    unit_price: Money
+    @property
+    def id(self) -> str: ...
+    @property
+    def unit_price(self) -> Money: ...
 
 
 class DiscountedOrder(Protocol):
-    """What the calculation reads of an order (`staff.orders.selectors.StaffOrder` has it)."""
+    """What the calculation reads of an order (`staff.orders.selectors.StaffOrder` has it);
+    read-only, as the frozen dataclasses are."""
 
-    subtotal: Money
-    shipping: Money
-    discount: Money
-    captured: Money
-    lines: Sequence[PricedLine]
+    @property
+    def subtotal(self) -> Money: ...
+    @property
+    def shipping(self) -> Money: ...
+    @property
+    def discount(self) -> Money: ...
+    @property
+    def captured(self) -> Money: ...
+    @property
+    def lines(self) -> Sequence[PricedLine]: ...
 
 
 @dataclass(frozen=True)

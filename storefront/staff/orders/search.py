@@ -16,7 +16,7 @@ from typing import Optional
 from django.db.models import Max
 
 from saleor_client import paging
-from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
+from saleor_client.client import SaleorClient, saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorError
 
 from ..auth import MANAGE_PRODUCTS
@@ -57,7 +57,7 @@ def reindex(order_id: str) -> None:
         index(order)
 
 
-def catch_up(client, *, show_users: bool, show_stock: bool, pages: Optional[int] = CATCH_UP_PAGES) -> int:
+def catch_up(client: SaleorClient, *, show_users: bool, show_stock: bool, pages: Optional[int] = CATCH_UP_PAGES) -> int:
     """Index orders newer than the newest indexed, newest first; returns how many."""
     newest = OrderSearchEntry.objects.aggregate(newest=Max("number"))["newest"] or 0
     done = 0

@@ -19,14 +19,16 @@ from typing import Any, Optional
 from core.addresses import address_fields, address_lines
 from saleor_client import global_ids
 from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
-from saleor_client.errors import SaleorGraphQLError
-from saleor_client.generated.enums import OrderStatusFilter, PaymentChargeStatusEnum
+from saleor_client.errors import SaleorGraphQLError, present
+from saleor_client.generated.enums import FulfillmentStatus, OrderStatus, OrderStatusFilter, TransactionKind
+from saleor_client.generated.enums import PaymentChargeStatusEnum as Charge
 from saleor_client.generated.input_types import OrderFilterInput
 from saleor_client.values import Money, parse_datetime
 from shipping.carriers import Carrier, carrier_of
 
 from ..auth import MANAGE_PRODUCTS
 from ..models import StaffSession
+from .words import CAPTURABLE, charge_words
 
 logger = logging.getLogger(__name__)
 
@@ -66,20 +68,6 @@ class Address:
         return self.formatted or tuple(filter(None, [self.name, self.company, self.street, self.city, self.country]))
 
 
-# Saleor 2.10's own words for its charge statuses (saleor/payment/__init__.py, ChargeStatus).
-PAYMENT_STATUS_WORDS = {
-    "NOT_CHARGED": "Not charged",
-    "PARTIALLY_CHARGED": "Partially charged",
-    "FULLY_CHARGED": "Fully charged",
-    "PARTIALLY_REFUNDED": "Partially refunded",
-    "FULLY_REFUNDED": "Fully refunded",
-}
-
-
-def payment_status_words(status: str) -> str:
-    return PAYMENT_STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
-
-
 @dataclass(frozen=True)
 class OrderRow:
     """One order in a list."""
@@ -89,14 +77,14 @@ class OrderRow:
     created: Optional[datetime]
     email: str
     customer_name: str
-    status: str
+    status: OrderStatus
     status_display: str
-    payment_status: str
+    payment_status: Charge
     total: Money
 
     @property
     def payment_status_display(self) -> str:
-        return payment_status_words(self.payment_status)
+        return charge_words(self.payment_status)
 
     @classmethod
     def from_saleor(cls, order: Any) -> OrderRow:
@@ -107,9 +95,9 @@ class OrderRow:
             created=parse_datetime(order.created),
             email=order.user_email or "",
             customer_name=f"{address.first_name} {address.last_name}".strip() if address else "",
-            status=order.status.value,
+            status=order.status,
             status_display=order.status_display or "",
-            payment_status=order.payment_status.value if order.payment_status else "NOT_CHARGED",
+            payment_status=order.payment_status or Charge.NOT_CHARGED,
             total=Money.from_saleor(order.total.gross if order.total else None),
         )
 
@@ -147,19 +135,19 @@ def orders_page(
     that is malformed, or that Saleor refuses, gives the first page."""
     order_filter = OrderFilterInput(
         status=[OrderStatusFilter(status)] if status else None,
-        payment_status=[PaymentChargeStatusEnum(payment)] if payment else None,
+        payment_status=[Charge(payment)] if payment else None,
         search=search or None,
     )
     after, before = _well_formed_cursor(after), _well_formed_cursor(before)
     paging = {"last": PAGE_SIZE, "before": before} if before else {"first": PAGE_SIZE, "after": after}
     client = saleor_as_staff(staff)
     try:
-        result = client.staff_orders(filter_=order_filter, **paging).orders
+        result = present(client.staff_orders(filter_=order_filter, **paging).orders, "orders")
     except SaleorGraphQLError as error:
         if not (after or before):
             raise
         logger.info("Cursor refused by Saleor (%s); showing the first page", error)
-        result = client.staff_orders(filter_=order_filter, first=PAGE_SIZE).orders
+        result = present(client.staff_orders(filter_=order_filter, first=PAGE_SIZE).orders, "orders")
     return OrderPage(
         rows=tuple(OrderRow.from_saleor(edge.node) for edge in result.edges),
         total=result.total_count or 0,
@@ -186,17 +174,6 @@ class OrderLine:
         return self.quantity - self.quantity_fulfilled
 
 
-# Saleor's charge statuses in the admin's words.
-CHARGE_STATUS_WORDS = {
-    "NOT_CHARGED": "Authorized, not captured yet",
-    "PENDING": "Pending",
-    "PARTIALLY_CHARGED": "Partly captured",
-    "FULLY_CHARGED": "Captured",
-    "PARTIALLY_REFUNDED": "Partly refunded",
-    "FULLY_REFUNDED": "Refunded",
-    "REFUSED": "Refused",
-    "CANCELLED": "Cancelled",
-}
 GATEWAY_NAMES = {"qlclaw.payments.stripe": "Card (Stripe)"}
 
 
@@ -204,7 +181,7 @@ GATEWAY_NAMES = {"qlclaw.payments.stripe": "Card (Stripe)"}
 class Payment:
     id: str
     gateway: str
-    charge_status: str
+    charge_status: Charge
     is_active: bool
     captured: Money
     total: Money
@@ -215,7 +192,7 @@ class Payment:
     @property
     def declined(self) -> bool:
         """An attempt that never got money: e.g. the declined card before the one that paid."""
-        return not self.authorized and self.charge_status == "NOT_CHARGED"
+        return not self.authorized and self.charge_status == Charge.NOT_CHARGED
 
     @property
     def gateway_name(self) -> str:
@@ -225,15 +202,15 @@ class Payment:
     def status_words(self) -> str:
         if self.declined:
             return "Declined"
-        if not self.is_active and self.charge_status == "NOT_CHARGED":
-            return "Released (voided)"
-        return CHARGE_STATUS_WORDS.get(self.charge_status, self.charge_status.replace("_", " ").capitalize())
+        if self.charge_status == Charge.NOT_CHARGED:
+            return "Authorized, not charged yet" if self.is_active else "Released (voided)"
+        return charge_words(self.charge_status)
 
 
 @dataclass(frozen=True)
 class Shipment:
     id: str
-    status: str
+    status: FulfillmentStatus
     tracking_number: str
     created: Optional[datetime]
     carrier: Optional[Carrier] = None
@@ -244,7 +221,7 @@ class Shipment:
 
     @property
     def status_words(self) -> str:
-        return {"FULFILLED": "Shipped", "CANCELED": "Cancelled"}.get(self.status, self.status.capitalize())
+        return "Cancelled" if self.status == FulfillmentStatus.CANCELED else "Shipped"
 
 
 # Saleor's order events in the admin's words.
@@ -310,9 +287,9 @@ class StaffOrder:
     number: str
     created: Optional[datetime]
     email: str
-    status: str
+    status: OrderStatus
     status_display: str
-    payment_status: str
+    payment_status: Charge
     customer_note: str
     shipping_method: str
     shipping_address: Optional[Address]
@@ -330,11 +307,11 @@ class StaffOrder:
 
     @property
     def payment_status_display(self) -> str:
-        return payment_status_words(self.payment_status)
+        return charge_words(self.payment_status)
 
     @property
     def is_canceled(self) -> bool:
-        return self.status == "CANCELED"
+        return self.status == OrderStatus.CANCELED
 
     @property
     def has_shipped_anything(self) -> bool:
@@ -349,7 +326,7 @@ class StaffOrder:
         """An authorized payment not (fully) captured yet, on an order still open."""
         return (
             not self.is_canceled
-            and self.payment_status in ("NOT_CHARGED", "PARTIALLY_CHARGED")
+            and self.payment_status in CAPTURABLE
             and any(payment.authorized and payment.is_active for payment in self.payments)
             and self.left_to_capture > 0
         )
@@ -397,15 +374,15 @@ class StaffOrder:
 
 def _payment(payment: Any) -> Payment:
     transactions = [t for t in payment.transactions or [] if t]
-    succeeded = [t for t in transactions if t.is_success and t.kind.value in ("AUTH", "CAPTURE")]
+    succeeded = [t for t in transactions if t.is_success and t.kind in (TransactionKind.AUTH, TransactionKind.CAPTURE)]
     intents = [t.token for t in succeeded if t.token.startswith("pi_")]
     captured = Money.from_saleor(payment.captured_amount)
-    refunds = [Money.from_saleor(t.amount).amount for t in transactions if t.is_success and t.kind.value == "REFUND"]
+    refunds = [Money.from_saleor(t.amount).amount for t in transactions if t.is_success and t.kind == TransactionKind.REFUND]
     return Payment(
         refunded=Money(sum(refunds, Decimal("0.00")), captured.currency),
         id=payment.id,
         gateway=payment.gateway,
-        charge_status=payment.charge_status.value,
+        charge_status=payment.charge_status,
         is_active=payment.is_active,
         captured=captured,
         total=Money.from_saleor(payment.total),
@@ -484,9 +461,9 @@ def staff_order_from(order: Any) -> StaffOrder:
         number=order.number or "",
         created=parse_datetime(order.created),
         email=order.user_email or "",
-        status=order.status.value,
+        status=order.status,
         status_display=order.status_display or "",
-        payment_status=order.payment_status.value if order.payment_status else "NOT_CHARGED",
+        payment_status=order.payment_status or Charge.NOT_CHARGED,
         customer_note=order.customer_note or "",
         shipping_method=order.shipping_method_name or "",
         shipping_address=Address.from_saleor(order.shipping_address),
@@ -500,7 +477,7 @@ def staff_order_from(order: Any) -> StaffOrder:
         lines=tuple(_line(line) for line in order.lines if line),
         payments=tuple(_payment(payment) for payment in order.payments or [] if payment),
         shipments=tuple(
-            Shipment(id=f.id, status=f.status.value, tracking_number=f.tracking_number, created=parse_datetime(f.created),
+            Shipment(id=f.id, status=f.status, tracking_number=f.tracking_number, created=parse_datetime(f.created),
                      carrier=carrier_of(f.metadata))
             for f in order.fulfillments if f
         ),

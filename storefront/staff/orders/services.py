@@ -13,12 +13,8 @@ from django.db.models import Sum
 
 from core.locks import order_lock, stock_lock
 from orders.services import queue_order_email
-from saleor_client.client import saleor_as_staff
-from saleor_client.errors import (
-    SaleorError,
-    SaleorNotReached,
-    SaleorUnavailable,
-)
+from saleor_client.client import StaffSaleorClient, saleor_as_staff
+from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, present
 from saleor_client.generated.input_types import MetadataInput, OrderFulfillLineInput, OrderFulfillStockInput
 from shipping.carriers import CARRIER_KEY, CARRIERS, Carrier, carrier_named
 from withdrawals.services import withdrawal_for
@@ -79,9 +75,9 @@ def fulfil(
             # Shipping lowers the stock on the shelf: not while a restock reads and writes it.
             for variant_id in sorted({line.variant_id for line in order.lines if quantities.get(line.id)}):
                 locks.enter_context(stock_lock(variant_id))
-            result = client.staff_fulfil(order=order_id, lines=lines).order_fulfill
+            result = present(client.staff_fulfil(order=order_id, lines=lines).order_fulfill)
         checked(result.order_errors, "Fulfilment")
-        fulfillment_id = result.fulfillments[-1].id
+        fulfillment_id = present((result.fulfillments or [None])[-1], "shipment").id
         # The parcel has left: the buyer hears of it even if recording the carrier fails below.
         queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
                           details={"tracking_number": tracking_number, "carrier": carrier.code})
@@ -159,15 +155,15 @@ def ship_all(*, staff: StaffSession, plans: list[PlannedShipment]) -> BulkShippi
     return BulkShipping(shipped=tuple(shipped), failed=tuple(failed))
 
 
-def _record_shipment(client, fulfillment_id: str, *, carrier: Carrier, tracking_number: str) -> None:
-    carried = client.staff_set_shipment_metadata(
+def _record_shipment(client: StaffSaleorClient, fulfillment_id: str, *, carrier: Carrier, tracking_number: str) -> None:
+    carried = present(client.staff_set_shipment_metadata(
         id=fulfillment_id, input=[MetadataInput(key=CARRIER_KEY, value=carrier.code)]
-    ).update_metadata
+    ).update_metadata)
     checked(carried.metadata_errors, "Saving the carrier")
     if tracking_number:
-        tracking = client.staff_update_tracking(
+        tracking = present(client.staff_update_tracking(
             id=fulfillment_id, tracking_number=tracking_number
-        ).order_fulfillment_update_tracking
+        ).order_fulfillment_update_tracking)
         checked(tracking.order_errors, "Saving the tracking number")
 
 
@@ -176,7 +172,7 @@ def refund(*, staff: StaffSession, order_id: str, amount: Decimal) -> None:
         order = _order(staff, order_id)
         if amount > order.captured.amount:
             raise StaffActionError(f"You can refund at most {order.captured.amount} (what was captured).")
-        result = saleor_as_staff(staff).order_refund(order_id=order_id, amount=amount).order_refund
+        result = present(saleor_as_staff(staff).order_refund(order_id=order_id, amount=amount).order_refund)
         checked(result.order_errors, "Refund")
         # Keyed by what was captured before: the same refund submitted twice is one e-mail.
         queue_order_email(order_token=order.token, kind="refunded", key=f"{order.captured.amount}-{amount}",
@@ -195,10 +191,10 @@ def cancel(*, staff: StaffSession, order_id: str) -> Decimal:
             raise StaffActionError("Part of this order has shipped: refund what should be refunded instead of canceling.")
         refunded = order.captured.amount
         if refunded > 0:
-            result = client.order_refund(order_id=order_id, amount=refunded).order_refund
-            checked(result.order_errors, "Refunding before canceling")
+            refunding = present(client.order_refund(order_id=order_id, amount=refunded).order_refund)
+            checked(refunding.order_errors, "Refunding before canceling")
         try:
-            result = client.staff_cancel(id=order_id).order_cancel
+            result = present(client.staff_cancel(id=order_id).order_cancel)
             checked(result.order_errors, "Cancel")
         except (SaleorError, StaffActionError):
             if refunded > 0:
@@ -213,7 +209,7 @@ def cancel(*, staff: StaffSession, order_id: str) -> Decimal:
 
 
 def add_note(*, staff: StaffSession, order: StaffOrder, message: str) -> None:
-    result = saleor_as_staff(staff).staff_add_note(order=order.id, message=message).order_add_note
+    result = present(saleor_as_staff(staff).staff_add_note(order=order.id, message=message).order_add_note)
     checked(result.order_errors, "Adding the note")
     _changed(order)
 
@@ -225,7 +221,7 @@ def capture(*, staff: StaffSession, order_id: str) -> Decimal:
         if not order.can_capture:
             raise StaffActionError("There is nothing left to capture on this order.")
         to_capture = order.left_to_capture
-        result = saleor_as_staff(staff).order_capture(order_id=order_id, amount=to_capture).order_capture
+        result = present(saleor_as_staff(staff).order_capture(order_id=order_id, amount=to_capture).order_capture)
         checked(result.order_errors, "Capture")
     _changed(order, money_moved=True)
     return to_capture
@@ -316,7 +312,7 @@ def return_lines(
                 [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
             )
         try:
-            result = client.order_refund(order_id=order_id, amount=amount).order_refund
+            result = present(client.order_refund(order_id=order_id, amount=amount).order_refund)
             checked(result.order_errors, "Refund")
         except SaleorNotReached:
             record.delete()  # Saleor never saw the refund: nothing happened, the admin may try again
@@ -360,7 +356,7 @@ def return_lines(
     return breakdown, warnings
 
 
-def _restock(client, picked: list[tuple[OrderLine, int]]) -> None:
+def _restock(client: StaffSaleorClient, picked: list[tuple[OrderLine, int]]) -> None:
     """Saleor 2.10 sets stock to an absolute quantity: read it and add, under the stock lock."""
     for line, count in picked:
         if not line.warehouse_id:
@@ -372,7 +368,7 @@ def _restock(client, picked: list[tuple[OrderLine, int]]) -> None:
             stock = next((s for s in (variant.stocks or []) if s and s.warehouse.id == line.warehouse_id), None) if variant else None
             if stock is None:
                 raise StaffActionError(f"{line.product_name} has no stock record to add to.")
-            result = client.staff_set_stock(
+            result = present(client.staff_set_stock(
                 variant_id=line.variant_id, warehouse_id=line.warehouse_id, quantity=stock.quantity + count
-            ).product_variant_stocks_update
+            ).product_variant_stocks_update)
             checked(result.bulk_stock_errors, "Restocking")

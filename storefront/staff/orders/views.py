@@ -1,6 +1,6 @@
 """The orders room: the list and search, one order's page and its actions, bulk shipping,
 packing slips, CSV export and customers."""
-from typing import Optional
+from typing import Any, Callable, Optional, Sequence, Union
 
 from django import forms
 from django.contrib import messages
@@ -71,7 +71,7 @@ def order_page(request: HttpRequest, order_id: str) -> HttpResponse:
     return render(request, "staff/order.html", _order_context(request, _order_or_404(request, order_id)))
 
 
-def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms) -> dict:
+def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms: forms.Form) -> dict[str, Any]:
     returned = services.returned_quantities(order.id)
     return_form = bound_forms.get("return_form") or ReturnForm(order=order, returned=returned)
     return {
@@ -88,7 +88,8 @@ def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms) -> di
     }
 
 
-def _act(request: HttpRequest, order_id: str, form: forms.Form, form_name: str, action, success,
+def _act(request: HttpRequest, order_id: str, form: forms.Form, form_name: str, action: Callable[[dict[str, Any]], Any],
+         success: Union[str, Callable[[Any], str]],
          *, order: Optional[StaffOrder] = None) -> HttpResponse:
     """Run the action on a valid form and answer with a message; a refusal stays on the order's
     page with the form's errors. The order is read here only for that page (or given, when the
@@ -245,7 +246,8 @@ def bulk(request: HttpRequest) -> HttpResponse:
     return export_module.csv_response(export_module.order_rows(orders), "selected-orders.csv")
 
 
-def _bulk_ship_context(orders, form=None, csv_form=None, problems=()) -> dict:
+def _bulk_ship_context(orders: Sequence[StaffOrder], form: Optional[BulkShipForm] = None,
+                       csv_form: Optional[ShipmentsCsvForm] = None, problems: Sequence[str] = ()) -> dict[str, Any]:
     to_ship = tuple(order for order in orders if order.left_to_ship and not order.is_canceled)
     return {
         "orders": to_ship, "skipped": tuple(order for order in orders if order not in to_ship),
@@ -275,7 +277,8 @@ def bulk_ship_csv(request: HttpRequest) -> HttpResponse:
                       lambda problems: _bulk_ship_context((), csv_form=csv_form, problems=problems))
 
 
-def _ship_rows(request: HttpRequest, rows, context_on_refusal) -> HttpResponse:
+def _ship_rows(request: HttpRequest, rows: list[tuple[str, str, str]],
+               context_on_refusal: Callable[[list[str]], dict[str, Any]]) -> HttpResponse:
     try:
         plans = services.plan_shipments(staff=request.staff, rows=rows)
     except services.BulkShippingRefused as refused:

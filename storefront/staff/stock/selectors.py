@@ -35,10 +35,10 @@ class StockLevel:
 
 def stock_level(staff: StaffSession, slug: str) -> Optional[StockLevel]:
     product = saleor_as_staff(staff).staff_product_stock(slug=slug).product
-    if product is None or not product.variants:
+    variant = product.variants[0] if product is not None and product.variants else None
+    stock = variant.stocks[0] if variant is not None and variant.stocks else None
+    if product is None or variant is None or stock is None:
         return None
-    variant = product.variants[0]
-    stock = variant.stocks[0]
     return StockLevel(
         product_id=product.id, product_name=product.name, variant_id=variant.id, sku=variant.sku,
         warehouse_id=stock.warehouse.id, warehouse=stock.warehouse.name, quantity=stock.quantity,

@@ -6,6 +6,7 @@ from decimal import Decimal
 from catalog.selectors import purge_catalog
 from core.locks import stock_lock
 from saleor_client.client import saleor_as_staff
+from saleor_client.errors import present
 
 from ..errors import StaffActionError, checked
 from ..models import StaffSession
@@ -20,11 +21,11 @@ def set_stock_and_price(*, staff: StaffSession, slug: str, quantity: int, price:
         raise StaffActionError("There is no such product.")
     client = saleor_as_staff(staff)
     with stock_lock(level.variant_id):
-        stock = client.staff_set_stock(
+        stock = present(client.staff_set_stock(
             variant_id=level.variant_id, warehouse_id=level.warehouse_id, quantity=quantity
-        ).product_variant_stocks_update
+        ).product_variant_stocks_update)
     checked(stock.bulk_stock_errors, "Setting the stock")
-    priced = client.staff_set_price(product_id=level.product_id, price=price).product_update
+    priced = present(client.staff_set_price(product_id=level.product_id, price=price).product_update)
     checked(priced.product_errors, "Setting the price")
     purge_catalog()
     stock_changed.send(sender=StaffSession)

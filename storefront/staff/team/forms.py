@@ -1,4 +1,8 @@
+from typing import Any, Sequence
+
 from django import forms
+
+from .services import PermissionGroup
 
 
 class InviteForm(forms.Form):
@@ -10,7 +14,7 @@ class InviteForm(forms.Form):
                               error_messages={"required": "Please choose what they may do.",
                                               "invalid_choice": "Please choose one of the groups listed."})
 
-    def __init__(self, *args, groups=(), **kwargs) -> None:
+    def __init__(self, *args: Any, groups: Sequence[PermissionGroup] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].choices = [(group.id, f"{group.name}: {', '.join(group.permissions)}") for group in groups]
 
@@ -28,7 +32,7 @@ class SetPasswordForm(forms.Form):
     password_again = forms.CharField(label="The same password again", widget=forms.PasswordInput,
                                      error_messages={"required": "Please type the password again."})
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
             self.add_error("password_again", "The two passwords differ.")

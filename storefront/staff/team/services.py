@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 from core.links import absolute_url
 from saleor_client.client import saleor, saleor_as_staff
-from saleor_client.errors import SaleorValidationError, raise_for_errors
+from saleor_client.errors import SaleorValidationError, present, raise_for_errors
 from saleor_client.generated.input_types import StaffCreateInput
 from saleor_client.values import parse_datetime
 
@@ -77,7 +77,7 @@ def team(staff: StaffSession) -> Team:
     return Team(members=members, groups=tuple(groups))
 
 
-def _checked(errors, action: str) -> None:
+def _checked(errors: Sequence[Any], action: str) -> None:
     try:
         raise_for_errors(errors)
     except SaleorValidationError as error:
@@ -90,20 +90,20 @@ def invite(staff: StaffSession, *, email: str, first_name: str, last_name: str, 
         email=email, first_name=first_name, last_name=last_name, is_active=True, add_groups=[group_id],
         redirect_url=absolute_url("staff:set-password"),
     )).staff_create
-    _checked(result.staff_errors, "The invitation was refused")
-    return result.user.email
+    _checked(present(result).staff_errors, "The invitation was refused")
+    return present(present(result).user, "new account").email
 
 
 def deactivate(staff: StaffSession, member_id: str) -> str:
     """Saleor refuses the account from then on; their open staff sessions here end at once."""
-    result = saleor_as_staff(staff).staff_deactivate(id=member_id).staff_update
+    result = present(saleor_as_staff(staff).staff_deactivate(id=member_id).staff_update)
     _checked(result.staff_errors, "Deactivating was refused")
-    email = result.user.email
+    email = present(result.user, "account").email
     StaffSession.objects.filter(email__iexact=email).delete()
     return email
 
 
 def set_password(*, email: str, token: str, password: str) -> None:
     """The invitee's own step, with the token from Saleor's e-mail (no staff token needed)."""
-    result = saleor().staff_set_password(email=email, token=token, password=password).set_password
+    result = present(saleor().staff_set_password(email=email, token=token, password=password).set_password)
     _checked(result.account_errors, "The password was not set")

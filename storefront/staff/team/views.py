@@ -1,4 +1,6 @@
 """The team room: who may sign in, inviting and deactivating staff, their second factor."""
+from typing import Optional
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +13,8 @@ from . import services
 from .forms import DeactivateForm, InviteForm, ResetSecondFactorForm, SetPasswordForm
 
 
-def _team_page(request: HttpRequest, team: services.Team, *, invite_form=None, status: int = 200) -> HttpResponse:
+def _team_page(request: HttpRequest, team: services.Team, *, invite_form: Optional[InviteForm] = None,
+               status: int = 200) -> HttpResponse:
     return render(request, "staff/team.html", {
         "team": team, "invite_form": invite_form or InviteForm(groups=team.groups),
     }, status=status)

@@ -4,6 +4,8 @@ Before returns took off each unit's share of the order's discount, a return on a
 order refunded the full line price. This compares what each order's returns refunded with what
 `staff.orders.refunds` says they should have, and prints the orders where the shop refunded too much.
 """
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.db.models import Sum
 
@@ -15,7 +17,7 @@ from staff.orders.selectors import order_for_audit
 class Command(BaseCommand):
     help = "List orders whose returns refunded more than the buyer paid for the returned items."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         found = 0
         for order_id in OrderReturn.objects.order_by("order_id").values_list("order_id", flat=True).distinct():
             order = order_for_audit(order_id)
