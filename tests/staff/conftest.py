@@ -79,9 +79,19 @@ def place_order(new_buyer, staff_api: SaleorStaffAPI) -> Callable[..., dict]:
     return place
 
 
-def post_action(client: httpx.Client, order_id: str, action: str, data: dict) -> httpx.Response:
+def action_form(page_text: str, order_id: str, action: str) -> dict:
+    """The hidden fields of the order page's form for `action` (its CSRF token, what the page
+    showed), as a browser would send them."""
+    form = re.search(rf'<form method="post" action="/staff/orders/{re.escape(order_id)}/{action}/".*?</form>', page_text, re.S)
+    if form is None:  # not offered on this page (nothing to capture…): what a forged post would carry
+        return {"csrfmiddlewaretoken": csrf_token(page_text)}
+    return {name: html.unescape(value) for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.group(0))}
+
+
+def post_action(client: httpx.Client, order_id: str, action: str, data: dict, *, follow: bool = True) -> httpx.Response:
     page = client.get(f"/staff/orders/{order_id}/")
-    return client.post(f"/staff/orders/{order_id}/{action}/", data={"csrfmiddlewaretoken": csrf_token(page.text), **data}, follow_redirects=True)
+    return client.post(f"/staff/orders/{order_id}/{action}/", data={**action_form(page.text, order_id, action), **data},
+                       follow_redirects=follow)
 
 
 def confirm_return(client: httpx.Client, order_id: str, breakdown: httpx.Response) -> httpx.Response:

@@ -4,7 +4,7 @@ import re
 
 import httpx
 
-from tests.checkout.buyer import csrf_token
+from tests.staff.conftest import post_action
 
 
 def _saleor_calls(response: httpx.Response) -> int:
@@ -14,8 +14,7 @@ def _saleor_calls(response: httpx.Response) -> int:
 
 
 def _post(admin: httpx.Client, order_id: str, action: str, data: dict) -> httpx.Response:
-    page = admin.get(f"/staff/orders/{order_id}/")
-    return admin.post(f"/staff/orders/{order_id}/{action}/", data={"csrfmiddlewaretoken": csrf_token(page.text), **data})
+    return post_action(admin, order_id, action, data, follow=False)
 
 
 def test_each_action_reads_the_order_once_and_makes_its_one_change(admin: httpx.Client, place_order):

@@ -97,6 +97,13 @@ class RefundForm(forms.Form):
             "max_decimal_places": "Please use at most two decimals.",
         },
     )
+    # What the page showed as captured: a refund repeated after an answer that never came (or a
+    # second click) finds it changed and is refused instead of refunding twice.
+    captured_seen = forms.DecimalField(
+        widget=forms.HiddenInput, max_digits=12, decimal_places=2,
+        error_messages={"required": "This page is out of date: reload it and refund again.",
+                        "invalid": "This page is out of date: reload it and refund again."},
+    )
 
 
 class NoteForm(forms.Form):

@@ -167,9 +167,17 @@ def _record_shipment(client: StaffSaleorClient, fulfillment_id: str, *, carrier:
         checked(tracking.order_errors, "Saving the tracking number")
 
 
-def refund(*, staff: StaffSession, order_id: str, amount: Decimal) -> None:
+def refund(*, staff: StaffSession, order_id: str, amount: Decimal, captured_seen: Decimal) -> None:
+    """Refund `amount` of what was captured. `captured_seen` is what the admin's page showed as
+    captured: if it changed, a refund went through meanwhile (another tab, or this one whose
+    answer was lost), so this one is refused rather than paid out twice."""
     with order_lock(order_id):
         order = _order(staff, order_id)
+        if order.captured.amount != captured_seen:
+            raise StaffActionError(
+                f"{order.captured.amount} is captured now, not the {captured_seen} your page showed: a refund went "
+                "through meanwhile (perhaps this one). Check the payments below before refunding again."
+            )
         if amount > order.captured.amount:
             raise StaffActionError(f"You can refund at most {order.captured.amount} (what was captured).")
         result = present(saleor_as_staff(staff).order_refund(order_id=order_id, amount=amount).order_refund)

@@ -79,7 +79,7 @@ def _order_context(request: HttpRequest, order: StaffOrder, **bound_forms: forms
         "lines": [(line, returned.get(line.id, 0)) for line in order.lines],
         "return_form": return_form if return_form.has_lines or return_form.errors else None,
         "fulfil_form": bound_forms.get("fulfil_form") or FulfilForm(order=order),
-        "refund_form": bound_forms.get("refund_form") or RefundForm(),
+        "refund_form": bound_forms.get("refund_form") or RefundForm(initial={"captured_seen": order.captured.amount}),
         "note_form": bound_forms.get("note_form") or NoteForm(),
         "cancel_form": bound_forms.get("cancel_form") or CancelForm(),
         "tracking_form": bound_forms.get("tracking_form") or TrackingForm(),
@@ -121,7 +121,8 @@ def fulfil(request: HttpRequest, order_id: str) -> HttpResponse:
 @auth.staff_required
 def refund(request: HttpRequest, order_id: str) -> HttpResponse:
     return _act(request, order_id, RefundForm(request.POST), "refund_form",
-                lambda data: services.refund(staff=request.staff, order_id=order_id, amount=data["amount"]), "Refunded.")
+                lambda data: services.refund(staff=request.staff, order_id=order_id, amount=data["amount"],
+                                             captured_seen=data["captured_seen"]), "Refunded.")
 
 
 @require_POST
