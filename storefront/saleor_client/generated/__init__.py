@@ -183,6 +183,15 @@ from .order_for_buyer import (
     OrderForBuyerOrderByTokenTotalTax,
 )
 from .order_for_lookup import OrderForLookup, OrderForLookupOrder
+from .order_for_review import (
+    OrderForReview,
+    OrderForReviewOrderByToken,
+    OrderForReviewOrderByTokenBillingAddress,
+    OrderForReviewOrderByTokenLines,
+    OrderForReviewOrderByTokenLinesVariant,
+    OrderForReviewOrderByTokenLinesVariantProduct,
+    OrderForReviewOrderByTokenShippingAddress,
+)
 from .order_refund import (
     OrderRefund,
     OrderRefundOrderRefund,
@@ -501,6 +510,13 @@ __all__ = [
     "OrderForBuyerOrderByTokenTotalTax",
     "OrderForLookup",
     "OrderForLookupOrder",
+    "OrderForReview",
+    "OrderForReviewOrderByToken",
+    "OrderForReviewOrderByTokenBillingAddress",
+    "OrderForReviewOrderByTokenLines",
+    "OrderForReviewOrderByTokenLinesVariant",
+    "OrderForReviewOrderByTokenLinesVariantProduct",
+    "OrderForReviewOrderByTokenShippingAddress",
     "OrderFulfillLineInput",
     "OrderFulfillStockInput",
     "OrderRefund",
