@@ -197,3 +197,13 @@ def test_moderation_is_for_signed_in_staff_only(visitor: httpx.Client):
     for action in ("approve", "hide", "reply"):
         answer = visitor.post(f"/staff/reviews/1/{action}/", data={"reply": "anonymous"})
         assert answer.status_code in (302, 403) and "/staff/reviews/" not in answer.headers.get("location", ""), action
+
+
+def test_the_dashboard_tile_counts_the_reviews_waiting_for_staff(shop: Stack):
+    tile = shop.storefront_manage(
+        "shell", "-c", "from django.template import Template, Context; "
+        "print(Template('{% load reviews %}{% review_tile %}').render(Context()))"
+    ).stdout
+    [(waiting,)] = sql(shop, "SELECT count(*) FROM reviews_review WHERE status = 'new'")
+
+    assert f'<a id="new-reviews-count" href="/staff/reviews/">{waiting} new</a>' in tile

@@ -492,6 +492,10 @@ class SaleorGraphQLClient(BaseClient):
                 seoDescription
                 isAvailable
                 updatedAt
+                metadata {
+                  key
+                  value
+                }
                 images {
                   url
                   alt
