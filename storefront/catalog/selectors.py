@@ -5,8 +5,10 @@ catalog entry at once in the shared cache (all worker processes see it).
 """
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,9 +18,23 @@ from saleor_client.generated.enums import CountryCode
 from saleor_client.generated.product_details import ProductDetailsProduct
 from saleor_client.values import Money, Picture
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "catalog:generation"
 MISSING = "missing"
 LOW_STOCK_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class Specification:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ProductQuestion:
+    question: str
+    answer: str
 
 
 @dataclass(frozen=True)
@@ -33,6 +49,9 @@ class ProductCard:
     pictures: tuple[Picture, ...]
     variant_id: Optional[str]
     sku: str = ""
+    # From the product's public metadata, written by the seed from the catalog file.
+    specifications: tuple[Specification, ...] = ()
+    faq: tuple[ProductQuestion, ...] = ()
 
     @property
     def in_stock(self) -> bool:
@@ -100,4 +119,24 @@ def _card_from_saleor(product: ProductDetailsProduct) -> ProductCard:
         pictures=tuple(Picture.from_saleor(image) for image in product.images or [] if image),
         variant_id=variants[0].id if variants else None,
         sku=variants[0].sku if variants else "",
+        specifications=tuple(Specification(name=str(item["name"]), value=str(item["value"]))
+                             for item in _metadata_list(product, "specifications", ("name", "value"))),
+        faq=tuple(ProductQuestion(question=str(item["question"]), answer=str(item["answer"]))
+                  for item in _metadata_list(product, "faq", ("question", "answer"))),
     )
+
+
+def _metadata_list(product: ProductDetailsProduct, key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """A JSON list of objects kept under `key` in the product's metadata; a malformed one is
+    logged and left out, so a bad edit in Saleor never breaks the product page."""
+    raw = next((item.value for item in product.metadata if item and item.key == key), None)
+    if raw is None:
+        return []
+    try:
+        items = json.loads(raw)
+        if isinstance(items, list) and all(isinstance(item, dict) and all(f in item for f in fields) for item in items):
+            return items
+    except ValueError:
+        pass
+    logger.warning("Product %s has malformed %r metadata; not shown", product.slug, key)
+    return []

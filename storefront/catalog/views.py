@@ -9,6 +9,9 @@ from django.views.decorators.http import require_safe
 
 from core.company import product_safety
 from guide import structured_data
+from guide.content import how_to_sections
+from reviews.selectors import NoSuchReviewPage, product_reviews
+from reviews.structured_data import rating_properties
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import home_zone
 
@@ -29,8 +32,14 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_card(slug)
     if product is None:
         raise Http404("No such product")
-    context = {"product": product, "product_jsonld": structured_data.product(product), "shipping_zone": home_zone(),
-               "safety": product_safety()}
+    try:
+        reviews = product_reviews(product.slug, page=request.GET.get("page"))
+    except NoSuchReviewPage as error:
+        words = "The page of reviews must be a number, like ?page=2." if error.not_a_number else "There is no such page of reviews."
+        return HttpResponse(words, status=400 if error.not_a_number else 404, content_type="text/plain; charset=utf-8")
+    jsonld = {**structured_data.product(product), **rating_properties(reviews)}
+    context = {"product": product, "product_jsonld": jsonld, "shipping_zone": home_zone(),
+               "safety": product_safety(), "product_reviews": reviews, "how_to": how_to_sections(product.slug)}
     return render(request, "catalog/product_detail.html", context)
 
 

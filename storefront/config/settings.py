@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "checkout",
     "orders",
     "withdrawals",
+    "reviews",
     "shipping",
     "pages",
     "health",
@@ -287,6 +288,10 @@ if MEDIA_PUBLIC_URL:
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # The guide's Markdown pages and their pictures (served as static files under guide/).
+# Reviews: the request goes out this many days after an order ships; its link works this long.
+REVIEW_REQUEST_DAYS_AFTER_SHIPPING = env.int("REVIEW_REQUEST_DAYS_AFTER_SHIPPING", default=14)
+REVIEW_LINK_MAX_AGE_DAYS = env.int("REVIEW_LINK_MAX_AGE_DAYS", default=30)
+REVIEWS_PER_PAGE = env.int("REVIEWS_PER_PAGE", default=10)
 NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=3 * 24 * 3600)
 NEWSLETTER_SIGNUPS_PER_EMAIL = env.str("NEWSLETTER_SIGNUPS_PER_EMAIL", default="5/h")
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")

@@ -9,6 +9,8 @@ urlpatterns = [
     path("orders/", include("orders.urls")),
     path("withdraw/", include("withdrawals.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("staff/reviews/", include("reviews.staff_urls")),
     path("staff/", include("staff.urls")),
     # Last: any other one-word path at the root is a policy page (/returns/, /privacy/) or a 404.
     path("", include("pages.urls")),

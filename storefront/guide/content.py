@@ -370,3 +370,18 @@ def muscle_pages() -> list[GuidePage]:
 
 def pages_of_kind(kind: str) -> list[GuidePage]:
     return sorted((page for page in guide_pages().values() if page.kind == kind), key=lambda page: page.title)
+
+
+@dataclass(frozen=True)
+class HowToSection:
+    muscle: str  # the page's short name
+    url: str  # the page's "With the <product>" section
+
+
+def how_to_sections(product_slug: str, heading_id: str = "with-the-ql-claw") -> tuple[HowToSection, ...]:
+    """Each muscle page that recommends the product and has its how-to section, in the hub's order."""
+    return tuple(
+        HowToSection(muscle=page.short_name, url=f"{page.url}#{heading_id}")
+        for page in muscle_pages()
+        if product_slug in page.products and any(heading.id == heading_id for heading in page.headings)
+    )

@@ -3,6 +3,7 @@ pages, Product with an Offer for the product page."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.urls import reverse
 
 from catalog.selectors import ProductCard
 
@@ -70,5 +71,22 @@ def product(card: ProductCard) -> dict:
             "price": f"{card.price.amount:.2f}",
             "priceCurrency": card.price.currency,
             "availability": "https://schema.org/InStock" if card.in_stock else "https://schema.org/OutOfStock",
+            "hasMerchantReturnPolicy": return_policy(),
         },
+    }
+
+
+# content/returns.md: 30 days from delivery, by mail; the buyer who changed their mind pays the postage.
+RETURN_WINDOW_DAYS = 30
+
+
+def return_policy() -> dict:
+    return {
+        "@type": "MerchantReturnPolicy",
+        "applicableCountry": settings.SHOP_COUNTRY,
+        "returnPolicyCategory": "https://schema.org/MerchantReturnFiniteReturnWindow",
+        "merchantReturnDays": RETURN_WINDOW_DAYS,
+        "returnMethod": "https://schema.org/ReturnByMail",
+        "returnFees": "https://schema.org/ReturnShippingFees",
+        "merchantReturnLink": absolute(reverse("pages:page", args=["returns"])),
     }

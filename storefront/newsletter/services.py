@@ -60,7 +60,12 @@ def unsubscribe(token: str) -> bool:
     email = tokens.read_unsubscribe(token)
     if email is None:
         return False
+    now = timezone.now()
     Subscriber.objects.filter(email=email).exclude(status=Subscriber.Status.UNSUBSCRIBED).update(
-        status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now()
+        status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=now
+    )
+    # A buyer who never subscribed unsubscribes from a review request: remembered all the same.
+    Subscriber.objects.get_or_create(
+        email=email, defaults={"status": Subscriber.Status.UNSUBSCRIBED, "unsubscribed_at": now}
     )
     return True

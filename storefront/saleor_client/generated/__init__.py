@@ -183,6 +183,15 @@ from .order_for_buyer import (
     OrderForBuyerOrderByTokenTotalTax,
 )
 from .order_for_lookup import OrderForLookup, OrderForLookupOrder
+from .order_for_review import (
+    OrderForReview,
+    OrderForReviewOrderByToken,
+    OrderForReviewOrderByTokenBillingAddress,
+    OrderForReviewOrderByTokenLines,
+    OrderForReviewOrderByTokenLinesVariant,
+    OrderForReviewOrderByTokenLinesVariantProduct,
+    OrderForReviewOrderByTokenShippingAddress,
+)
 from .order_refund import (
     OrderRefund,
     OrderRefundOrderRefund,
@@ -227,6 +236,7 @@ from .product_details import (
     ProductDetails,
     ProductDetailsProduct,
     ProductDetailsProductImages,
+    ProductDetailsProductMetadata,
     ProductDetailsProductPricing,
     ProductDetailsProductPricingPriceRange,
     ProductDetailsProductPricingPriceRangeStart,
@@ -501,6 +511,13 @@ __all__ = [
     "OrderForBuyerOrderByTokenTotalTax",
     "OrderForLookup",
     "OrderForLookupOrder",
+    "OrderForReview",
+    "OrderForReviewOrderByToken",
+    "OrderForReviewOrderByTokenBillingAddress",
+    "OrderForReviewOrderByTokenLines",
+    "OrderForReviewOrderByTokenLinesVariant",
+    "OrderForReviewOrderByTokenLinesVariantProduct",
+    "OrderForReviewOrderByTokenShippingAddress",
     "OrderFulfillLineInput",
     "OrderFulfillStockInput",
     "OrderRefund",
@@ -540,6 +557,7 @@ __all__ = [
     "ProductDetails",
     "ProductDetailsProduct",
     "ProductDetailsProductImages",
+    "ProductDetailsProductMetadata",
     "ProductDetailsProductPricing",
     "ProductDetailsProductPricingPriceRange",
     "ProductDetailsProductPricingPriceRangeStart",

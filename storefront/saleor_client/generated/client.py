@@ -27,6 +27,7 @@ from .input_types import (
 from .order_capture import OrderCapture
 from .order_for_buyer import OrderForBuyer
 from .order_for_lookup import OrderForLookup
+from .order_for_review import OrderForReview
 from .order_refund import OrderRefund
 from .orders_placed import OrdersPlaced
 from .payment_amounts import PaymentAmounts
@@ -491,6 +492,10 @@ class SaleorGraphQLClient(BaseClient):
                 seoDescription
                 isAvailable
                 updatedAt
+                metadata {
+                  key
+                  value
+                }
                 images {
                   url
                   alt
@@ -1474,6 +1479,41 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return OrderRefund.model_validate(data)
+
+    def order_for_review(self, token: Any, **kwargs: Any) -> OrderForReview:
+        query = gql("""
+            query OrderForReview($token: UUID!) {
+              orderByToken(token: $token) {
+                token
+                number
+                status
+                userEmail
+                shippingAddress {
+                  firstName
+                  lastName
+                }
+                billingAddress {
+                  firstName
+                  lastName
+                }
+                lines {
+                  productName
+                  variant {
+                    product {
+                      slug
+                      name
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"token": token}
+        response = self.execute(
+            query=query, operation_name="OrderForReview", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return OrderForReview.model_validate(data)
 
     def shipping_zones(self, **kwargs: Any) -> ShippingZones:
         query = gql("""

@@ -22,9 +22,15 @@ class ProductDetailsProduct(BaseModel):
     seo_description: Optional[str] = Field(alias="seoDescription")
     is_available: Optional[bool] = Field(alias="isAvailable")
     updated_at: Optional[Any] = Field(alias="updatedAt")
+    metadata: list[Optional["ProductDetailsProductMetadata"]]
     images: Optional[list[Optional["ProductDetailsProductImages"]]]
     pricing: Optional["ProductDetailsProductPricing"]
     variants: Optional[list[Optional["ProductDetailsProductVariants"]]]
+
+
+class ProductDetailsProductMetadata(BaseModel):
+    key: str
+    value: str
 
 
 class ProductDetailsProductImages(BaseModel):

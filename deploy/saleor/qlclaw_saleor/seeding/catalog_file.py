@@ -59,6 +59,16 @@ class Picture(Strict):
     alt: str = Field(min_length=1, max_length=128)
 
 
+class Specification(Strict):
+    name: str = Field(min_length=1, max_length=60)
+    value: str = Field(min_length=1, max_length=300)
+
+
+class Question(Strict):
+    question: str = Field(min_length=1, max_length=200)
+    answer: str = Field(min_length=1, max_length=1000)
+
+
 class Product(Named):
     sku: str = Field(min_length=1, max_length=255)
     price: Decimal = Field(gt=0, max_digits=12, decimal_places=2)
@@ -68,6 +78,8 @@ class Product(Named):
     seo_description: str = Field(default="", max_length=300)
     description: List[str] = Field(min_length=1)
     pictures: List[Picture] = Field(min_length=1)
+    specifications: List[Specification] = Field(default_factory=list)
+    faq: List[Question] = Field(default_factory=list)
 
 
 class ShippingMethod(Strict):

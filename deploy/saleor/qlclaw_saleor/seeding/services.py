@@ -4,6 +4,7 @@ Every write goes through `upsert`, which compares before saving, so a second run
 same file reports zero changes and touches no row.
 """
 import hashlib
+import json
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
@@ -223,6 +224,7 @@ def seed_products(
             },
             report,
         )
+        seed_product_page_facts(product, product_data, report)
         update_product_minimal_variant_price(product)
         variant = upsert(
             ProductVariant,
@@ -240,6 +242,25 @@ def seed_products(
         if created:
             report.record(f"stocked {product_data.stock} of {product_data.sku}")
         seed_pictures(product, product_data.pictures, pictures_dir, report)
+
+
+def product_page_facts(product_data: catalog_file.Product) -> Dict[str, str]:
+    """The product page's specifications (the weight from `weight_grams`, second) and FAQ, as
+    public metadata: JSON lists under `specifications` and `faq`, which the storefront reads."""
+    specifications = [{"name": spec.name, "value": spec.value} for spec in product_data.specifications]
+    specifications.insert(min(1, len(specifications)), {"name": "Weight", "value": f"{product_data.weight_grams} g"})
+    faq = [{"question": item.question, "answer": item.answer} for item in product_data.faq]
+    return {"specifications": json.dumps(specifications, ensure_ascii=False),
+            "faq": json.dumps(faq, ensure_ascii=False)}
+
+
+def seed_product_page_facts(product: Product, product_data: catalog_file.Product, report: SeedReport) -> None:
+    wanted = product_page_facts(product_data)
+    metadata = product.metadata or {}
+    if any(metadata.get(key) != value for key, value in wanted.items()):
+        product.metadata = {**metadata, **wanted}  # other keys (set elsewhere) stay
+        product.save(update_fields=["metadata"])
+        report.record(f"updated Product {{'slug': {product.slug!r}}}: specifications, faq")
 
 
 def seed_staff(staff: catalog_file.Staff, password: str, report: SeedReport) -> None:

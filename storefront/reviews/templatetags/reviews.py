@@ -1,0 +1,18 @@
+from django import template
+
+from ..selectors import dashboard_tile
+
+register = template.Library()
+
+
+@register.inclusion_tag("reviews/_dashboard_tile.html")
+def review_tile() -> dict:
+    """On the staff dashboard: how many reviews wait for a staff member."""
+    return {"tile": dashboard_tile()}
+
+
+@register.simple_tag
+def stars(rating: int) -> str:
+    """★★★★☆ for 4: drawn stars only; the words beside them say the rating to everyone."""
+    rating = max(0, min(5, int(rating)))
+    return "★" * rating + "☆" * (5 - rating)
