@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 
 from jobs.queue import defer
-from reviews.services import schedule_review_request
 from saleor_client import global_ids
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
@@ -24,8 +23,6 @@ def queue_order_email(*, order_token: str, kind: str, key: str = "", details: Op
     if kind not in ORDER_EMAILS:
         raise ValueError(f"Unknown order e-mail {kind!r}; choose one of {sorted(ORDER_EMAILS)}")
     defer(send_order_email, order_token=str(order_token), kind=kind, key=key, details=details or {})
-    if kind == "shipped":  # once per order, some days after its first shipment
-        schedule_review_request(order_token=str(order_token))
     if kind == "confirmation" and settings.NEW_ORDER_ALERTS == "each":
         # Every paid order is confirmed exactly once, in the transaction that records it: the
         # shop hears of it then too (with NEW_ORDER_ALERTS=daily, in the morning digest instead).

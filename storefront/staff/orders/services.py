@@ -21,7 +21,7 @@ from withdrawals.services import withdrawal_for
 
 from ..errors import StaffActionError, checked
 from ..models import OrderReturn, ReturnedLine, StaffSession
-from ..signals import order_changed
+from ..signals import order_changed, order_shipped
 from .refunds import RefundBreakdown, return_refund
 from .selectors import OrderLine, StaffOrder, order_detail, order_id_for_number
 
@@ -81,6 +81,7 @@ def fulfil(
         # The parcel has left: the buyer hears of it even if recording the carrier fails below.
         queue_order_email(order_token=order.token, kind="shipped", key=fulfillment_id,
                           details={"tracking_number": tracking_number, "carrier": carrier.code})
+        order_shipped.send(sender=StaffOrder, order_token=order.token)
         _record_shipment(client, fulfillment_id, carrier=carrier, tracking_number=tracking_number)
     _changed(order)
     return carrier
