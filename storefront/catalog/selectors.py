@@ -1,6 +1,6 @@
 """Catalog reads, cached: product pages must not wait for Saleor on every request.
 
-Keys carry a generation number; `purge_catalog()` bumps it, which retires every cached
+Keys carry a generation number (`shared_cache.generation`); `purge_catalog()` bumps it, which retires every cached
 catalog entry at once in the shared cache (all worker processes see it).
 """
 from __future__ import annotations
@@ -17,10 +17,10 @@ from saleor_client.client import saleor
 from saleor_client.generated.enums import CountryCode
 from saleor_client.generated.product_details import ProductDetailsProduct
 from saleor_client.values import Money, Picture
+from shared_cache.generation import catalog_cache_key
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "catalog:generation"
 MISSING = "missing"
 LOW_STOCK_THRESHOLD = 5
 
@@ -64,31 +64,6 @@ class ProductCard:
     @property
     def low_stock(self) -> bool:
         return 0 < self.quantity_available <= LOW_STOCK_THRESHOLD
-
-
-def catalog_generation() -> int:
-    """Bumped by every purge; whatever was cached under an older one is stale."""
-    return _generation()
-
-
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
-
-
-def catalog_cache_key(name: str) -> str:
-    """A cache key that `purge_catalog()` retires with the rest of the catalog."""
-    return f"catalog:{_generation()}:{name}"
-
-
-def purge_catalog() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
 
 
 def product_card(slug: str) -> Optional[ProductCard]:

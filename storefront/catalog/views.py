@@ -8,13 +8,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.company import product_safety
-from guide import structured_data
 from guide.content import how_to_sections
 from reviews.selectors import NoSuchReviewPage, product_reviews
 from reviews.structured_data import rating_properties
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import home_zone
 
+from . import structured_data
 from .pictures import NoSuchPicture, product_picture_png
 from .selectors import product_card
 

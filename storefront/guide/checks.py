@@ -22,16 +22,18 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Callable
 
+from django.urls import reverse
+
 from core.raster import PictureNotDrawable, png_from_svg
 
 from .content import POLICY_BLOCKS, POLICY_KIND, RESERVED_IDS, VIEWS, ContentError, GuidePage, load_page, load_regions
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((/[^)\s]*)\)")  # not images: those are checked as pictures
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-FIXED_PATHS = {"/", "/cart/", "/guide/where-does-it-hurt/", "/guide/before-you-start/", "/guide/feed/", "/orders/find/",
-               "/withdraw/"}
+# The shop's pages a content file may link besides its own pages (named routes, resolved at check time).
+FIXED_ROUTES = ("catalog:home", "cart:page", "guide:finder", "guide:self-check", "guide:feed", "orders:find", "withdrawals:form")
 BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)  # a policy page's live block
-SAFETY_PAGE = "/guide/pressure-safety/"
+SAFETY_SLUG = "pressure-safety"  # the safety page every muscle page links
 FRONT = re.compile(r"\bfront\b", re.IGNORECASE)
 # Pictures stay small: they are inlined in feeds and loaded on phones.
 MAX_PICTURE_BYTES = 5 * 1024
@@ -201,10 +203,11 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
         region_ids = set()
     if not any(page.kind == "hub" for page in pages.values()):
         problems.append("no page with `kind: hub`")
-    known_paths = FIXED_PATHS | {page.url for page in pages.values()}
+    safety_page = reverse("guide:page", args=[SAFETY_SLUG])
+    known_paths = {reverse(route) for route in FIXED_ROUTES} | {page.url for page in pages.values()}
     anchors = {page.url: {heading.id for heading in page.headings} | RESERVED_IDS for page in pages.values()}
-    if SAFETY_PAGE not in known_paths:
-        problems.append(f"no page at {SAFETY_PAGE} (the safety page every muscle page links)")
+    if safety_page not in known_paths:
+        problems.append(f"no page at {safety_page} (the safety page every muscle page links)")
     for page in pages.values():
         name = page.path.name
         if page.kind == POLICY_KIND:
@@ -227,8 +230,8 @@ def content_problems(content_dir: Path, product_exists: Callable[[str], bool]) -
         problems += preview_problems(page, content_dir / "pictures")
         problems += safety_and_honesty_problems(page)
         links = LINK.findall(page.body_markdown)
-        if page.kind == "muscle" and SAFETY_PAGE not in [link.split("#")[0] for link in links]:
-            problems.append(f"{name}: a muscle page must link the safety page {SAFETY_PAGE}")
+        if page.kind == "muscle" and safety_page not in [link.split("#")[0] for link in links]:
+            problems.append(f"{name}: a muscle page must link the safety page {safety_page}")
         for link in links:
             target = link.split("#")[0]
             if target.startswith("/products/"):

@@ -1,7 +1,7 @@
 """The guide's pages: Markdown files with YAML front matter in content/, rendered once.
 
-Markdown is rendered by markdown-it-py with raw HTML disabled, and the result is cleaned by
-nh3 (ammonia) with a short allow-list, so nothing in a content file can put a script or an
+Markdown is rendered by the one pipeline in `core.markdown` (markdown-it-py with raw HTML off,
+cleaned by nh3), so nothing in a content file can put a script or an
 event handler on the page. Pages are parsed and rendered once per process (`content_pages`),
 never per request.
 
@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import Any, Optional
 
 import frontmatter
-import nh3
 import yaml
 from django.conf import settings
 from django.urls import reverse
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
+
+from core import markdown
 
 COMMON_FIELDS = ("title", "summary", "slug", "kind", "updated", "sources")
 
@@ -40,7 +39,7 @@ COMMON_FIELDS = ("title", "summary", "slug", "kind", "updated", "sources")
 class PageKind:
     required: tuple[str, ...]
     not_allowed: tuple[str, ...] = ()
-    url_format: str = "/guide/{slug}/"
+    url_name: str = "guide:page"  # the named route its pages are served at, by slug
 
 
 PAGE_KINDS: dict[str, PageKind] = {
@@ -65,22 +64,10 @@ PAGE_KINDS[POLICY_KIND] = PageKind(
     not_allowed=(
         "muscles", "products", "sources", "regions", "brief", "faq", "picture", "evidence", "belly_side", "preview",
     ),
-    url_format="/{slug}/",
+    url_name="pages:page",
 )
 POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors")
 
-ALLOWED_TAGS = {
-    "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",
-    "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "img",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "th": {"scope"},
-    # Heading anchors for the table of contents; markdown-it makes them, raw HTML is off.
-    "h2": {"id"},
-    "h3": {"id"},
-}
 # Ids the page template uses itself; a heading with the same id would break its links.
 RESERVED_IDS = {
     "main", "faq", "sources", "toc-title", "in-brief-title", "review-dates", "newsletter-title", "card-ql-claw",
@@ -88,13 +75,6 @@ RESERVED_IDS = {
 }
 # A page with at least this many second-level headings gets a table of contents.
 TOC_MIN_SECTIONS = 4
-
-_markdown = (
-    MarkdownIt("commonmark", {"html": False, "typographer": True})
-    .enable("table")
-    .use(anchors_plugin, min_level=2, max_level=3)
-)
-
 
 class ContentError(Exception):
     """A content file cannot be used; the message names the file and what is wrong."""
@@ -186,7 +166,7 @@ class GuidePage:
 
     @property
     def url(self) -> str:
-        return PAGE_KINDS[self.kind].url_format.format(slug=self.slug)
+        return reverse(PAGE_KINDS[self.kind].url_name, args=[self.slug])
 
     @property
     def table_of_contents(self) -> tuple[TocEntry, ...]:
@@ -237,19 +217,11 @@ def _headings(tokens: list[Token]) -> tuple[Heading, ...]:
 
 
 def render_markdown(text: str, pictures_dir: Path | None = None) -> tuple[str, tuple[Heading, ...]]:
-    """Markdown to HTML that can be put on the page as it is, and the headings it has."""
-    tokens = _markdown.parse(text)
+    """Markdown to HTML that can be put on the page as it is (`core.markdown`), and its headings."""
+    tokens = markdown.parse(text)
     if pictures_dir is not None:
         _size_images(tokens, pictures_dir)
-    html = _markdown.renderer.render(tokens, _markdown.options, {})
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"https", "http", "mailto"},
-        link_rel="noopener",
-    )
-    return clean, _headings(tokens)
+    return markdown.render(tokens), _headings(tokens)
 
 
 def _picture(name: str, data: Any, pictures_dir: Path) -> GuidePicture:

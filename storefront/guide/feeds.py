@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .content import guide_pages
+from .content import guide_pages, hub
 
 
 class GuideFeed(Feed):
@@ -18,7 +18,7 @@ class GuideFeed(Feed):
         return settings.SHOP_BASE_URL + reverse("guide:feed")
 
     def link(self) -> str:
-        return settings.SHOP_BASE_URL + "/guide/lower-back-trigger-points/"
+        return settings.SHOP_BASE_URL + hub().url
 
     def items(self):
         return sorted(guide_pages().values(), key=lambda page: (page.updated, page.slug), reverse=True)

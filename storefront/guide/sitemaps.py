@@ -2,6 +2,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from .content import guide_pages, policy_pages
 
@@ -36,8 +37,8 @@ class ShopPagesSitemap(ShopSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["/", f"/products/{settings.FEATURED_PRODUCT_SLUG}/", "/guide/where-does-it-hurt/", "/guide/before-you-start/",
-                "/withdraw/"]
+        return [reverse("catalog:home"), reverse("catalog:product", args=[settings.FEATURED_PRODUCT_SLUG]),
+                reverse("guide:finder"), reverse("guide:self-check"), reverse("withdrawals:form")]
 
     def location(self, path: str) -> str:
         return path

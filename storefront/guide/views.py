@@ -40,7 +40,7 @@ def guide_index(request: HttpRequest) -> HttpResponse:
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     page = guide_pages().get(slug)
     # Only pages whose kind lives under /guide/ are served here.
-    if page is None or page.url != f"/guide/{slug}/":
+    if page is None or page.url != reverse("guide:page", args=[slug]):
         raise Http404("No such guide page")
     trail = [("Home", "/"), ("Lower back trigger points", hub().url)]
     if page.kind != "hub":
@@ -90,7 +90,7 @@ def finder(request: HttpRequest, region: str | None = None) -> HttpResponse:
         "chosen": chosen,
         "chosen_muscles": by_region.get(region, []) if chosen else [],
         "products": product_cards((settings.FEATURED_PRODUCT_SLUG,)) if chosen else [],
-        "structured": [structured_data.breadcrumbs([("Home", "/"), ("Lower back trigger points", hub().url), ("Where does it hurt?", "/guide/where-does-it-hurt/")])],
+        "structured": [structured_data.breadcrumbs([("Home", "/"), ("Lower back trigger points", hub().url), ("Where does it hurt?", reverse("guide:finder"))])],
     }
     return render(request, "guide/finder.html", context)
 

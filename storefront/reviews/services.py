@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from catalog.selectors import purge_catalog
 from jobs.queue import defer
+from shared_cache.generation import purge_catalog
 
 from .models import Review, ReviewRequest
 from .selectors import OrderForReview

@@ -16,10 +16,10 @@ import yaml
 from django.conf import settings
 from django.core.cache import cache
 
-from catalog.selectors import catalog_cache_key
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError, SaleorUnavailable
 from saleor_client.values import Money
+from shared_cache.generation import catalog_cache_key
 
 logger = logging.getLogger(__name__)
 

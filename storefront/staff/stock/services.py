@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from catalog.selectors import purge_catalog
 from core.locks import stock_lock
 from saleor_client.client import saleor_as_staff
 from saleor_client.errors import present
+from shared_cache.generation import purge_catalog
 
 from ..errors import StaffActionError, checked
 from ..models import StaffSession

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from catalog.selectors import purge_catalog
+from shared_cache.generation import purge_catalog
 
 
 class Command(BaseCommand):
