@@ -81,6 +81,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -267,6 +268,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -383,6 +385,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -555,6 +558,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -681,6 +685,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -803,6 +808,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -925,6 +931,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -1143,6 +1150,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -1653,6 +1661,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -1972,6 +1981,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -2343,6 +2353,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -2562,6 +2573,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
