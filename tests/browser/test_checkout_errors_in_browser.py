@@ -7,12 +7,20 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from deploy.runner.layout import ROOT
 from deploy.runner.stack import Stack
 from tests.browser.test_buying import enter_card, go_to_payment, new_email
 from tests.checkout.buyer import DECLINED_CARD, THREE_D_SECURE_CARD, card_token
 from tests.saleor_api import SaleorStaffAPI
 
 PHONE = {"width": 390, "height": 844}
+# What the buyer sees at each refusal, to be looked at.
+SCREENSHOTS = ROOT / ".local" / "test" / "screenshots" / "checkout-errors"
+
+
+def keep_screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"390-{name}.png"))
 
 
 def phone_page(browser: Browser, shop: Stack) -> Page:
@@ -40,6 +48,7 @@ def test_a_declined_card_is_shown_in_place_at_the_card_field(browser: Browser, s
     page.get_by_role("button", name=re.compile("^Pay ")).click()
 
     assert_refusal_at_the_card(page, re.compile(r"^Your card was declined\. Please try another card, or contact your bank"))
+    keep_screenshot(page, "declined")
     assert page.evaluate("window.samePage === true")
     expect(page.locator("#card-element").get_by_placeholder("number")).to_have_value(DECLINED_CARD)
     expect(page.get_by_role("button", name=re.compile("^Pay "))).to_be_enabled()
@@ -58,6 +67,7 @@ def test_a_failed_3d_secure_is_shown_in_place_at_the_card_field(browser: Browser
     page.get_by_role("button", name="Fail authentication").click()
 
     assert_refusal_at_the_card(page, re.compile(r"^Your bank did not confirm the payment.*try another card, or contact your bank"))
+    keep_screenshot(page, "3d-secure-failed")
     assert page.evaluate("window.samePage === true")
     expect(page.locator("#card-element").get_by_placeholder("number")).to_have_value(THREE_D_SECURE_CARD)
     assert staff_api.orders_for(email) == []
@@ -107,6 +117,7 @@ def test_an_empty_address_form_gets_every_error_in_one_round_with_a_summary(brow
         "ZIP code: Please fill in this field.",
     ])
     expect(page.get_by_label("E-mail")).to_be_focused()
+    keep_screenshot(page, "empty-address-form")
     box = summary.bounding_box()
     assert box and box["y"] < PHONE["height"], "the summary is below the first screen"
     summary.get_by_role("link", name=re.compile("^ZIP code")).click()
