@@ -198,3 +198,20 @@ def test_checkout_pages_show_the_checkout_chrome_without_the_site_menu(buyer: Bu
         assert re.search(r'<a class="nav-cart" href="/cart/">Back to cart</a>', page)
         assert 'aria-label="Main"' not in page and "<summary>Menu</summary>" not in page
     assert 'aria-label="Main"' in buyer.http.get("/cart/").text
+
+
+def test_a_brazilian_address_has_a_neighborhood_field_that_reaches_the_label(buyer_at_details: Buyer):
+    form = buyer_at_details.post_form("/checkout/", "/checkout/", {"country": "BR", "change_country": "1"})
+    assert '<label for="id_city_area">Neighborhood (optional):</label>' in form.text
+
+    page = buyer_at_details.enter_details(
+        country="BR", country_area="SP", city="São Paulo", city_area="Bela Vista", street_address_1="Av. Paulista 1000",
+        postal_code="01310-100",
+    )
+
+    assert page.url.path == "/checkout/shipping/"
+    assert 'name="city_area" value="Bela Vista"' in buyer_at_details.http.get("/checkout/").text
+    buyer_at_details.choose_shipping("International")
+    payment = unescape(buyer_at_details.http.get("/checkout/payment/").text)
+    address = re.search(r'<address id="ship-to-address">(.*?)</address>', payment, re.S).group(1)
+    assert "Av. Paulista 1000<br>Bela Vista<br>" in address, address

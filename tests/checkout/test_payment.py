@@ -1,5 +1,6 @@
 """Paying through Saleor's gateway against localstripe, with the real stripe library."""
 import re
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -183,3 +184,27 @@ def test_a_promo_code_lowers_the_total_saleor_charges(shop: Stack, new_buyer, st
     order = staff_api.wait_for_orders(buyer.email)[0]
     assert order["total"]["gross"]["amount"] == 40.1
     assert order["payments"][0]["capturedAmount"]["amount"] == 40.1
+
+
+def test_the_payment_steps_script_is_answered_in_json_without_leaving_the_page(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI
+):
+    buyer = new_buyer(unique_email("in-place"))
+    buyer.ready_to_pay()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', buyer.http.get("/checkout/payment/").text).group(1)
+
+    def pay_in_place(card: str) -> httpx.Response:
+        buyer.last_paid_at = time.monotonic()  # localstripe's webhooks follow: let them land in this test
+        return buyer.http.post("/checkout/pay/", headers={"Accept": "application/json"},
+                               data={"csrfmiddlewaretoken": csrf, "payment_token": card_token(shop, card)})
+
+    declined = pay_in_place(DECLINED_CARD)
+
+    assert declined.status_code == 402
+    assert declined.json() == {"error": "Your card was declined. Please try another card, or contact your bank to approve the payment.",
+                               "card_refused": True}
+    assert "Your card was declined" not in buyer.http.get("/checkout/payment/").text  # nothing left for a reload
+    paid = pay_in_place(GOOD_CARD)
+    assert paid.status_code == 200
+    order = staff_api.wait_for_orders(buyer.email)[0]
+    assert paid.json() == {"next": f"/orders/{order['token']}/?placed=1"}
