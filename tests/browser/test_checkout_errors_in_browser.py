@@ -125,3 +125,22 @@ def test_an_empty_address_form_gets_every_error_in_one_round_with_a_summary(brow
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert violations == [], [(v["id"], v["help"]) for v in violations]
     page.context.close()
+
+
+def test_the_promo_code_field_opens_from_have_a_promo_code_and_stays_open_for_a_refused_code(browser: Browser, shop: Stack):
+    page = phone_page(browser, shop)
+    go_to_payment(page, new_email("phone-promo"))
+    code = page.get_by_label("Promo code")
+    expect(code).to_be_hidden()
+
+    page.get_by_text("Have a promo code?").click()
+    code.fill("save20")
+    page.get_by_role("button", name="Apply").click()
+
+    expect(page.get_by_text("We don't recognise this code. Please check it and try again.")).to_be_visible()
+    expect(page.get_by_label("Promo code")).to_have_value("save20")
+    page.get_by_label("Promo code").fill(" welcome10 ")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("Promo code WELCOME10 applied.")).to_be_visible()
+    expect(page.locator("#summary-total")).to_have_text("$40.10")
+    page.context.close()
