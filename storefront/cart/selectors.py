@@ -60,6 +60,13 @@ class Cart:
     shipping_options: tuple[ShippingOption, ...] = ()
 
     @property
+    def suggested_shipping_method_id(self) -> str:
+        """The method chosen, or else the cheapest for the address (what most buyers pick)."""
+        if self.shipping_method_id or not self.shipping_options:
+            return self.shipping_method_id or ""
+        return min(self.shipping_options, key=lambda option: option.price.amount).id
+
+    @property
     def is_empty(self) -> bool:
         return not self.lines
 

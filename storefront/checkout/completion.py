@@ -82,6 +82,7 @@ class PaymentOutcome:
     order_token: Optional[str] = None
     client_secret: Optional[str] = None
     message: str = ""
+    card_refused: bool = False  # the card or its bank said no (not the shop): another card may work
 
 
 def pay(*, cart_token: str, payment_token: str) -> PaymentOutcome:
@@ -108,7 +109,8 @@ def outcome_so_far(cart_token: str) -> Optional[PaymentOutcome]:
         except SaleorError:
             return None
     if attempt.status in (Status.DECLINED, Status.FAILED):
-        return PaymentOutcome(OutcomeKind.DECLINED, message=attempt.last_error or NOT_COMPLETED_MESSAGE)
+        return PaymentOutcome(OutcomeKind.DECLINED, message=attempt.last_error or NOT_COMPLETED_MESSAGE,
+                              card_refused=attempt.status == Status.DECLINED)
     if attempt.status == Status.SOLD_OUT:
         return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
     return None
@@ -265,7 +267,7 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentO
             # Stripe's answer was lost after it was asked to hold the card: the hold may exist.
             return _unknown(attempt, error)
         _record(attempt, Status.DECLINED, message)
-        return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.")
+        return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.", card_refused=True)
     # A reason the buyer must fix (address, a total that changed, a used-up promo code):
     # the attempt is over, so the settle job never submits this payment again.
     words = VOUCHER_USED_UP_MESSAGE if "VOUCHER_NOT_APPLICABLE" in error.codes else ADDRESS_MESSAGE

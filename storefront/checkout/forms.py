@@ -1,10 +1,12 @@
 from django import forms
 
-from core.addresses import address_rules
+from core.addresses import address_problems, address_rules
 
 from .selectors import shop_countries
 
 REQUIRED = "Please fill in this field."
+# Characters of each entry kept in the session for the page after a refused POST.
+TYPED_KEPT = 120
 AREA_REQUIRED = "This field is required for the chosen country."
 
 
@@ -39,19 +41,23 @@ class DetailsForm(forms.Form):
     street_address_1 = _text("Street address", autocomplete="address-line1")
     street_address_2 = _text("Apartment, suite, etc. (optional)", required=False, autocomplete="address-line2")
     city = _text("City", autocomplete="address-level2")
+    city_area = _text("District", required=False, max_length=128, autocomplete="address-level3")
     country_area = _text("State / province / region", required=False, max_length=128, autocomplete="address-level1")
     postal_code = _text("Postal code", max_length=20, autocomplete="postal-code")
     phone = _text("Phone (optional)", required=False, max_length=30, autocomplete="tel")
 
-    ADDRESS_FIELDS = ("first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city", "country_area", "postal_code")
+    ADDRESS_FIELDS = ("first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city",
+                      "city_area", "country_area", "postal_code")
 
     def __init__(self, *args, country: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "Choose a country")] + shop_countries()
         self.country = country
-        rules = address_rules(country)
+        self.rules = rules = address_rules(country)
         fields = self.fields
         fields["city"].label = rules.city_label
+        fields["city_area"].required = rules.city_area_required
+        fields["city_area"].label = rules.city_area_label + ("" if rules.city_area_required else " (optional)")
         fields["postal_code"].label = rules.postal_code_label
         if rules.postal_code_example:
             fields["postal_code"].widget.attrs["placeholder"] = f"e.g. {rules.postal_code_example}"
@@ -75,9 +81,50 @@ class DetailsForm(forms.Form):
         for name in set(self.ADDRESS_FIELDS) - set(shown):
             del self.fields[name]
 
+    @classmethod
+    def typed(cls, data) -> dict[str, str]:
+        """What the buyer sent, kept for the page after the redirect (the session is a cookie:
+        each entry is cut short)."""
+        return {name: str(data.get(name, ""))[:TYPED_KEPT] for name in ("email", "country", *cls.ADDRESS_FIELDS, "phone")}
+
+    @classmethod
+    def refused(cls, data: dict[str, str], errors: dict[str, list[str]], *, country: str) -> "DetailsForm":
+        """The form as sent, with the errors found then; focus starts on the first of them."""
+        form = cls(data, country=country)
+        form.full_clean()
+        form.errors.clear()
+        for field, messages in errors.items():
+            for message in messages:
+                form.add_error(field if field in form.fields else None, message)
+        first = next((name for name in form.fields if name in form.errors), None)
+        if first:
+            form.fields[first].widget.attrs["autofocus"] = True
+        return form
+
+    @classmethod
+    def initial_from(cls, address: dict[str, str], country: str) -> dict[str, str]:
+        """The form's fields for an address Saleor stored (Japan's city/ward is its second
+        street line there)."""
+        if address.get("country") == country and address_rules(country).city_in_street:
+            return {**address, "city": address.get("street_address_2", ""), "street_address_2": ""}
+        return address
+
+    def clean(self) -> dict:
+        """Saleor's address checks, run here as well: every problem in one answer, beside the
+        fields the buyer got wrong (Saleor still validates on its own)."""
+        cleaned = super().clean()
+        if "country" in cleaned:
+            for field, message in address_problems(self.address(), self.rules).items():
+                if field in self.fields and field not in self.errors:
+                    self.add_error(field, message)
+        return cleaned
+
     def address(self) -> dict[str, str]:
         """Every address field Saleor takes; those this country has no use for are empty."""
-        return {name: self.cleaned_data.get(name, "") for name in (*self.ADDRESS_FIELDS, "country", "phone")}
+        address = {name: self.cleaned_data.get(name, "") for name in (*self.ADDRESS_FIELDS, "country", "phone")}
+        if self.rules.city_in_street:
+            address["street_address_2"], address["city"] = address["city"], ""
+        return address
 
 
 def chosen_country(data, fallback: str) -> str:
@@ -104,6 +151,15 @@ class PromoCodeForm(forms.Form):
         max_length=100,
         error_messages={"required": "Please enter a promo code.", "max_length": "That code is too long."},
     )
+
+    @classmethod
+    def refused(cls, code: str, message: str) -> "PromoCodeForm":
+        """The form as the buyer sent it, with the one reason it was refused."""
+        form = cls({"code": code})
+        form.full_clean()
+        form.errors.clear()
+        form.add_error("code", message)
+        return form
 
 
 class PayForm(forms.Form):

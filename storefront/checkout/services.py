@@ -5,6 +5,7 @@ Paying and completing live in `completion.py`.
 from __future__ import annotations
 
 from cart.selectors import Cart, cart_from_saleor
+from core.addresses import address_rules, postal_code_problem
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import AddressInput
@@ -20,14 +21,13 @@ SALEOR_FIELDS = {
     "streetAddress1": "street_address_1",
     "streetAddress2": "street_address_2",
     "city": "city",
-    "cityArea": "city",
+    "cityArea": "city_area",
     "postalCode": "postal_code",
     "country": "country",
     "countryArea": "country_area",
     "phone": "phone",
 }
 FIELD_MESSAGES = {
-    "postal_code": "This postal code doesn't match the format used in the chosen country.",
     "country_area": "Please choose a valid state, province or region for this country.",
     "country": "We can't ship to this country. Please choose one from the list.",
     "phone": "Please enter a valid phone number, including the country code (e.g. +1).",
@@ -38,7 +38,7 @@ FIELD_MESSAGES = {
 REQUIRED_MESSAGE = "This field is required for the chosen country."
 
 
-def _field_errors(error: SaleorValidationError) -> dict[str, str]:
+def _field_errors(error: SaleorValidationError, address: dict[str, str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for field_error in error.errors:
         field = SALEOR_FIELDS.get(field_error.field or "", "__all__")
@@ -46,6 +46,9 @@ def _field_errors(error: SaleorValidationError) -> dict[str, str]:
             continue
         if field_error.code == "REQUIRED":
             found[field] = REQUIRED_MESSAGE
+        elif field == "postal_code":
+            country = address.get("country", "")
+            found[field] = postal_code_problem(country, address.get("postal_code", ""), address_rules(country))
         else:
             found[field] = FIELD_MESSAGES.get(field, "Please check this field.")
     return found
@@ -65,7 +68,7 @@ def set_details(*, cart: Cart, email: str, address: dict[str, str]) -> Cart:
             result.checkout_billing_address_update.checkout_errors,
         )
     except SaleorValidationError as error:
-        raise CheckoutStepError("Please correct the highlighted fields.", _field_errors(error)) from error
+        raise CheckoutStepError("Please correct the highlighted fields.", _field_errors(error, address)) from error
     return cart_from_saleor(result.checkout_billing_address_update.checkout)
 
 
@@ -85,20 +88,37 @@ def set_shipping_method(*, cart: Cart, shipping_method_id: str) -> Cart:
     return cart_from_saleor(result.checkout_shipping_method_update.checkout)
 
 
+def promo_code_candidates(typed: str) -> list[str]:
+    """The codes to try for what the buyer typed: the shop's codes are upper case without
+    spaces ("WELCOME10"), and Saleor compares codes exactly, so "welcome10" and " WELCOME 10 "
+    are tried as WELCOME10 first; the code as typed (trimmed) only if that differs."""
+    trimmed = typed.strip()
+    written = "".join(trimmed.split()).upper()
+    return [written] if written == trimmed or not trimmed else [written, trimmed]
+
+
 def apply_promo_code(*, cart: Cart, code: str) -> Cart:
-    result = saleor().checkout_add_promo_code(checkout_id=cart.id, promo_code=code)
-    try:
-        raise_for_errors(result.checkout_add_promo_code.checkout_errors)
-    except SaleorValidationError as error:
-        if "VOUCHER_NOT_APPLICABLE" in error.codes:
-            message = "This code can't be used for this order."
-        else:
-            message = "We don't recognise this code. Please check it and try again."
-        raise CheckoutStepError(message, {"code": message}) from error
-    return cart_from_saleor(result.checkout_add_promo_code.checkout)
+    refusal = None
+    for candidate in promo_code_candidates(code):
+        result = saleor().checkout_add_promo_code(checkout_id=cart.id, promo_code=candidate)
+        try:
+            raise_for_errors(result.checkout_add_promo_code.checkout_errors)
+        except SaleorValidationError as error:
+            if refusal is None or "VOUCHER_NOT_APPLICABLE" in error.codes:
+                refusal = error  # a code that exists but does not apply says more than "unknown"
+            continue
+        return cart_from_saleor(result.checkout_add_promo_code.checkout)
+    if refusal is not None and "VOUCHER_NOT_APPLICABLE" in refusal.codes:
+        message = "This code can't be used for this order."
+    else:
+        message = "We don't recognise this code. Please check it and try again."
+    raise CheckoutStepError(message, {"code": message}) from refusal
 
 
 def remove_promo_code(*, cart: Cart) -> Cart:
     result = saleor().checkout_remove_promo_code(checkout_id=cart.id, promo_code=cart.voucher_code)
-    raise_for_errors(result.checkout_remove_promo_code.checkout_errors)
+    try:
+        raise_for_errors(result.checkout_remove_promo_code.checkout_errors)
+    except SaleorValidationError as error:
+        raise CheckoutStepError("The promo code could not be removed. Please reload the page and try again.") from error
     return cart_from_saleor(result.checkout_remove_promo_code.checkout)

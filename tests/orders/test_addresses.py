@@ -35,10 +35,11 @@ ADDRESSES = {
         ["Emmy Noether", "Unter den Linden 6", "10117 BERLIN", "GERMANY"],
     ),
     "JP": (
-        dict(first_name="Hideki", last_name="Yukawa", street_address_1="1-1 Chiyoda, Chiyoda-ku", city="",
+        # Japan's city/ward is its own field, kept as the second street line (Saleor has no city there).
+        dict(first_name="Hideki", last_name="Yukawa", street_address_1="1-1 Chiyoda", city="Chiyoda-ku",
              postal_code="100-8111", country="JP", country_area="東京都"),
         "International",
-        ["Hideki Yukawa", "1-1 Chiyoda, Chiyoda-ku, TOKYO", "100-8111", "JAPAN"],
+        ["Hideki Yukawa", "1-1 Chiyoda", "Chiyoda-ku, TOKYO", "100-8111", "JAPAN"],
     ),
 }
 
@@ -109,5 +110,5 @@ def test_the_address_form_follows_the_chosen_countrys_rules(buyer: Buyer):
     assert '<select name="country_area"' in us and '<option value="NY">New York</option>' in us
     assert labels(germany)[-3:] == ["Postal code", "City", "Phone (optional)"] and "State" not in labels(germany)
     assert "Post town" in labels(britain) and "State" not in labels(britain)
-    assert "Prefecture" in labels(japan) and "City" not in labels(japan)
+    assert "Prefecture" in labels(japan) and "City / ward" in labels(japan) and "City" not in labels(japan)
     assert 'value="Kept"' in germany

@@ -82,6 +82,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -268,6 +269,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -384,6 +386,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -560,6 +563,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -686,6 +690,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -808,6 +813,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -930,6 +936,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -1148,6 +1155,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -1693,6 +1701,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -2012,6 +2021,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -2383,6 +2393,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code
@@ -2602,6 +2613,7 @@ class SaleorGraphQLClient(BaseClient):
               streetAddress1
               streetAddress2
               city
+              cityArea
               postalCode
               country {
                 code

@@ -22,6 +22,7 @@ class AddressFields(BaseModel):
     street_address_1: str = Field(alias="streetAddress1")
     street_address_2: str = Field(alias="streetAddress2")
     city: str
+    city_area: str = Field(alias="cityArea")
     postal_code: str = Field(alias="postalCode")
     country: "AddressFieldsCountry"
     country_area: str = Field(alias="countryArea")

@@ -11,3 +11,17 @@
     if (form.requestSubmit) form.requestSubmit(change); else change.click();
   });
 })();
+
+// The error summary's links move focus to their field (a link to #id alone only scrolls).
+(function () {
+  var summary = document.getElementById("error-summary");
+  if (!summary) return;
+  summary.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    var field = link && document.getElementById(link.hash.slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.focus({ preventScroll: true });
+    field.scrollIntoView({ block: "center" });
+  });
+})();
