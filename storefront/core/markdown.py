@@ -2,7 +2,7 @@
 issues): markdown-it-py with raw HTML off, h2/h3 anchors for tables of contents, then nh3
 (ammonia) with a short allow-list, so nothing written can put a script or a style on a page or
 in an e-mail. `parse` and `render` are separate so a caller may adjust the tokens in between
-(the guide sizes its pictures)."""
+(the guide sizes its pictures); the renderer is the same for both parsers."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -25,15 +25,17 @@ ALLOWED_ATTRIBUTES = {
     "h3": {"id"},
 }
 
-_markdown = (
+_markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable("table")
+# Pages with a table of contents (the guide, policy pages) give their h2/h3 an id to link to.
+_with_anchors = (
     MarkdownIt("commonmark", {"html": False, "typographer": True})
     .enable("table")
     .use(anchors_plugin, min_level=2, max_level=3)
 )
 
 
-def parse(text: str) -> list[Token]:
-    return _markdown.parse(text)
+def parse(text: str, *, anchors: bool = False) -> list[Token]:
+    return (_with_anchors if anchors else _markdown).parse(text)
 
 
 def render(tokens: Sequence[Token]) -> str:

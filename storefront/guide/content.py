@@ -218,7 +218,7 @@ def _headings(tokens: list[Token]) -> tuple[Heading, ...]:
 
 def render_markdown(text: str, pictures_dir: Path | None = None) -> tuple[str, tuple[Heading, ...]]:
     """Markdown to HTML that can be put on the page as it is (`core.markdown`), and its headings."""
-    tokens = markdown.parse(text)
+    tokens = markdown.parse(text, anchors=True)
     if pictures_dir is not None:
         _size_images(tokens, pictures_dir)
     return markdown.render(tokens), _headings(tokens)
