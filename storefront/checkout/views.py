@@ -133,7 +133,10 @@ def pay(request: HttpRequest) -> HttpResponse:
         if cart is None:
             return redirect("cart:page")
         return _payment_page(request, cart, payment_error=form.errors["payment_token"][0], status=400)
-    return _after_payment(request, _attempt(request, lambda token: completion.pay(cart_token=token, **form.cleaned_data)))
+    landing = CartSession(request).landing
+    return _after_payment(request, _attempt(
+        request, lambda token: completion.pay(cart_token=token, landing=landing, **form.cleaned_data)
+    ))
 
 
 @require_POST

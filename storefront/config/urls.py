@@ -9,6 +9,8 @@ urlpatterns = [
     path("orders/", include("orders.urls")),
     path("withdraw/", include("withdrawals.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("analytics/", include("analytics.urls")),
+    path("staff/analytics/", include("analytics.staff_urls")),
     path("staff/", include("staff.urls")),
     # Last: any other one-word path at the root is a policy page (/returns/, /privacy/) or a 404.
     path("", include("pages.urls")),

@@ -67,7 +67,7 @@ PAGE_KINDS[POLICY_KIND] = PageKind(
     ),
     url_format="/{slug}/",
 )
-POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors")
+POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors", "counting")
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "pre",
