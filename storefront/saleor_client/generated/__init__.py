@@ -208,6 +208,8 @@ from .payment_for_completion import (
     PaymentForCompletion,
     PaymentForCompletionPayment,
     PaymentForCompletionPaymentOrder,
+    PaymentForCompletionPaymentOrderTotal,
+    PaymentForCompletionPaymentOrderTotalGross,
     PaymentForCompletionPaymentTotal,
     PaymentForCompletionPaymentTransactions,
 )
@@ -526,6 +528,8 @@ __all__ = [
     "PaymentForCompletion",
     "PaymentForCompletionPayment",
     "PaymentForCompletionPaymentOrder",
+    "PaymentForCompletionPaymentOrderTotal",
+    "PaymentForCompletionPaymentOrderTotalGross",
     "PaymentForCompletionPaymentTotal",
     "PaymentForCompletionPaymentTransactions",
     "PaymentReleaseHolds",

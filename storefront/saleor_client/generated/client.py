@@ -1343,6 +1343,11 @@ class SaleorGraphQLClient(BaseClient):
                 order {
                   id
                   token
+                  total {
+                    gross {
+                      ...MoneyFields
+                    }
+                  }
                 }
                 transactions {
                   kind
