@@ -15,7 +15,7 @@ from django.urls import Resolver404, resolve
 from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import FixedWindowRateLimiter
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .definitions import BROWSER_EVENTS, MAX_HOST_LENGTH, MAX_PATH_LENGTH
 
@@ -51,6 +51,23 @@ ShopPath = Annotated[str, Field(max_length=MAX_PATH_LENGTH), AfterValidator(shop
 EventName = Literal[BROWSER_EVENTS]  # type: ignore[valid-type]
 
 
+def _distinct(events: tuple[str, ...]) -> tuple[str, ...]:
+    if len(set(events)) != len(events):
+        raise ValueError("must name each event once")
+    return events
+
+
+class Vitals(BaseModel):
+    """The web-vitals library's values for the page (milliseconds; CLS has no unit)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    LCP: Annotated[float, Field(ge=0, le=600_000)] | None = None
+    INP: Annotated[float, Field(ge=0, le=600_000)] | None = None
+    CLS: Annotated[float, Field(ge=0, le=100)] | None = None
+    TTFB: Annotated[float, Field(ge=0, le=600_000)] | None = None
+
+
 class Beacon(BaseModel):
     """One page's report from beacon.js: the page, the visit's first page, the other site's host
     when a link there brought the visitor, and what happened."""
@@ -60,13 +77,14 @@ class Beacon(BaseModel):
     path: ShopPath
     landing: ShopPath | Literal[""] = ""
     referrer: Annotated[str, Field(max_length=MAX_HOST_LENGTH), AfterValidator(host_name)] = ""
-    events: Annotated[tuple[EventName, ...], Field(min_length=1, max_length=len(BROWSER_EVENTS)), AfterValidator(_distinct)]
+    events: Annotated[tuple[EventName, ...], Field(max_length=len(BROWSER_EVENTS)), AfterValidator(_distinct)] = ()
+    vitals: Vitals | None = None
 
-
-def _distinct(events: tuple[str, ...]) -> tuple[str, ...]:
-    if len(set(events)) != len(events):
-        raise ValueError("must name each event once")
-    return events
+    @model_validator(mode="after")
+    def _says_something(self) -> "Beacon":
+        if not self.events and self.vitals is None:
+            raise ValueError("must name at least one event or carry vitals")
+        return self
 
 
 def parse_beacon(body: bytes) -> Beacon:

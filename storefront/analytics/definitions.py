@@ -42,3 +42,29 @@ MAX_HOST_LENGTH = 100
 MAX_PATHS_PER_DAY = 500
 MAX_REFERRERS_PER_DAY = 200
 OTHER = "(other)"
+
+
+@dataclass(frozen=True)
+class Vital:
+    """A Core Web Vital measured by the `web-vitals` library in a sampled share of page views."""
+
+    name: str
+    words: str
+    unit: str
+    good: float  # Google's "good" threshold (web.dev/articles/vitals): at or below is good
+    edges: tuple[float, ...]  # histogram buckets' upper edges; p75 is read as "at most" an edge
+
+
+_MS_EDGES = (50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 1800, 2000, 2500, 3000, 3500, 4000,
+             5000, 6000, 8000, 10000, 15000, 20000, 30000, 60000, 600000)
+VITALS = (
+    Vital("LCP", "Largest contentful paint", "ms", 2500, _MS_EDGES),
+    Vital("INP", "Interaction to next paint", "ms", 200, _MS_EDGES),
+    Vital("CLS", "Cumulative layout shift", "", 0.1,
+          (0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 2, 5, 100)),
+    Vital("TTFB", "Time to first byte", "ms", 800, _MS_EDGES),
+)
+VITALS_BY_NAME = {vital.name: vital for vital in VITALS}
+# Page types the speed report groups by (URL names of the pages); anything else is "other".
+PAGE_TYPES = {"catalog:home": "home", "catalog:product": "product", "guide:page": "guide", "guide:index": "guide",
+              "guide:finder": "guide", "guide:finder-region": "guide", "guide:self-check": "guide"}

@@ -24,8 +24,9 @@ from .definitions import (
     PAID,
     PRODUCT_VIEWED,
     VISIT,
+    VITALS,
 )
-from .models import DailyCount
+from .models import DailyCount, VitalCount
 from .services import shop_day
 
 REPORT_DAYS = (7, 30)
@@ -181,8 +182,76 @@ class CountingStatement:
     """What the privacy page says about counting, from `definitions`."""
 
     events: tuple
+    vitals: tuple
+    vitals_sample: float
     kept_days: int
+
+    @property
+    def vitals_sample_words(self) -> str:
+        return f"{self.vitals_sample:.0%}"
 
 
 def counting_statement() -> CountingStatement:
-    return CountingStatement(events=EVENTS, kept_days=KEPT_DAYS)
+    return CountingStatement(events=EVENTS, vitals=VITALS, vitals_sample=settings.ANALYTICS_VITALS_SAMPLE,
+                             kept_days=KEPT_DAYS)
+
+
+SPEED_DAYS = 7
+
+
+@dataclass(frozen=True)
+class VitalFigure:
+    metric: str
+    words: str
+    unit: str
+    p75: float  # at most this (the upper edge of the 75th percentile's bucket)
+    good: float
+    samples: int
+
+    @property
+    def is_good(self) -> bool:
+        return self.p75 <= self.good
+
+    @property
+    def p75_words(self) -> str:
+        return f"≤ {self.p75:g}{' ' + self.unit if self.unit else ''}"
+
+    @property
+    def good_words(self) -> str:
+        return f"≤ {self.good:g}{' ' + self.unit if self.unit else ''}"
+
+
+@dataclass(frozen=True)
+class PageTypeSpeed:
+    page_type: str
+    vitals: tuple[VitalFigure, ...]
+
+
+def speed(*, days: int = SPEED_DAYS) -> tuple[PageTypeSpeed, ...]:
+    """The 75th percentile of each Core Web Vital per page type (what Google judges a page by)."""
+    first, last = _window(days)
+    histograms: dict[tuple[str, str], dict[int, int]] = {}
+    rows = (VitalCount.objects.filter(day__gte=first, day__lte=last)
+            .values_list("page_type", "metric", "bucket").annotate(total=Sum("count")))
+    for page_type, metric, bucket, total in rows:
+        histograms.setdefault((page_type, metric), {})[bucket] = total
+    found = []
+    for page_type in sorted({page_type for page_type, _ in histograms}):
+        figures = []
+        for vital in VITALS:
+            histogram = histograms.get((page_type, vital.name))
+            if histogram:
+                samples = sum(histogram.values())
+                figures.append(VitalFigure(vital.name, vital.words, vital.unit, _p75(histogram, vital.edges, samples),
+                                           vital.good, samples))
+        found.append(PageTypeSpeed(page_type, tuple(figures)))
+    return tuple(found)
+
+
+def _p75(histogram: dict[int, int], edges: tuple[float, ...], samples: int) -> float:
+    seen = 0
+    for bucket in sorted(histogram):
+        seen += histogram[bucket]
+        if seen >= 0.75 * samples:
+            return edges[bucket]
+    return edges[-1]

@@ -11,12 +11,22 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
+from django.urls import resolve
 from django.utils import timezone
 
 from .beacon import Beacon
-from .definitions import KEPT_DAYS, MAX_PATHS_PER_DAY, MAX_REFERRERS_PER_DAY, OTHER, PAGE_VIEW, PAID
-from .models import DailyCount
+from .definitions import (
+    KEPT_DAYS,
+    MAX_PATHS_PER_DAY,
+    MAX_REFERRERS_PER_DAY,
+    OTHER,
+    PAGE_TYPES,
+    PAGE_VIEW,
+    PAID,
+    VITALS_BY_NAME,
+)
+from .models import DailyCount, VitalCount
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +38,14 @@ UPSERT = """
 """
 
 
+UPSERT_VITALS = """
+    INSERT INTO analytics_vitalcount (day, page_type, metric, bucket, count)
+    SELECT * FROM unnest(%s::date[], %s::varchar[], %s::varchar[], %s::smallint[], %s::bigint[])
+    ON CONFLICT (day, page_type, metric, bucket)
+    DO UPDATE SET count = analytics_vitalcount.count + EXCLUDED.count
+"""
+
+
 class CountKey(NamedTuple):
     day: date
     event: str
@@ -35,18 +53,36 @@ class CountKey(NamedTuple):
     referrer_host: str
 
 
+class VitalKey(NamedTuple):
+    day: date
+    page_type: str
+    metric: str
+    bucket: int
+
+
 def shop_day() -> date:
     return timezone.localdate(timezone=ZoneInfo(settings.SHOP_TIME_ZONE))
 
 
-def keys_of(beacon: Beacon, *, day: date) -> list[CountKey]:
+def keys_of(beacon: Beacon, *, day: date) -> list[CountKey | VitalKey]:
     """A page view counts under the page (and the other site that linked to it); every other
-    event under the visit's first page, which is what the report attributes to."""
+    event under the visit's first page, which is what the report attributes to. Vitals count
+    in their histogram bucket under the page's type."""
     landing = beacon.landing or beacon.path
-    return [
+    keys: list[CountKey | VitalKey] = [
         CountKey(day, event, beacon.path, beacon.referrer) if event == PAGE_VIEW else CountKey(day, event, landing, "")
         for event in beacon.events
     ]
+    if beacon.vitals is not None:
+        page_type = PAGE_TYPES.get(resolve(beacon.path).view_name, "other")
+        for metric, value in beacon.vitals.model_dump(exclude_none=True).items():
+            keys.append(VitalKey(day, page_type, metric, bucket_of(metric, value)))
+    return keys
+
+
+def bucket_of(metric: str, value: float) -> int:
+    edges = VITALS_BY_NAME[metric].edges
+    return next((index for index, edge in enumerate(edges) if value <= edge), len(edges) - 1)
 
 
 class CountBuffer:
@@ -55,11 +91,11 @@ class CountBuffer:
     are statistics, not money)."""
 
     def __init__(self) -> None:
-        self.counts: Counter[CountKey] = Counter()
+        self.counts: Counter[CountKey | VitalKey] = Counter()
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
 
-    def add(self, keys: list[CountKey]) -> None:
+    def add(self, keys: list[CountKey | VitalKey]) -> None:
         with self.lock:
             self.counts.update(keys)
             if self.thread is None:
@@ -92,11 +128,15 @@ class CountBuffer:
         return len(counts)
 
 
-def write_counts(counts: Counter[CountKey]) -> None:
-    capped = _capped(counts)
-    columns = list(zip(*((key.day, key.event, key.path, key.referrer_host, n) for key, n in capped.items())))
+def write_counts(counts: Counter[CountKey | VitalKey]) -> None:
+    """One upsert per table, whatever the number of hits behind the counts."""
+    pages = Counter({key: n for key, n in counts.items() if isinstance(key, CountKey)})
+    vitals = [(*key, n) for key, n in counts.items() if isinstance(key, VitalKey)]
     with connection.cursor() as cursor:
-        cursor.execute(UPSERT, [list(column) for column in columns])
+        if pages:
+            cursor.execute(UPSERT, [list(column) for column in zip(*((*key, n) for key, n in _capped(pages).items()))])
+        if vitals:
+            cursor.execute(UPSERT_VITALS, [list(column) for column in zip(*vitals)])
 
 
 def _capped(counts: Counter[CountKey]) -> Counter[CountKey]:
@@ -144,9 +184,15 @@ def count_paid_order(*, landing_page: str) -> None:
     caller's transaction: one write per order."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("count_paid_order belongs in the transaction that records the order")
-    write_counts(Counter({CountKey(shop_day(), PAID, landing_page, ""): 1}))  # "": first page unknown
+    try:
+        with transaction.atomic():  # a savepoint: a count must never cost the order its record
+            write_counts(Counter({CountKey(shop_day(), PAID, landing_page, ""): 1}))  # "": first page unknown
+    except DatabaseError:
+        logger.exception("Could not count a paid order under %r", landing_page)
 
 
 def forget_old_counts() -> int:
-    deleted, _ = DailyCount.objects.filter(day__lt=shop_day() - timedelta(days=KEPT_DAYS)).delete()
-    return deleted
+    oldest = shop_day() - timedelta(days=KEPT_DAYS)
+    pages, _ = DailyCount.objects.filter(day__lt=oldest).delete()
+    vitals, _ = VitalCount.objects.filter(day__lt=oldest).delete()
+    return pages + vitals

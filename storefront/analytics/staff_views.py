@@ -28,6 +28,7 @@ def report(request: HttpRequest) -> HttpResponse:
         return _bad_days()
     return render(request, "analytics/report.html", {
         "report": selectors.report(days=days), "choices": selectors.REPORT_DAYS,
+        "speed": selectors.speed(), "speed_days": selectors.SPEED_DAYS,
     })
 
 

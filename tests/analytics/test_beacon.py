@@ -9,13 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from deploy.runner.stack import Stack
+from deploy.runner.stack import STOREFRONT_WORKERS, Stack
 from tests.analytics.conftest import counts, row_count, settle_counts, wait_for_count
 
 PAGE = "/guide/psoas/"
 
 
-def beacon(path: str = PAGE, events: tuple[str, ...] = ("page_view",), **extra: str) -> str:
+def beacon(path: str = PAGE, events: tuple[str, ...] = ("page_view",), **extra: object) -> str:
     return json.dumps({"path": path, "events": list(events), **extra})
 
 
@@ -60,7 +60,7 @@ def test_a_flood_from_one_address_is_refused_and_cannot_grow_the_table(shop: Sta
     # Refused or, should the storefront be saturated, turned away with 503: never counted, never a 500.
     assert {answer.status_code for answer in answers} <= {204, 429, 503}
     # The limit (1000 a minute in the test stack) holds in each storefront process.
-    assert len(refused) >= 8_000
+    assert 0 < accepted <= 1000 * STOREFRONT_WORKERS
     assert refused[0].headers["Retry-After"] == "60"
     assert "Too many beacons" in refused[0].text
     settle_counts()
@@ -79,7 +79,9 @@ def test_oversized_malformed_and_foreign_beacons_are_refused_in_plain_words(shop
     refused = {
         "not json": "Not a beacon this shop counts: the body invalid json",
         beacon(events=("paid",)): "events.0 input should be",
-        beacon(events=()): "events tuple should have at least 1 item",
+        beacon(events=()): "the body must name at least one event or carry vitals",
+        beacon(vitals={"LCP": -5}): "vitals.LCP input should be greater than or equal to 0",
+        beacon(vitals={"FID": 10}): "vitals.FID extra inputs are not permitted",
         beacon(events=("page_view", "page_view")): "must name each event once",
         beacon("/staff/"): "path must be one of the shop's page addresses",
         beacon("/guide/psoas/?email=a@b.c"): "without a query string",

@@ -3,8 +3,10 @@ attributes it there with Saleor's total; a visit that never adds leaves no landi
 from the caching proxy count; robots and GPC/DNT visitors are not counted."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import time
 import uuid
 from decimal import Decimal
 from typing import Iterator
@@ -19,7 +21,7 @@ from deploy.runner.environments import ensure_test_packages
 from deploy.runner.layout import Ports
 from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
-from tests.analytics.conftest import DESKTOP_CHROME, counts, report_row, settle_counts, wait_for_count
+from tests.analytics.conftest import DESKTOP_CHROME, FLUSH_WAIT, counts, report_row, settle_counts, wait_for_count
 from tests.browser.test_buying import enter_card, fill_address
 from tests.checkout.buyer import GOOD_CARD
 from tests.saleor_api import SaleorStaffAPI
@@ -161,3 +163,39 @@ def test_a_robot_browser_is_not_counted(browser: Browser, shop: Stack):
     assert beacon.value.status == 204
     settle_counts()
     assert counts(shop, event="page_view", path=path) == before
+
+
+def vital_samples(shop: Stack, page_type: str) -> dict[str, int]:
+    with psycopg.connect(shop.database_url("storefront"), autocommit=True) as db:
+        return dict(db.execute(
+            "SELECT metric, sum(count) FROM analytics_vitalcount WHERE page_type = %s GROUP BY metric", [page_type]
+        ).fetchall())
+
+
+def test_real_web_vitals_from_chromium_on_the_product_page_show_in_the_staff_report(
+    visitor: BrowserContext, shop: Stack, admin: httpx.Client
+):
+    before = vital_samples(shop, "product")
+    page = visitor.new_page()
+    open_counted(page, "/products/ql-claw/")
+    page.wait_for_function("window.webVitals !== undefined")
+    page.get_by_label("Quantity").click()
+
+    # Leaving the page sends its vitals (the test stack samples every page view).
+    with page.expect_request(lambda request: is_beacon(request) and '"vitals"' in (request.post_data or "")) as sent:
+        page.goto("/guide/")
+    measured = json.loads(sent.value.post_data)["vitals"]
+
+    assert {"LCP", "TTFB"} <= set(measured)
+    deadline = time.monotonic() + FLUSH_WAIT
+    while vital_samples(shop, "product").get("LCP", 0) < before.get("LCP", 0) + 1 and time.monotonic() < deadline:
+        time.sleep(0.25)
+    after = vital_samples(shop, "product")
+    assert {metric: after[metric] - before.get(metric, 0) for metric in measured} == dict.fromkeys(measured, 1)
+    report = admin.get("/staff/analytics/").text
+    table = re.search(r'<table class="cart-lines speed" data-page-type="product">(.*?)</table>', report, re.S).group(1)
+    shown = {metric: (float(p75), int(samples)) for metric, p75, samples
+             in re.findall(r'<tr data-metric="(\w+)" data-p75="([\d.]+)" data-samples="(\d+)">', table)}
+    # Every sample of the last 7 days is in the report (the tests' stack starts empty each session).
+    assert {metric: shown[metric][1] for metric in measured} == {metric: after[metric] for metric in measured}
+    assert shown["LCP"][0] > 0 and shown["TTFB"][0] > 0

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,6 +10,7 @@ from ..beacon import NOT_COUNTED
 from ..definitions import BROWSER_EVENTS
 
 register = template.Library()
+VITALS_SCRIPT = "analytics/web-vitals-6.2.3/web-vitals.iife.js"
 
 
 @register.simple_tag(takes_context=True)
@@ -20,6 +22,7 @@ def counting_script(context: template.Context, event: str = "") -> str:
     if event and event not in BROWSER_EVENTS:
         raise template.TemplateSyntaxError(f"counting_script: {event!r} is not one of {BROWSER_EVENTS}")
     return format_html(
-        '<script src="{}" defer data-beacon-url="{}" data-event="{}"></script>',
-        static("analytics/beacon.js"), reverse("analytics:beacon"), event,
+        '<script src="{}" defer data-beacon-url="{}" data-event="{}" data-vitals-url="{}" data-vitals-sample="{}"></script>',
+        static("analytics/beacon.js"), reverse("analytics:beacon"), event, static(VITALS_SCRIPT),
+        settings.ANALYTICS_VITALS_SAMPLE,
     )

@@ -55,6 +55,37 @@
   else window.addEventListener("load", sendPage);
   window.addEventListener("pagehide", sendPage);
 
+  // Speed for real visitors, in a sample of page views: the web-vitals library (the shop's own
+  // copy) is fetched after load, and its latest values go in one beacon as the page is left.
+  var sample = parseFloat(script.getAttribute("data-vitals-sample") || "0");
+  if (sample > 0 && Math.random() < sample) {
+    var vitals = {};
+    var vitalsSent = false;
+    var measure = function () {
+      var library = document.createElement("script");
+      library.src = script.getAttribute("data-vitals-url");
+      library.async = true;
+      library.onload = function () {
+        var keep = function (metric) { vitals[metric.name] = metric.value; };
+        ["onLCP", "onINP", "onCLS", "onTTFB"].forEach(function (on) {
+          window.webVitals[on](keep, {reportAllChanges: true});
+        });
+      };
+      document.head.appendChild(library);
+    };
+    var sendVitals = function () {
+      if (vitalsSent || !Object.keys(vitals).length) return;
+      vitalsSent = true;
+      navigator.sendBeacon(url, JSON.stringify({path: path, vitals: vitals}));
+    };
+    if (document.readyState === "complete") measure();
+    else window.addEventListener("load", measure);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") sendVitals();
+    });
+    window.addEventListener("pagehide", sendVitals);
+  }
+
   // Adding to the cart: the visit's first page goes with the form, so the order can know it.
   document.addEventListener("submit", function (event) {
     var form = event.target;
