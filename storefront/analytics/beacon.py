@@ -17,13 +17,11 @@ from limits.storage import MemoryStorage
 from limits.strategies import FixedWindowRateLimiter
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .definitions import BROWSER_EVENTS, MAX_HOST_LENGTH, MAX_PATH_LENGTH
+from .definitions import BROWSER_EVENTS, COUNTED_PAGES, MAX_HOST_LENGTH, MAX_PATH_LENGTH
 
 MAX_BODY_BYTES = 2048
 PATH = re.compile(r"/[A-Za-z0-9/_.~%-]*\Z")
 HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?\Z")
-# Pages that are not the shop's public pages: never counted, whatever a beacon claims.
-NOT_COUNTED = ("/staff/", "/static/", "/media/", "/analytics/", "/healthz")
 
 
 class BeaconRefused(ValueError):
@@ -31,13 +29,19 @@ class BeaconRefused(ValueError):
 
 
 def shop_path(value: str) -> str:
-    if not PATH.match(value) or value.startswith(NOT_COUNTED):
+    if not PATH.match(value):
         raise ValueError("must be one of the shop's page addresses, without a query string")
-    try:
-        resolve(value)
-    except Resolver404:
-        raise ValueError("is not a page of this shop") from None
+    if page_type(value) is None:
+        raise ValueError("is not a page this shop counts")
     return value
+
+
+def page_type(path: str) -> str | None:
+    """The counted page's type (`COUNTED_PAGES`), or None for any other address."""
+    try:
+        return COUNTED_PAGES.get(resolve(path).view_name)
+    except Resolver404:
+        return None
 
 
 def host_name(value: str) -> str:

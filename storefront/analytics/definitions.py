@@ -65,6 +65,11 @@ VITALS = (
     Vital("TTFB", "Time to first byte", "ms", 800, _MS_EDGES),
 )
 VITALS_BY_NAME = {vital.name: vital for vital in VITALS}
-# Page types the speed report groups by (URL names of the pages); anything else is "other".
-PAGE_TYPES = {"catalog:home": "home", "catalog:product": "product", "guide:page": "guide", "guide:index": "guide",
-              "guide:finder": "guide", "guide:finder-region": "guide", "guide:self-check": "guide"}
+# The pages counted (URL names), each with the type the speed report groups it under. Only
+# public pages: an order's, a withdrawal's or a newsletter link's address carries a secret.
+COUNTED_PAGES = {
+    "catalog:home": "home", "catalog:product": "product",
+    "guide:index": "guide", "guide:page": "guide", "guide:finder": "guide", "guide:finder-region": "guide",
+    "guide:self-check": "guide", "pages:page": "shop page",
+    "cart:page": "cart and checkout", "checkout:details": "cart and checkout", "checkout:shipping": "cart and checkout",
+}

@@ -17,6 +17,7 @@ from guide.content import content_pages
 from .definitions import (
     ADDED_TO_CART,
     CHECKOUT_STARTED,
+    COUNTED_PAGES,
     EVENTS,
     FUNNEL,
     KEPT_DAYS,
@@ -184,6 +185,7 @@ class CountingStatement:
     events: tuple
     vitals: tuple
     vitals_sample: float
+    page_types: tuple[str, ...]
     kept_days: int
 
     @property
@@ -193,7 +195,7 @@ class CountingStatement:
 
 def counting_statement() -> CountingStatement:
     return CountingStatement(events=EVENTS, vitals=VITALS, vitals_sample=settings.ANALYTICS_VITALS_SAMPLE,
-                             kept_days=KEPT_DAYS)
+                             page_types=tuple(dict.fromkeys(COUNTED_PAGES.values())), kept_days=KEPT_DAYS)
 
 
 SPEED_DAYS = 7

@@ -7,21 +7,20 @@ import logging
 import threading
 from collections import Counter
 from datetime import date, timedelta
+from functools import partial
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.urls import resolve
 from django.utils import timezone
 
-from .beacon import Beacon
+from .beacon import Beacon, page_type
 from .definitions import (
     KEPT_DAYS,
     MAX_PATHS_PER_DAY,
     MAX_REFERRERS_PER_DAY,
     OTHER,
-    PAGE_TYPES,
     PAGE_VIEW,
     PAID,
     VITALS_BY_NAME,
@@ -74,9 +73,9 @@ def keys_of(beacon: Beacon, *, day: date) -> list[CountKey | VitalKey]:
         for event in beacon.events
     ]
     if beacon.vitals is not None:
-        page_type = PAGE_TYPES.get(resolve(beacon.path).view_name, "other")
+        kind = page_type(beacon.path) or "other"
         for metric, value in beacon.vitals.model_dump(exclude_none=True).items():
-            keys.append(VitalKey(day, page_type, metric, bucket_of(metric, value)))
+            keys.append(VitalKey(day, kind, metric, bucket_of(metric, value)))
     return keys
 
 
@@ -180,13 +179,15 @@ def flush_counts() -> int:
 
 
 def count_paid_order(*, landing_page: str) -> None:
-    """Counted by the server when an order is recorded (never on the browser's word), in the
-    caller's transaction: one write per order."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("count_paid_order belongs in the transaction that records the order")
+    """Counted by the server when an order is recorded (never on the browser's word), once the
+    order's transaction has committed: a count must never hold up or undo an order."""
+    transaction.on_commit(partial(_count_paid, landing_page))
+
+
+def _count_paid(landing_page: str) -> None:
     try:
-        with transaction.atomic():  # a savepoint: a count must never cost the order its record
-            write_counts(Counter({CountKey(shop_day(), PAID, landing_page, ""): 1}))  # "": first page unknown
+        with connection.cursor() as cursor:  # "" in path: the visit's first page is not known
+            cursor.execute(UPSERT, [[shop_day()], [PAID], [landing_page], [""], [1]])
     except DatabaseError:
         logger.exception("Could not count a paid order under %r", landing_page)
 

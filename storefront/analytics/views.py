@@ -20,11 +20,14 @@ def beacon(request: HttpRequest) -> HttpResponse:
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
         return HttpResponse(f"A beacon is at most {MAX_BODY_BYTES} bytes.", status=413, content_type="text/plain")
+    # Read (at most 2 KB) before any answer: a server that closes a connection with unread bytes
+    # resets it, and the visitor's client may never see the answer.
+    body = request.read(MAX_BODY_BYTES + 1)
     if not within_rate_limit(client_ip(request)):
         return HttpResponse("Too many beacons from your address; try again in a minute.", status=429,
                             content_type="text/plain", headers={"Retry-After": "60"})
     try:
-        parsed = parse_beacon(request.read(MAX_BODY_BYTES + 1))
+        parsed = parse_beacon(body)
     except BeaconRefused as refused:
         return HttpResponse(str(refused), status=400, content_type="text/plain")
     if not is_robot(request.headers.get("User-Agent", "")) and not visitor_wants_no_counting(request.headers):

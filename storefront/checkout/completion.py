@@ -150,8 +150,10 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
     if finished:
         return finished
     with session_lock(_checkout_lock_name(cart_token)):
-        attempt, _ = CheckoutAttempt.objects.get_or_create(checkout_token=cart_token)
-        if landing[0] and not attempt.landing_page:
+        attempt, created = CheckoutAttempt.objects.get_or_create(
+            checkout_token=cart_token, defaults={"landing_page": landing[0], "landing_referrer": landing[1]}
+        )
+        if landing[0] and not created and not attempt.landing_page:
             attempt.landing_page, attempt.landing_referrer = landing
             attempt.save(update_fields=["landing_page", "landing_referrer", "updated"])
         finished = _finished(attempt)

@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ..beacon import NOT_COUNTED
+from ..beacon import page_type
 from ..definitions import BROWSER_EVENTS
 
 register = template.Library()
@@ -17,7 +17,7 @@ VITALS_SCRIPT = "analytics/web-vitals-6.2.3/web-vitals.iife.js"
 def counting_script(context: template.Context, event: str = "") -> str:
     """beacon.js for a public page, with the funnel step the page stands for (if any)."""
     request = context.get("request")
-    if request is None or request.path.startswith(NOT_COUNTED):
+    if request is None or page_type(request.path_info) is None:
         return ""
     if event and event not in BROWSER_EVENTS:
         raise template.TemplateSyntaxError(f"counting_script: {event!r} is not one of {BROWSER_EVENTS}")
