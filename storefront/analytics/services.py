@@ -28,6 +28,8 @@ from .models import DailyCount, VitalCount
 
 logger = logging.getLogger(__name__)
 
+MAX_BUFFERED_KEYS = 20_000
+
 UPSERT = """
     INSERT INTO analytics_dailycount (day, event, path, referrer_host, count)
     SELECT * FROM unnest(%s::date[], %s::varchar[], %s::varchar[], %s::varchar[], %s::bigint[])
@@ -95,7 +97,9 @@ class CountBuffer:
 
     def add(self, keys: list[CountKey | VitalKey]) -> None:
         with self.lock:
-            self.counts.update(keys)
+            # While the database is away counts wait here: new keys beyond the cap are dropped
+            # (those already waiting still add up), so memory stays bounded.
+            self.counts.update(key for key in keys if key in self.counts or len(self.counts) < MAX_BUFFERED_KEYS)
             if self.thread is None:
                 self.thread = threading.Thread(target=self._flush_forever, name="analytics-flush", daemon=True)
                 self.thread.start()
@@ -171,10 +175,6 @@ _buffer = CountBuffer()
 
 def count_beacon(*, beacon: Beacon) -> None:
     _buffer.add(keys_of(beacon, day=shop_day()))
-
-
-def flush_counts() -> int:
-    return _buffer.flush()
 
 
 def count_paid_order(*, landing_page: str) -> None:
