@@ -75,6 +75,9 @@ def shop(smtp_server: tuple[Mailbox, str]) -> Iterator[Stack]:
         # Every test visitor comes from 127.0.0.1; the per-address limit is what the tests exercise.
         "NEWSLETTER_SIGNUPS_PER_IP": "1000/h",
         "STAFF_SIGN_INS_PER_IP": "1000/m",
+        "ANALYTICS_BEACONS_PER_IP": "1000/minute",
+        # Every page view measures its speed, so a test's one visit is a sample.
+        "ANALYTICS_VITALS_SAMPLE": "1",
         # As in production, whatever the developer's shell relaxed for `./shop run`.
         "STAFF_SECOND_FACTOR": "required",
         # The tests play a reverse proxy on 127.0.0.1 that names visitors in X-Real-IP.

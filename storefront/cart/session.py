@@ -9,6 +9,9 @@ from .selectors import Cart, get_cart
 
 TOKEN_KEY = "cart_token"
 QUANTITY_KEY = "cart_quantity"
+# The visit's first page (and the other site that linked to it), kept only once something is
+# added: the order then knows which page brought it. Never a cookie of its own.
+LANDING_KEY = "cart_landing"
 
 
 class CartSession:
@@ -23,6 +26,16 @@ class CartSession:
     def quantity(self) -> int:
         return self.session.get(QUANTITY_KEY, 0)
 
+    @property
+    def landing(self) -> tuple[str, str]:
+        """(first page, referrer host), or empty strings when the browser did not say."""
+        page, referrer = self.session.get(LANDING_KEY) or ("", "")
+        return page, referrer
+
+    def remember_landing(self, page: str, referrer: str) -> None:
+        if not self.session.get(LANDING_KEY):  # the first add's visit brought the cart
+            self.session[LANDING_KEY] = [page, referrer]
+
     def remember(self, token: str, quantity: int) -> None:
         self.session[TOKEN_KEY] = token
         self.session[QUANTITY_KEY] = quantity
@@ -30,6 +43,7 @@ class CartSession:
     def forget(self) -> None:
         self.session.pop(TOKEN_KEY, None)
         self.session.pop(QUANTITY_KEY, None)
+        self.session.pop(LANDING_KEY, None)
 
 
 def current_cart(request: HttpRequest) -> Optional[Cart]:

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from analytics.forms import LandingForm
 from shared_cache.decorators import same_origin_post
 from shipping.selectors import zone_for_country
 
@@ -41,6 +42,8 @@ def add(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(error))
     else:
         _remember(request, cart)
+        if landing := LandingForm(request.POST).landing():
+            CartSession(request).remember_landing(*landing)
         messages.success(request, "Added to your cart.")
     return redirect("cart:page")
 

@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 from procrastinate.exceptions import AlreadyEnqueued
 
+from analytics.services import count_paid_order
 from cart.selectors import Cart, get_cart
 from core.locks import session_lock
 from jobs.queue import defer
@@ -85,9 +86,10 @@ class PaymentOutcome:
     card_refused: bool = False  # the card or its bank said no (not the shop): another card may work
 
 
-def pay(*, cart_token: str, payment_token: str) -> PaymentOutcome:
-    """Pay for the checkout with a Stripe PaymentMethod or card token from the browser."""
-    return _complete_under_lock(cart_token, payment_token=payment_token)
+def pay(*, cart_token: str, payment_token: str, landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
+    """Pay for the checkout with a Stripe PaymentMethod or card token from the browser.
+    `landing`: the visit's first page and its referrer host, from the cart session."""
+    return _complete_under_lock(cart_token, payment_token=payment_token, landing=landing)
 
 
 def confirm(*, cart_token: str) -> PaymentOutcome:
@@ -146,12 +148,17 @@ def _finished(attempt: Optional[CheckoutAttempt]) -> Optional[PaymentOutcome]:
     return None
 
 
-def _complete_under_lock(cart_token: str, payment_token: Optional[str]) -> PaymentOutcome:
+def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
     finished = _finished(CheckoutAttempt.objects.filter(checkout_token=cart_token).first())
     if finished:
         return finished
     with session_lock(_checkout_lock_name(cart_token)):
-        attempt, _ = CheckoutAttempt.objects.get_or_create(checkout_token=cart_token)
+        attempt, created = CheckoutAttempt.objects.get_or_create(
+            checkout_token=cart_token, defaults={"landing_page": landing[0], "landing_referrer": landing[1]}
+        )
+        if landing[0] and not created and not attempt.landing_page:
+            attempt.landing_page, attempt.landing_referrer = landing
+            attempt.save(update_fields=["landing_page", "landing_referrer", "updated"])
         finished = _finished(attempt)
         if finished:
             return finished
@@ -314,7 +321,11 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
     with transaction.atomic():
         attempt.order_id, attempt.order_token = order.id, order.token
         attempt.status, attempt.last_error = Status.COMPLETED, ""
-        attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "updated"])
+        attempt.order_total = Decimal(str(order.total.gross.amount))
+        attempt.order_currency, attempt.completed = order.total.gross.currency, timezone.now()
+        attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "order_total",
+                                    "order_currency", "completed", "updated"])
+        count_paid_order(landing_page=attempt.landing_page)
         defer(capture_order, attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
     return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))

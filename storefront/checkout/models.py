@@ -29,6 +29,14 @@ class CheckoutAttempt(models.Model):
     order_id = models.CharField(max_length=100, blank=True)
     order_token = models.UUIDField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    # The page that brought the buyer (the visit's first page, and the other site that linked
+    # to it), from the cart session; empty when the browser did not say (no JavaScript, GPC).
+    landing_page = models.CharField(max_length=200, blank=True)
+    landing_referrer = models.CharField(max_length=100, blank=True)
+    # Saleor's order total, recorded with the order: what the staff report attributes.
+    order_total = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    order_currency = models.CharField(max_length=3, blank=True)
+    completed = models.DateTimeField(null=True, blank=True, db_index=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -162,7 +162,10 @@ def pay(request: HttpRequest) -> HttpResponse:
         if request.POST.get("payment_token"):  # not what Stripe.js gives: garbage
             return _refusal(request, message, status=400)
         return _after_payment(request, PaymentOutcome(OutcomeKind.DECLINED, message=message))
-    return _after_payment(request, _attempt(request, lambda token: completion.pay(cart_token=token, **form.cleaned_data)))
+    landing = CartSession(request).landing
+    return _after_payment(request, _attempt(
+        request, lambda token: completion.pay(cart_token=token, landing=landing, **form.cleaned_data)
+    ))
 
 
 @require_POST

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "pages",
     "health",
     "metrics",
+    "analytics",
 ]
 
 MIDDLEWARE = [
@@ -325,6 +326,12 @@ for _proxy in TRUSTED_PROXIES:
         ipaddress.ip_network(_proxy.strip(), strict=False)
     except ValueError as _error:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or network ({_error}).")
+# Counting page views (analytics/): beacons one address may send, and how often each process
+# writes its counts (one upsert per flush, whatever the number of views).
+ANALYTICS_BEACONS_PER_IP = env.str("ANALYTICS_BEACONS_PER_IP", default="120/minute")
+ANALYTICS_FLUSH_SECONDS = env.float("ANALYTICS_FLUSH_SECONDS", default=2.0)
+# Share of page views that also measure Core Web Vitals (0 to 1).
+ANALYTICS_VITALS_SAMPLE = env.float("ANALYTICS_VITALS_SAMPLE", default=0.1)
 RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
 STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]

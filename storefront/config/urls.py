@@ -11,6 +11,8 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("reviews/", include("reviews.urls")),
     path("staff/reviews/", include("reviews.staff_urls")),
+    path("analytics/", include("analytics.urls")),
+    path("staff/analytics/", include("analytics.staff_urls")),
     path("staff/", include("staff.urls")),
     # Last: any other one-word path at the root is a policy page (/returns/, /privacy/) or a 404.
     path("", include("pages.urls")),

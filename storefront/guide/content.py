@@ -66,7 +66,7 @@ PAGE_KINDS[POLICY_KIND] = PageKind(
     ),
     url_name="pages:page",
 )
-POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors")
+POLICY_BLOCKS = ("shipping-rates", "company", "cookies", "processors", "counting")
 
 # Ids the page template uses itself; a heading with the same id would break its links.
 RESERVED_IDS = {

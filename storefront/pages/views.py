@@ -2,6 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from analytics.selectors import counting_statement
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import shipping_zones_if_known
 
@@ -22,5 +23,6 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
         "shipping_zones": shipping_zones_if_known() if any(part.block == "shipping-rates" for part in parts) else (),
         "cookies": shop_cookies(),
         "processors": processors(),
+        "counting": counting_statement(),
     }
     return render(request, "pages/page.html", context)

@@ -217,6 +217,8 @@ from .payment_for_completion import (
     PaymentForCompletion,
     PaymentForCompletionPayment,
     PaymentForCompletionPaymentOrder,
+    PaymentForCompletionPaymentOrderTotal,
+    PaymentForCompletionPaymentOrderTotalGross,
     PaymentForCompletionPaymentTotal,
     PaymentForCompletionPaymentTransactions,
 )
@@ -543,6 +545,8 @@ __all__ = [
     "PaymentForCompletion",
     "PaymentForCompletionPayment",
     "PaymentForCompletionPaymentOrder",
+    "PaymentForCompletionPaymentOrderTotal",
+    "PaymentForCompletionPaymentOrderTotalGross",
     "PaymentForCompletionPaymentTotal",
     "PaymentForCompletionPaymentTransactions",
     "PaymentReleaseHolds",

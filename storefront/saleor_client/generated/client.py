@@ -1356,6 +1356,11 @@ class SaleorGraphQLClient(BaseClient):
                 order {
                   id
                   token
+                  total {
+                    gross {
+                      ...MoneyFields
+                    }
+                  }
                 }
                 transactions {
                   kind

@@ -28,6 +28,14 @@ PaymentForCompletionPaymentTotal = MoneyFields
 class PaymentForCompletionPaymentOrder(BaseModel):
     id: str
     token: str
+    total: Optional["PaymentForCompletionPaymentOrderTotal"]
+
+
+class PaymentForCompletionPaymentOrderTotal(BaseModel):
+    gross: "PaymentForCompletionPaymentOrderTotalGross"
+
+
+PaymentForCompletionPaymentOrderTotalGross = MoneyFields
 
 
 class PaymentForCompletionPaymentTransactions(BaseModel):
@@ -41,3 +49,5 @@ class PaymentForCompletionPaymentTransactions(BaseModel):
 
 PaymentForCompletion.model_rebuild()
 PaymentForCompletionPayment.model_rebuild()
+PaymentForCompletionPaymentOrder.model_rebuild()
+PaymentForCompletionPaymentOrderTotal.model_rebuild()

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from analytics.selectors import dashboard_tile as analytics_tile
 from checkout import selectors as checkout_selectors
 from jobs import selectors as job_selectors
 from jobs import services as job_services
@@ -19,6 +20,7 @@ from . import tiles
 def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/dashboard.html", {
         "board": tiles.dashboard(request.staff), "time_zone": settings.SHOP_TIME_ZONE, "low_stock": LOW_STOCK,
+        "what_sells": analytics_tile(),
     })
 
 
