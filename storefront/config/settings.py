@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # line, in the answer's header and passed on to Saleor.
     "django_guid.middleware.guid_middleware",
     "core.request_log.RequestLogMiddleware",
+    # Shared pages only (core/compression.py says why); sees every header set inside it.
+    "core.compression.SharedPageGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "saleor_client.timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
