@@ -128,8 +128,9 @@ DATABASES["default"]["OPTIONS"] = {
     },
 }
 # Each connection is checked as it leaves the pool: after a PostgreSQL restart, dead ones are
-# replaced instead of failing a request.
+# replaced, all at once (core/postgresql), instead of failing a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["ENGINE"] = "core.postgresql"
 # TLS to a managed PostgreSQL: `verify-full` checks the server's certificate against the CA in
 # DATABASE_SSLROOTCERT and its name against the host in DATABASE_URL. Procrastinate's worker pool
 # reads these options too (it takes Django's connection parameters).
