@@ -19,6 +19,7 @@ gave up is dropped once its deadline passes, before any Saleor or database work 
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Callable, Iterable, Iterator, Optional
@@ -26,8 +27,11 @@ from typing import Callable, Iterable, Iterator, Optional
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from core.logs import redact
 from core.middleware import RETRY_AFTER_SECONDS
 from metrics.figures import SHED_RESPONSES
+
+logger = logging.getLogger(__name__)
 
 HEALTH_LANE_SLOTS = 1
 HEALTH_PATH = "/healthz"
@@ -86,6 +90,9 @@ class Admission:
         lane = self.health if health else self.work
         deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
         if not lane.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            # Before Django, so no request id of ours yet: the caller's (the proxy's), if any.
+            logger.warning("Refused at once, no work slot before the deadline: %s %s (request %s)",
+                           environ.get("REQUEST_METHOD"), redact(path), environ.get("HTTP_X_REQUEST_ID", "-")[:64])
             return self.shed(start_response, "health_lane_busy" if health else "deadline_passed")
         _request_deadline.at = deadline
         _request_deadline.reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")
