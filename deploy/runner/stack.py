@@ -26,7 +26,7 @@ STOREFRONT_THREADS = 8
 # Granian's threads per process: many, so a request reaches the storefront's admission control
 # (its deadline, its lane) at once instead of waiting unseen in Granian's queue; the work done at
 # once stays bounded by STOREFRONT_THREADS (core/admission.py). A waiting thread costs no CPU.
-STOREFRONT_ACCEPT_THREADS = 64
+STOREFRONT_ACCEPT_THREADS = 128
 # Open connections one storefront process serves (Granian's --backpressure). Granian counts a
 # kept-alive idle connection against it until the client closes it, so it must be well above
 # the threads: at 8, eight idle browsers (or proxy connections) per process starved everyone else.

@@ -15,5 +15,5 @@ done
 # database connections per process). Granian's backpressure counts open (also idle kept-alive)
 # connections, so it is set well above the threads.
 exec granian --interface wsgi --host 0.0.0.0 --port 8000 --workers "${STOREFRONT_WORKERS:-2}" \
-  --blocking-threads "${STOREFRONT_ACCEPT_THREADS:-64}" --backpressure "${STOREFRONT_CONNECTIONS:-128}" \
+  --blocking-threads "${STOREFRONT_ACCEPT_THREADS:-128}" --backpressure "${STOREFRONT_CONNECTIONS:-128}" \
   --no-access-log config.wsgi:application

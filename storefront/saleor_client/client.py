@@ -67,7 +67,7 @@ class SaleorClient(SaleorGraphQLClient):
         if self.in_flight is not None and not self.in_flight.acquire(timeout=wait):
             _count_call(time.perf_counter() - started)
             SALEOR_CALL_SECONDS.labels(operation_name or "", "busy").observe(time.perf_counter() - started)
-            raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {wait:.2f} s")
+            raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {round(wait, 2):g} s")
         work_started()
         if self.in_flight is not None:
             SALEOR_CALLS_IN_FLIGHT.inc()
