@@ -23,6 +23,8 @@ class FaultProxy:
         self.down_marker: Optional[bytes] = None
         self.cut_marker: Optional[bytes] = None
         self.request_lines: list[str] = []  # "POST /v1/payment_intents/pi_…/capture HTTP/1.1", …
+        self.counted_marker: Optional[bytes] = None
+        self.counted = 0  # requests passed on that contained counted_marker
         self._listener: Optional[socket.socket] = None
         self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
@@ -73,12 +75,17 @@ class FaultProxy:
         """Requests containing `marker` reach the service at once; its answer is held back."""
         self.delay_marker, self.delay_seconds = marker, seconds
 
+    def count_requests_with(self, marker: bytes) -> None:
+        """From now on, `counted` tells how many requests containing `marker` were passed on."""
+        self.counted_marker, self.counted = marker, 0
+
     def requests_to(self, path_fragment: str) -> int:
         """How many requests reached the service with `path_fragment` in their request line."""
         return sum(path_fragment in line for line in self.request_lines)
 
     def heal(self) -> None:
         self.delay_marker, self.delay_seconds, self.down_marker, self.cut_marker = None, 0.0, None, None
+        self.counted_marker = None
         self.up()
 
     # Plumbing ----------------------------------------------------------------------------
@@ -108,10 +115,12 @@ class FaultProxy:
         self, client: socket.socket, upstream: socket.socket, held: threading.Event, cut: threading.Event
     ) -> None:
         seen = b""
+        counted = False  # this request already counted
         try:
             while chunk := client.recv(65536):
                 if REQUEST_LINE.match(chunk):
                     seen = b""  # a new request on a kept-alive connection: the last one's markers are gone
+                    counted = False
                 seen = (seen + chunk)[-65536:]
                 if self.down_marker and self.down_marker in seen:
                     self.down_marker = None
@@ -125,6 +134,10 @@ class FaultProxy:
                     self.cut_marker = None
                     cut.set()
                 upstream.sendall(chunk)
+                if self.counted_marker and not counted and self.counted_marker in seen:
+                    counted = True
+                    with self._lock:
+                        self.counted += 1
                 # Counted once passed on. Clients keep connections alive: every request on
                 # one is counted, not only the first.
                 self.request_lines.extend(line.decode("latin-1") for line in REQUEST_LINE.findall(chunk))

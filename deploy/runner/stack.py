@@ -23,6 +23,10 @@ SALEOR_SETTINGS = "qlclaw_saleor.settings"
 # (each thread at most one pooled PostgreSQL connection), Saleor's uWSGI processes, the worker.
 STOREFRONT_WORKERS = 2
 STOREFRONT_THREADS = 8
+# Granian's threads per process: many, so a request reaches the storefront's admission control
+# (its deadline, its lane) at once instead of waiting unseen in Granian's queue; the work done at
+# once stays bounded by STOREFRONT_THREADS (core/admission.py). A waiting thread costs no CPU.
+STOREFRONT_ACCEPT_THREADS = 128
 # Open connections one storefront process serves (Granian's --backpressure). Granian counts a
 # kept-alive idle connection against it until the client closes it, so it must be well above
 # the threads: at 8, eight idle browsers (or proxy connections) per process starved everyone else.
@@ -311,9 +315,9 @@ class Stack:
                 "--host", "127.0.0.1",
                 "--port", str(self.ports.storefront),
                 "--workers", str(STOREFRONT_WORKERS),
-                # The concurrency budget: as many requests at once as each process has
-                # threads and pooled database connections; the rest wait for a thread.
-                "--blocking-threads", str(STOREFRONT_THREADS),
+                # Requests go to Python at once and wait there for a work slot until their
+                # deadline (core/admission.py); the work itself is bounded by STOREFRONT_THREADS.
+                "--blocking-threads", str(STOREFRONT_ACCEPT_THREADS),
                 "--backpressure", str(STOREFRONT_CONNECTIONS),
                 "--no-access-log",
                 "config.wsgi:application",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -30,8 +31,8 @@ from django.utils import timezone
 from procrastinate.exceptions import AlreadyEnqueued
 
 from analytics.services import count_paid_order
-from cart.selectors import Cart, get_cart
-from core.locks import session_lock
+from cart.selectors import Cart, CartLine, get_cart
+from core.locks import claim, session_lock
 from jobs.queue import defer
 from orders.services import queue_order_email
 from saleor_client.client import saleor, saleor_as_storefront_app
@@ -53,6 +54,8 @@ VOUCHER_USED_UP_MESSAGE = (
     "Remove it from your cart to pay the full price. Your card has not been charged."
 )
 
+# Saleor 2.10.1 never tells a variant's quantityAvailable above its MAX_CHECKOUT_LINE_QUANTITY (50).
+SALEOR_QUANTITY_CAP = 50
 Status = CheckoutAttempt.Status
 # Attempts whose outcome the settle job must find out.
 UNSETTLED = (Status.STARTED, Status.UNKNOWN, Status.NEEDS_AUTHENTICATION)
@@ -172,12 +175,32 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
             return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
         if cart.has_unavailable_lines:
             return PaymentOutcome(OutcomeKind.GONE, message=UNAVAILABLE_MESSAGE)
-        with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
-            if payment_token is not None:
-                _create_payment(attempt, cart, payment_token)
-            elif not attempt.saleor_payment_id:
-                return PaymentOutcome(OutcomeKind.DECLINED, message="Please enter your card details to pay.")
-            return _complete(attempt, cart)
+        with ExitStack() as claims:
+            if payment_token is not None and not all(claims.enter_context(_claim_units(line)) for line in cart.lines):
+                # Every unit left is claimed by a buyer already completing: this one hears it
+                # now instead of queueing behind them all. No payment was made: nothing charged.
+                logger.info("Checkout %s: sold out before queueing, every unit claimed", cart_token)
+                return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+            with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
+                if payment_token is not None:
+                    _create_payment(attempt, cart, payment_token)
+                elif not attempt.saleor_payment_id:
+                    return PaymentOutcome(OutcomeKind.DECLINED, message="Please enter your card details to pay.")
+                outcome = _complete(attempt, cart)
+                logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
+                return outcome
+
+
+def _claim_units(line: CartLine):
+    """A claim on each unit this line buys, out of those Saleor has not yet given to an order
+    (read inside the checkout lock, before the claims: a unit ordered meanwhile is counted as
+    free, never twice). Claims are held from before the variant lock until the completion ends,
+    so buyers beyond the stock are told at once; Saleor's own check under the variant lock still
+    judges every claimant (a claim promises nothing). Saleor caps the figure it tells at
+    MAX_CHECKOUT_LINE_QUANTITY: at the cap the true stock is unknown, and nobody is turned away."""
+    if line.quantity_available >= SALEOR_QUANTITY_CAP:
+        return nullcontext(True)
+    return claim(f"units:{line.variant_id}", wanted=line.quantity, of=line.quantity_available)
 
 
 def _order_of_gone_checkout(attempt: CheckoutAttempt) -> Optional[PaymentOutcome]:

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # line, in the answer's header and passed on to Saleor.
     "django_guid.middleware.guid_middleware",
     "core.request_log.RequestLogMiddleware",
+    # Shared pages only (core/compression.py says why); sees every header set inside it.
+    "core.compression.SharedPageGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "saleor_client.timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -110,10 +112,17 @@ TEMPLATES = [
     }
 ]
 
-# The concurrency budget (README, "Capacity"): each storefront process runs STOREFRONT_THREADS
-# requests at once (Granian's blocking threads and backpressure are set from it; more wait in
-# the listen queue) and holds at most that many PostgreSQL connections, in a pool.
+# The concurrency budget (README, "Capacity"): each storefront process holds at most
+# STOREFRONT_THREADS PostgreSQL connections, in a pool: one kept for /healthz, one for the page
+# cache's generation read, the rest for requests doing their work at once (core/admission.py;
+# more wait for a work slot until their deadline).
 STOREFRONT_THREADS = env.int("STOREFRONT_THREADS", default=8)
+WORK_SLOTS = max(1, STOREFRONT_THREADS - 2)
+# From the moment the storefront takes a request: a request that cannot start its work (a work
+# slot, a Saleor slot) by then gets the 503 page at once. With Saleor's read timeout (2.5 s) a
+# visitor has an answer within about 3 s whatever the queue.
+REQUEST_DEADLINE_SECONDS = env.float("REQUEST_DEADLINE_SECONDS", default=1.5)
+HEALTHZ_DEADLINE_SECONDS = env.float("HEALTHZ_DEADLINE_SECONDS", default=0.8)
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not
 DATABASES["default"]["OPTIONS"] = {
@@ -125,11 +134,16 @@ DATABASES["default"]["OPTIONS"] = {
         # A request that cannot get a connection this fast gets the 503 page (Retry-After),
         # not a 30-second wait and a 500.
         "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3.0),
+        # While PostgreSQL is away the pool stops retrying on its own after a second (its back-off
+        # would otherwise wait 1, 2, 4 … s, and a request arriving once the server is back would
+        # wait for that); the next request then connects at once.
+        "reconnect_timeout": 1.0,
     },
 }
 # Each connection is checked as it leaves the pool: after a PostgreSQL restart, dead ones are
-# replaced instead of failing a request.
+# replaced, all at once (core/postgresql), instead of failing a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["ENGINE"] = "core.postgresql"
 # TLS to a managed PostgreSQL: `verify-full` checks the server's certificate against the CA in
 # DATABASE_SSLROOTCERT and its name against the host in DATABASE_URL. Procrastinate's worker pool
 # reads these options too (it takes Django's connection parameters).

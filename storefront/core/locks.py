@@ -70,6 +70,28 @@ def _unlock(keys: Iterable[int]) -> None:
         connection.close()
 
 
+@contextmanager
+def claim(name: str, *, wanted: int, of: int) -> Iterator[bool]:
+    """Takes `wanted` of the `of` numbered claims on `name` if that many are free, at once and
+    never waiting (try-locks, session-level): True while held, False when the others hold them.
+    A claim dies with its connection, so a crashed holder keeps nobody out."""
+    keys = [lock_key(f"{name}:{index}") for index in range(max(0, of))]
+    taken: list[int] = []
+    try:
+        with connection.cursor() as cursor:
+            # One at a time: in one query with LIMIT, PostgreSQL may take locks it never
+            # returns (its manual warns of exactly this), and they would stay with the connection.
+            for key in keys:
+                if len(taken) == wanted:
+                    break
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+                if cursor.fetchone()[0]:
+                    taken.append(key)
+        yield len(taken) == wanted
+    finally:
+        _unlock(reversed(taken))
+
+
 def order_lock(order_id: str):
     """Actions on one Saleor order (capture, ship, refund, cancel, return) run one at a time.
     A session lock, so what an action records can be committed as it goes: once the money

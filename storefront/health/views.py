@@ -5,7 +5,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from saleor_client.client import saleor
+from saleor_client.client import saleor_for_health_check
 from saleor_client.errors import SaleorError
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ def _database_ok() -> bool:
 
 def _saleor_ok() -> bool:
     try:
-        saleor().shop_status()
+        saleor_for_health_check().shop_status()
         return True
     except SaleorError:
         logger.exception("Health check: Saleor is down")

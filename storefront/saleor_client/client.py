@@ -11,6 +11,7 @@ import httpx
 from django.conf import settings
 from django_guid import get_guid
 
+from core.admission import seconds_left, work_started
 from metrics.figures import SALEOR_BULKHEAD_SLOTS, SALEOR_CALL_SECONDS, SALEOR_CALLS_IN_FLIGHT
 
 from .errors import SaleorGraphQLError, SaleorNotReached, SaleorUnavailable
@@ -59,10 +60,15 @@ class SaleorClient(SaleorGraphQLClient):
     def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
         self.calls += 1
         started = time.perf_counter()
-        if self.in_flight is not None and not self.in_flight.acquire(timeout=self.queue_timeout):
+        # A request waits for its first slot no longer than its own deadline (core/admission.py):
+        # work that cannot start in time is not started at all.
+        left = seconds_left()
+        wait = self.queue_timeout if left is None else min(self.queue_timeout, left)
+        if self.in_flight is not None and not self.in_flight.acquire(timeout=wait):
             _count_call(time.perf_counter() - started)
             SALEOR_CALL_SECONDS.labels(operation_name or "", "busy").observe(time.perf_counter() - started)
-            raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {self.queue_timeout} s")
+            raise SaleorNotReached(f"Saleor is busy: {operation_name} waited {round(wait, 2):g} s")
+        work_started()
         if self.in_flight is not None:
             SALEOR_CALLS_IN_FLIGHT.inc()
         # Saleor logs the request id too, so one buyer's request can be followed across both.
@@ -134,6 +140,23 @@ def _client(kind: str, app_token: str = "") -> SaleorClient:
 def saleor() -> SaleorClient:
     """Saleor as any shopper sees it: catalog, carts, checkout, orders by token."""
     return _client("public")
+
+
+_health_client: Optional[SaleorClient] = None
+
+
+def saleor_for_health_check() -> SaleorClient:
+    """For /healthz alone: its own slot instead of the bulkhead, so a busy shop still answers
+    its health check at once, and a short timeout (HEALTHZ_DEADLINE_SECONDS)."""
+    global _health_client
+    if _health_client is None:
+        with _lock:
+            if _health_client is None:
+                _health_client = SaleorClient(
+                    settings.SALEOR_API_URL, settings.HEALTHZ_DEADLINE_SECONDS * 0.8,
+                    in_flight=threading.BoundedSemaphore(1), queue_timeout=0.0,
+                )
+    return _health_client
 
 
 def saleor_as_storefront_app() -> SaleorClient:

@@ -8,7 +8,8 @@ retires them within GENERATION_CHECK_SECONDS in every process, and each lives no
 than its own max-age. Only plain GETs without a query string or cookie are answered here,
 and the number of entries is capped, so a visitor cannot fill the memory with made-up URLs.
 A request for a host Django would refuse (ALLOWED_HOSTS) goes to Django, which answers 400; pages
-are kept per host. Headers that belong to one request (its X-Request-ID) are never replayed.
+are kept per host and per encoding (gzip or not, core/compression.py). Headers that belong to one
+request (its X-Request-ID) are never replayed.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from typing import Callable, Iterable, Optional
 
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
+from django.middleware.gzip import re_accepts_gzip
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +65,9 @@ class SharedPageCache:
         host = _allowed_host(environ)
         if host is None:
             return self.app(environ, start_response)  # Django answers 400 Bad Request
-        path = f"{host}{environ.get('PATH_INFO', '')}"
+        # The same page compressed or not: a copy for each, never one served to the other.
+        encoding = "gzip" if re_accepts_gzip.search(environ.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+        path = f"{host}{environ.get('PATH_INFO', '')} {encoding}"
         now = time.monotonic()
         page = self.pages.get(path)
         if page is not None and page.expires > now and page.generation == self._current_generation(now):

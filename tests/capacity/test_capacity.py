@@ -40,7 +40,7 @@ async def burst(base_url: str, requests: list[tuple[str, dict]]) -> list[httpx.R
     return await asyncio.gather(*(one(path, cookies) for path, cookies in requests))
 
 
-def test_a_burst_of_300_concurrent_visitors_gets_no_errors_and_the_shop_stays_healthy(
+def test_a_burst_of_300_concurrent_visitors_gets_pages_or_a_polite_503_and_the_shop_stays_healthy(
     shop: Stack, new_buyer, staff_api: SaleorStaffAPI
 ):
     # A visitor with a cart (one Saleor call per cart page) and a buyer with an order page.
@@ -53,6 +53,9 @@ def test_a_burst_of_300_concurrent_visitors_gets_no_errors_and_the_shop_stays_he
     assert order_path.startswith("/orders/")
     mix = [("/guide/lower-back-trigger-points/", {}), ("/cart/", cart_cookies), (order_path, {})]
     requests = [mix[n % len(mix)] for n in range(BURST)]
+    # A shop in service has its shared pages in each process's memory already.
+    for _ in range(6):
+        assert httpx.get(f"http://127.0.0.1:{shop.ports.storefront}{mix[0][0]}").status_code == 200
 
     # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one.
     # Meanwhile the storefront's connections are counted, so the budget is checked at the peak
@@ -67,12 +70,15 @@ def test_a_burst_of_300_concurrent_visitors_gets_no_errors_and_the_shop_stays_he
 
     errors = [answer for answer in answers if isinstance(answer, Exception)]
     assert errors == []
-    statuses = sorted({answer.status_code for answer in answers})
-    assert statuses == [200]
     by_path = {path: [a for (p, _), a in zip(requests, answers) if p == path] for path, _ in mix}
-    assert all("Quadratus lumborum" in a.text for a in by_path["/guide/lower-back-trigger-points/"])
-    assert all('class="cart-lines"' in a.text and "QL Claw" in a.text for a in by_path["/cart/"])
-    assert all('id="order-total"' in a.text for a in by_path[order_path])
+    # Shared pages come from memory whatever the load; pages that need Saleor are served, or
+    # refused at once with Retry-After when they could not start in time (core/admission.py).
+    assert all(a.status_code == 200 and "Quadratus lumborum" in a.text for a in by_path["/guide/lower-back-trigger-points/"])
+    for path, marker in (("/cart/", 'class="cart-lines"'), (order_path, 'id="order-total"')):
+        assert {a.status_code for a in by_path[path]} <= {200, 503}
+        assert all(marker in a.text for a in by_path[path] if a.status_code == 200)
+        assert all("Retry-After" in a.headers for a in by_path[path] if a.status_code == 503)
+        assert any(a.status_code == 200 for a in by_path[path])
     # Right after the burst: healthy, within budget, and a buyer can check out.
     health = httpx.get(f"http://127.0.0.1:{shop.ports.storefront}/healthz", timeout=10)
     assert health.status_code == 200 and health.json()["status"] == "ok"
@@ -98,6 +104,24 @@ def test_with_postgresql_away_a_page_that_needs_it_answers_503_with_retry_after(
     assert page.headers["Retry-After"] == "5"
     assert "temporarily unavailable" in page.text
     assert reader.http.get("/products/ql-claw/?from=test-after").status_code == 200
+
+
+def test_after_a_postgresql_restart_the_first_requests_are_served(shop: Stack):
+    base = f"http://127.0.0.1:{shop.ports.storefront}"
+    # A query string keeps the page cache out: the catalog cache (a database table) is read.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=STOREFRONT_THREADS) as visitors:
+        # Every pooled connection of both processes in use once, so each pool holds several.
+        warm = list(visitors.map(lambda n: httpx.get(f"{base}/products/ql-claw/?warm={n}", timeout=10), range(32)))
+        assert {answer.status_code for answer in warm} == {200}
+
+        shop.restart_postgres()  # returns once PostgreSQL accepts connections again
+        first = list(visitors.map(lambda n: httpx.get(f"{base}/products/ql-claw/?after={n}", timeout=10), range(32)))
+
+    assert [answer.status_code for answer in first] == [200] * len(first)
+    slowest = max(answer.elapsed.total_seconds() for answer in first)
+    print(f"slowest first request after the restart: {slowest:.3f} s")
+    # psycopg_pool alone tried the dead connections one by one, 1 s, 2 s … apart (3 s: the 503).
+    assert slowest < 2.0
 
 
 def test_shared_pages_come_from_memory_and_a_purge_reaches_them_within_a_second(shop: Stack, new_buyer, purge_catalog):

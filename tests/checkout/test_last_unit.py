@@ -3,10 +3,11 @@ and not charged (Saleor checks stock before it charges, and the storefront's loc
 that check see the winner's allocation).
 
 The race is made certain rather than left to timing: the test itself holds the QL Claw's
-variant lock in the storefront's PostgreSQL while both payments arrive, sees both of them
-waiting on it at the same moment, then lets go. The first in the queue completes; the second
-may only ask Saleor once the first's order exists. Without the lock nobody would wait, and
-the test fails on that rather than passing by luck.
+variant lock in the storefront's PostgreSQL while both payments arrive. The first claims the
+last unit and waits on the lock; the second finds every unit claimed and is told at once,
+while the first still waits, instead of queueing behind it. Then the test lets go and the first
+completes. Without the lock nobody would wait, and the test fails on that rather than passing
+by luck.
 """
 from __future__ import annotations
 
@@ -88,11 +89,12 @@ def test_two_buyers_racing_for_the_last_unit_end_with_one_order_and_no_second_ch
     threads = [threading.Thread(target=pay, args=(index,)) for index in range(2)]
     variant_id = staff_api.variant_stock("QLC-001")[0]
     with variant_lock_held(shop, variant_id) as lock:
-        for index, thread in enumerate(threads):
-            thread.start()
-            # Buyer 0 queues first, then buyer 1: both payments are in flight together.
-            lock.wait_until_waiting(index + 1)
-        assert responses == {}, "a payment finished while its product's lock was held"
+        threads[0].start()
+        lock.wait_until_waiting(1)  # buyer 0 holds the claim on the last unit and queues
+        threads[1].start()
+        threads[1].join(timeout=30)
+        assert list(responses) == [1], "the second buyer should hear at once, while the first still waits"
+        assert lock.waiting() == 1
     for thread in threads:
         thread.join()
 

@@ -16,6 +16,7 @@ from deploy.runner.layout import ROOT, Ports
 from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token
+from tests.core.test_compression import HUB, assert_compressed_when_asked, static_path, wire_bytes
 from tests.staff.authenticator import pass_second_factor
 from tests.staff.conftest import place_order  # noqa: F401  (fixture)
 from tests.staff.test_sign_in import LIMIT, try_sign_in
@@ -150,3 +151,14 @@ def test_the_proxy_names_no_server_and_every_page_switches_off_unused_browser_fe
         policy = answer.headers["permissions-policy"]
         for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
             assert feature in policy, (path, policy)
+
+
+def test_through_the_proxy_the_hub_css_and_js_come_compressed_and_a_form_page_does_not(proxy_url: str):
+    with httpx.Client(base_url=proxy_url, timeout=30) as visitor:
+        for path in (HUB, static_path("css/shop.css"), static_path("js/payment.js"), static_path("favicon.svg")):
+            # A miss, then the cache's copy: one stored per encoding, never the other's.
+            assert_compressed_when_asked(visitor, path)
+            assert_compressed_when_asked(visitor, path)
+        headers, body = wire_bytes(visitor, "/withdraw/", "gzip")
+
+    assert csrf_token(body.decode()) and "content-encoding" not in headers

@@ -1,0 +1,119 @@
+"""Admission control: each request gets a deadline the moment the storefront takes it, and work
+that cannot start before it is refused at once with the friendly 503 page (Retry-After).
+
+WSGI middleware between the shared page cache (config/wsgi.py; its hits never wait here) and
+Django. Granian hands requests to many threads (`--blocking-threads`, STOREFRONT_ACCEPT_THREADS)
+so they reach this clock almost at once, instead of waiting unseen in Granian's queue; here
+three lanes bound the real work:
+
+- `/healthz` has a lane of its own (HEALTH_LANE_SLOTS) and a database connection kept for it,
+  so it answers whatever the load;
+- static files (whitenoise) need neither the database nor Saleor and pass straight on;
+- every other request waits for one of STOREFRONT_THREADS work slots (as many as the pooled
+  database connections) until its deadline, then is refused. Inside, the Saleor client waits
+  for a bulkhead slot only until the same deadline (saleor_client/client.py); for a post, once
+  its first call has started, the rest of its calls are not cut off halfway.
+
+WSGI tells an application nothing about a client that has gone away: a request whose client
+gave up is dropped once its deadline passes, before any Saleor or database work starts.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Callable, Iterable, Iterator, Optional
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from core.logs import redact
+from core.middleware import RETRY_AFTER_SECONDS
+from metrics.figures import SHED_RESPONSES
+
+logger = logging.getLogger(__name__)
+
+HEALTH_LANE_SLOTS = 1
+HEALTH_PATH = "/healthz"
+
+_request_deadline = threading.local()
+
+
+def seconds_left() -> Optional[float]:
+    """Until the current request's deadline (never below 0); None outside a request."""
+    deadline = getattr(_request_deadline, "at", None)
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+def work_started() -> None:
+    """The request has begun its Saleor work. A page (GET) stays bound by its deadline for every
+    call; a form's post (a payment, then the order) is not cut off halfway, only bounded by the
+    bulkhead's own wait."""
+    if not getattr(_request_deadline, "reads_only", True):
+        _request_deadline.at = None
+
+
+class _Slot:
+    """The response's body, holding its work slot until the server closes it: Django hands the
+    database connection back to the pool only then (request_finished)."""
+
+    def __init__(self, body: Iterable[bytes], release: Callable[[], None]) -> None:
+        self.body = body
+        self.release = release
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.body)
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.body, "close"):
+                self.body.close()
+        finally:
+            self.release()
+
+
+class Admission:
+    def __init__(self, app: Callable, *, work_slots: int, deadline_seconds: float, health_deadline_seconds: float) -> None:
+        self.app = app
+        self.work = threading.BoundedSemaphore(work_slots)
+        self.health = threading.BoundedSemaphore(HEALTH_LANE_SLOTS)
+        self.deadline_seconds = deadline_seconds
+        self.health_deadline_seconds = health_deadline_seconds
+        self._shed_page: Optional[bytes] = None
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        accepted = time.monotonic()
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(settings.STATIC_URL):
+            return self.app(environ, start_response)
+        health = path == HEALTH_PATH
+        lane = self.health if health else self.work
+        deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
+        if not lane.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            # Before Django, so no request id of ours yet: the caller's (the proxy's), if any.
+            logger.warning("Refused at once, no work slot before the deadline: %s %s (request %s)",
+                           environ.get("REQUEST_METHOD"), redact(path), environ.get("HTTP_X_REQUEST_ID", "-")[:64])
+            return self.shed(start_response, "health_lane_busy" if health else "deadline_passed")
+        _request_deadline.at = deadline
+        _request_deadline.reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        try:
+            body = self.app(environ, start_response)
+        except BaseException:
+            lane.release()
+            raise
+        finally:
+            _request_deadline.at = None
+        return _Slot(body, lane.release)
+
+    def shed(self, start_response: Callable, reason: str) -> list[bytes]:
+        SHED_RESPONSES.labels(reason).inc()
+        if self._shed_page is None:
+            # No request, so nothing personal and no token: the same page for everyone.
+            self._shed_page = render_to_string("503.html").encode()
+        start_response("503 Service Unavailable", [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(self._shed_page))),
+            ("Retry-After", str(RETRY_AFTER_SECONDS)),
+            ("Cache-Control", "no-store"),
+        ])
+        return [self._shed_page]

@@ -1,0 +1,106 @@
+"""Overload: dynamic pages are answered or refused within seconds, never queued for minutes;
+/healthz answers meanwhile; a client that gave up costs Saleor nothing (core/admission.py)."""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import threading
+import time
+import uuid
+
+import httpx
+
+from deploy.runner.stack import Stack
+from tests.faults import FaultProxy
+
+VISITORS = 100
+CART_QUERY = b"query Cart("
+
+
+async def visit_carts(base_url: str, cookies: dict, timeout: float) -> list[tuple[float, httpx.Response | Exception]]:
+    # One client, a connection per visitor: making 100 clients (an SSL context each) would keep
+    # the event loop busy for seconds, and that time would be counted against the shop.
+    limits = httpx.Limits(max_connections=VISITORS, max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=timeout, cookies=cookies) as client:
+
+        async def one() -> tuple[float, httpx.Response | Exception]:
+            started = time.monotonic()
+            try:
+                answer: httpx.Response | Exception = await client.get("/cart/")
+            except httpx.HTTPError as error:
+                answer = error
+            return time.monotonic() - started, answer
+
+        return await asyncio.gather(*(one() for _ in range(VISITORS)))
+
+
+def crowd(shop: Stack, cookies: dict, timeout: float) -> list[tuple[float, httpx.Response | Exception]]:
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
+        return runner.submit(asyncio.run, visit_carts(f"http://127.0.0.1:{shop.ports.storefront}", cookies, timeout)).result()
+
+
+class HealthWatch(threading.Thread):
+    """Asks /healthz every 0.2 s until stopped, keeping each answer's time and status."""
+
+    def __init__(self, shop: Stack) -> None:
+        super().__init__(daemon=True)
+        self.url = f"http://127.0.0.1:{shop.ports.storefront}/healthz"
+        self.answers: list[tuple[float, int]] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            started = time.monotonic()
+            try:
+                status = httpx.get(self.url, timeout=5).status_code
+            except httpx.HTTPError:
+                status = 0
+            self.answers.append((time.monotonic() - started, status))
+            self.done.wait(0.2)
+
+
+def cart_cookies(new_buyer) -> dict:
+    shopper = new_buyer(f"overload-{uuid.uuid4().hex[:6]}@example.com")
+    assert shopper.add_to_cart().status_code == 200
+    return dict(shopper.http.cookies)
+
+
+def test_with_saleor_slow_100_cart_visitors_get_the_page_or_a_503_within_seconds_and_healthz_answers(
+    shop: Stack, new_buyer, saleor_wire: FaultProxy
+):
+    cookies = cart_cookies(new_buyer)
+    saleor_wire.delay_responses(CART_QUERY, 1.0)
+    health = HealthWatch(shop)
+    health.start()
+    try:
+        answers = crowd(shop, cookies, timeout=30)
+    finally:
+        health.done.set()
+        health.join()
+
+    assert not [answer for _, answer in answers if isinstance(answer, Exception)]
+    statuses = [answer.status_code for _, answer in answers]
+    assert set(statuses) <= {200, 503} and 200 in statuses and 503 in statuses, statuses
+    assert all("Retry-After" in answer.headers for _, answer in answers if answer.status_code == 503)
+    assert all("QL Claw" in answer.text for _, answer in answers if answer.status_code == 200)
+    slowest = max(seconds for seconds, _ in answers)
+    assert slowest <= 3.5, " ".join(f"{seconds:.2f}:{answer.status_code}" for seconds, answer in sorted(answers, key=lambda a: a[0]))
+    assert health.answers and all(status == 200 and seconds <= 1.0 for seconds, status in health.answers), health.answers
+    print(f"{statuses.count(200)} pages, {statuses.count(503)} refused, slowest {slowest:.2f} s; "
+          f"slowest /healthz {max(s for s, _ in health.answers):.3f} s")
+
+
+def test_no_saleor_call_is_made_for_visitors_who_gave_up(shop: Stack, new_buyer, saleor_wire: FaultProxy):
+    cookies = cart_cookies(new_buyer)
+    saleor_wire.delay_responses(CART_QUERY, 1.0)
+    saleor_wire.count_requests_with(CART_QUERY)
+    # Like wrk's default: each visitor waits 2 s, then leaves.
+    answers = crowd(shop, cookies, timeout=2.0)
+    calls_when_all_had_left = saleor_wire.counted
+    time.sleep(4.0)
+
+    gave_up = [answer for _, answer in answers if isinstance(answer, httpx.TimeoutException)]
+    assert saleor_wire.counted == calls_when_all_had_left, "Saleor was asked for carts nobody waits for"
+    assert calls_when_all_had_left < VISITORS
+    print(f"{len(gave_up)} visitors gave up; {calls_when_all_had_left} cart calls reached Saleor, none after")
