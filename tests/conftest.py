@@ -13,8 +13,10 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from deploy.runner.environments import ensure_chromium
+from deploy.runner import caching_proxy
+from deploy.runner.environments import ensure_chromium, ensure_test_packages
 from deploy.runner.layout import ROOT, Ports, StateDir
+from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
 from shared_cache.page_cache import GENERATION_CHECK_SECONDS
 from tests.checkout.buyer import Buyer
@@ -117,6 +119,20 @@ def _job_queue_settled(stack: Stack) -> bool:
             "AND (scheduled_at IS NULL OR scheduled_at < now() + interval '1 minute'))"
         ).fetchone()[0]
     return waiting == 0
+
+
+@pytest.fixture(scope="module")
+def proxy_url(shop: Stack, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The caching proxy (nginx with compose's rules) in front of the test stack, one per test
+    module, with its cache folder named after the module."""
+    ensure_test_packages()
+    folder = shop.state.path / f"caching-proxy-{request.module.__name__.rsplit('.', 1)[-1]}"
+    shutil.rmtree(folder, ignore_errors=True)
+    processes = ProcessGroup()
+    try:
+        yield caching_proxy.start(processes, folder, listen_port=Ports.free().storefront, storefront_port=shop.ports.storefront)
+    finally:
+        processes.stop_all()
 
 
 @pytest.fixture

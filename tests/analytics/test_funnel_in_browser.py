@@ -5,21 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 import uuid
 from decimal import Decimal
-from typing import Iterator
 
 import httpx
 import psycopg
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from deploy.runner import caching_proxy
-from deploy.runner.environments import ensure_test_packages
-from deploy.runner.layout import Ports
-from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
 from tests.analytics.conftest import DESKTOP_CHROME, FLUSH_WAIT, counts, report_row, settle_counts, wait_for_count
 from tests.browser.test_buying import enter_card, fill_address
@@ -97,18 +91,6 @@ def test_a_visit_that_never_adds_to_the_cart_leaves_no_landing_page_stored(visit
     assert attempts_landing_on(shop, landing) == []
     # The first page lives only in the tab, and goes when the tab does.
     assert page.evaluate("sessionStorage.getItem('qlclaw.landing')") == landing
-
-
-@pytest.fixture(scope="module")
-def proxy_url(shop: Stack) -> Iterator[str]:
-    ensure_test_packages()
-    folder = shop.state.path / "caching-proxy-analytics"
-    shutil.rmtree(folder, ignore_errors=True)
-    processes = ProcessGroup()
-    try:
-        yield caching_proxy.start(processes, folder, listen_port=Ports.free().storefront, storefront_port=shop.ports.storefront)
-    finally:
-        processes.stop_all()
 
 
 def test_a_page_served_by_the_caching_proxy_is_still_counted(browser: Browser, shop: Stack, proxy_url: str):

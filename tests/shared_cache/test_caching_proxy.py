@@ -1,8 +1,6 @@
 """The deployment's caching proxy (deploy/nginx/shop.conf.template, run by Debian's nginx)
 serves shared pages from its cache and passes everything personal straight through."""
 import re
-import shutil
-from typing import Iterator
 from urllib.parse import urlparse
 
 import frontmatter
@@ -10,10 +8,7 @@ import httpx
 import pytest
 import yaml
 
-from deploy.runner import caching_proxy
-from deploy.runner.environments import ensure_test_packages
-from deploy.runner.layout import ROOT, Ports
-from deploy.runner.processes import ProcessGroup
+from deploy.runner.layout import ROOT
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token
 from tests.core.test_compression import HUB, assert_compressed_when_asked, static_path, wire_bytes
@@ -22,18 +17,6 @@ from tests.staff.conftest import place_order  # noqa: F401  (fixture)
 from tests.staff.test_sign_in import LIMIT, try_sign_in
 
 CONTENT = ROOT / "content"
-
-
-@pytest.fixture(scope="module")
-def proxy_url(shop: Stack) -> Iterator[str]:
-    ensure_test_packages()
-    folder = shop.state.path / "caching-proxy"
-    shutil.rmtree(folder, ignore_errors=True)
-    processes = ProcessGroup()
-    try:
-        yield caching_proxy.start(processes, folder, listen_port=Ports.free().storefront, storefront_port=shop.ports.storefront)
-    finally:
-        processes.stop_all()
 
 
 def content_paths() -> list[str]:
