@@ -276,14 +276,8 @@ def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
         _record(attempt, Status.UNKNOWN, str(error))
         # Sooner than the periodic sweep, but only once Saleor has surely finished or been
         # killed (uWSGI's harakiri) — completing again while it still runs risks two orders.
-        defer(_settle_task(), attempt_id=attempt.pk, schedule_in={"seconds": settings.SETTLE_AFTER_SECONDS})
+        defer("checkout.tasks.settle_attempt", attempt_id=attempt.pk, schedule_in={"seconds": settings.SETTLE_AFTER_SECONDS})
     return PaymentOutcome(OutcomeKind.CONFIRMING)
-
-
-def _settle_task():
-    from .tasks import settle_attempt  # tasks import this module
-
-    return settle_attempt
 
 
 def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentOutcome:
@@ -339,8 +333,6 @@ def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
 
 def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
     """The point of no return: the order and the jobs that finish it, in one commit."""
-    from .tasks import capture_order
-
     with transaction.atomic():
         attempt.order_id, attempt.order_token = order.id, order.token
         attempt.status, attempt.last_error = Status.COMPLETED, ""
@@ -349,18 +341,16 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "order_total",
                                     "order_currency", "completed", "updated"])
         count_paid_order(landing_page=attempt.landing_page)
-        defer(capture_order, attempt_id=attempt.pk)
+        defer("checkout.tasks.capture_order", attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
     return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))
 
 
 def defer_release_holds(attempt: CheckoutAttempt) -> None:
     """Queue the release of any hold no order is paid with (in the caller's transaction)."""
-    from .tasks import release_card_holds
-
     try:
         with transaction.atomic():  # a savepoint: a refused duplicate leaves the caller's transaction usable
-            defer(release_card_holds, attempt_id=attempt.pk, queueing_lock=f"release-holds-{attempt.pk}")
+            defer("checkout.tasks.release_card_holds", attempt_id=attempt.pk, queueing_lock=f"release-holds-{attempt.pk}")
     except AlreadyEnqueued:
         pass  # the one queued earlier releases them all
 
