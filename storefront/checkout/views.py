@@ -1,6 +1,5 @@
 from functools import wraps
 
-from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cart.session import CartSession, current_cart
+from scriptguard.csp import limit_scripts_to_inventory
 
 from . import completion, services
 from .completion import OutcomeKind, PaymentOutcome
@@ -94,7 +94,6 @@ def shipping(request: HttpRequest, cart) -> HttpResponse:
     return render(request, "checkout/shipping.html", {"cart": cart, "form": form, "step": 2})
 
 
-@csp_update(settings.STRIPE_CSP)  # Stripe.js, its frames and its API on this page only
 def _payment_page(request: HttpRequest, cart, note: PaymentNote) -> HttpResponse:
     response = render(
         request,
@@ -105,12 +104,12 @@ def _payment_page(request: HttpRequest, cart, note: PaymentNote) -> HttpResponse
             "payment_error": note.payment_error,
             "promo_form": PromoCodeForm.refused(note.promo_code, note.promo_error) if note.promo_error else PromoCodeForm(),
             "client_secret": note.client_secret,
-            "stripe_js_url": settings.STRIPE_JS_URL,
             "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
         },
     )
     response.headers["Permissions-Policy"] = PAYMENT_PERMISSIONS_POLICY
-    return response
+    # Stripe.js, its frames and its API on this page only; no script that is not listed.
+    return limit_scripts_to_inventory(response, "checkout:payment")
 
 
 # Stripe's frames may ask for the Payment Request API (wallets); nothing else may, here either.

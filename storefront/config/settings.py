@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "checkout",
     "orders",
     "withdrawals",
+    "scriptguard",
     "reviews",
     "shipping",
     "pages",
@@ -275,6 +276,7 @@ if _stripe_js.hostname == "js.stripe.com":
 else:
     _origin = f"{_stripe_js.scheme}://{_stripe_js.netloc}"
     STRIPE_CSP = {"script-src": [_origin], "frame-src": [_origin], "connect-src": [_origin]}
+CSP_REPORT_PATH = "/csp-reports/"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -287,8 +289,17 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
+        "report-uri": [CSP_REPORT_PATH],
     },
 }
+# Violation reports one address may send (scriptguard.views.csp_report).
+CSP_REPORTS_PER_IP = env.str("CSP_REPORTS_PER_IP", default="30/m")
+# Where the daily check looks at the payment pages (scriptguard): the public address by
+# default, so it sees what buyers get through the proxy.
+SCRIPT_CHECK_URL = env.str("SCRIPT_CHECK_URL", default=SHOP_BASE_URL).rstrip("/")
+# The list the check compares with (default: storefront/scriptguard/inventory.yaml); another
+# file lets a reviewer try a changed list against the live pages before committing it.
+SCRIPT_INVENTORY_FILE = env.str("SCRIPT_INVENTORY_FILE", default="")
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR.parent / ".local" / "shop" / "media")))
 MEDIA_URL = "/media/"
@@ -351,7 +362,8 @@ CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content
 STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # whitenoise's compressed, hashed-name files, plus every script's integrity hash (scriptguard).
+    "staticfiles": {"BACKEND": "scriptguard.storage.IntegrityManifestStorage"},
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

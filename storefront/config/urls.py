@@ -12,6 +12,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("staff/reviews/", include("reviews.staff_urls")),
     path("analytics/", include("analytics.urls")),
+    path("", include("scriptguard.urls")),
     path("staff/analytics/", include("analytics.staff_urls")),
     path("staff/", include("staff.urls")),
     # Last: any other one-word path at the root is a policy page (/returns/, /privacy/) or a 404.
