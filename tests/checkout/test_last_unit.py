@@ -15,54 +15,19 @@ import re
 import threading
 import time
 import uuid
-from contextlib import contextmanager
-from typing import Iterator
 
 import httpx
-import psycopg
 
-from core.locks import lock_key
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import GOOD_CARD, card_token
 from tests.checkout.test_payment import buyer_checkout_token, intents_of
+from tests.locks import lock_held
 from tests.saleor_api import SaleorStaffAPI
 
 
-class HeldLock:
-    """A PostgreSQL advisory lock held by the test, and a view of who waits for it."""
-
-    def __init__(self, connection: psycopg.Connection, key: int) -> None:
-        self.connection = connection
-        # pg_locks shows a bigint advisory key as its two 32-bit halves.
-        self.halves = ((key >> 32) & 0xFFFFFFFF, key & 0xFFFFFFFF)
-
-    def waiting(self) -> int:
-        return self.connection.execute(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-            "AND classid::bigint = %s AND objid::bigint = %s AND objsubid = 1",
-            self.halves,
-        ).fetchone()[0]
-
-    def wait_until_waiting(self, count: int, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while self.waiting() < count:
-            assert time.monotonic() < deadline, (
-                f"{count} payment(s) should be waiting for the variant lock, {self.waiting()} are: "
-                "completion no longer queues buyers of the same product"
-            )
-            time.sleep(0.05)
-
-
-@contextmanager
-def variant_lock_held(shop: Stack, variant_id: str) -> Iterator[HeldLock]:
-    """Holds the lock every completion of this variant takes (see storefront/checkout/locks.py)."""
-    key = lock_key(f"variant:{variant_id}")
-    with psycopg.connect(shop.database_url("storefront"), autocommit=True) as connection:
-        connection.execute("SELECT pg_advisory_lock(%s)", [key])
-        try:
-            yield HeldLock(connection, key)
-        finally:
-            connection.execute("SELECT pg_advisory_unlock(%s)", [key])
+def variant_lock_held(shop: Stack, variant_id: str):
+    """Holds the lock every completion of this variant takes (see storefront/checkout/completion.py)."""
+    return lock_held(shop, f"variant:{variant_id}")
 
 
 def test_two_buyers_racing_for_the_last_unit_end_with_one_order_and_no_second_charge(

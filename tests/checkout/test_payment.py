@@ -9,6 +9,7 @@ from django.core import signing
 
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import DECLINED_CARD, GOOD_CARD, THREE_D_SECURE_CARD, Buyer, card_token, stripe_client
+from tests.locks import lock_held
 from tests.mailbox import Mailbox, text_of
 from tests.saleor_api import SaleorStaffAPI
 
@@ -124,8 +125,12 @@ def test_double_clicking_pay_makes_one_charge_and_one_order(shop: Stack, new_buy
     def click(token: str) -> httpx.Response:
         return buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
 
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        responses = list(pool.map(click, tokens))
+    # The three clicks are made to overlap: the test holds the checkout's completion lock until
+    # PostgreSQL shows all three queued on it.
+    with ThreadPoolExecutor(max_workers=3) as pool, lock_held(shop, f"checkout:{checkout_token}") as lock:
+        clicks = [pool.submit(click, token) for token in tokens]
+        lock.wait_until_waiting(3)
+    responses = [c.result() for c in clicks]
 
     assert all(response.status_code == 302 for response in responses)
     assert len({response.headers["location"] for response in responses}) == 1

@@ -8,6 +8,7 @@ import httpx
 
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token, stripe_client
+from tests.locks import lock_held
 from tests.mailbox import Mailbox, text_of
 from tests.saleor_api import SaleorStaffAPI
 from tests.staff.conftest import confirm_return, flash, post_action, return_items
@@ -71,8 +72,11 @@ def test_the_same_return_sent_twice_at_once_is_refunded_once(shop: Stack, admin:
     data = {"csrfmiddlewaretoken": csrf_token(page.text), "return_0": "2", "restock": "on", "reason": "Double click",
             "confirmed": "1"}
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        answers = list(pool.map(lambda _: admin.post(f"/staff/orders/{order['id']}/return/", data=data), range(2)))
+    # Both posts are made to overlap: the test holds the order's lock until both wait on it.
+    with ThreadPoolExecutor(max_workers=2) as pool, lock_held(shop, f"order:{order['id']}") as lock:
+        posts = [pool.submit(admin.post, f"/staff/orders/{order['id']}/return/", data=data) for _ in range(2)]
+        lock.wait_until_waiting(2)
+    answers = [post.result() for post in posts]
 
     assert sorted(answer.status_code for answer in answers) == [302, 400]
     refused = next(answer for answer in answers if answer.status_code == 400)
