@@ -9,6 +9,7 @@ import httpx
 from tests.checkout.buyer import GOOD_CARD
 from tests.saleor_api import SaleorStaffAPI
 from tests.staff.conftest import post_action
+from tests.storefront_shell import storefront_python
 
 
 def numbers_found(admin: httpx.Client, text: str) -> set[str]:
@@ -60,3 +61,27 @@ def test_the_whole_shop_can_be_indexed_from_the_command_line(shop, place_order):
     output = shop.storefront_manage("index_orders").stdout
 
     assert re.fullmatch(r"Indexed [1-9]\d* orders\.\n", output), output
+
+
+SEND_ORDER_CHANGED_IN_A_TRANSACTION = r'''
+import datetime, types
+from django.db import connection, transaction
+from staff.orders.selectors import StaffOrder
+from staff.signals import order_changed
+order = types.SimpleNamespace(id="T3JkZXI6cmVpbmRleC10ZXN0", created=datetime.datetime.now(datetime.timezone.utc))
+with transaction.atomic():
+    order_changed.send(sender=StaffOrder, order=order, money_moved=False)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM procrastinate_jobs WHERE task_name = 'staff.tasks.index_order_job' "
+                       "AND args->>'order_id' = %s", [order.id])
+        print("queued inside the transaction:", cursor.fetchone()[0])
+    transaction.set_rollback(True)
+'''
+
+
+def test_reindexing_is_queued_in_the_same_transaction_as_the_change(shop):
+    # The signal is sent after the staff action's commit; a second on_commit in the receiver only
+    # opened a window where a crash lost the job. Queued at once, it commits with its sender.
+    result = storefront_python(shop, SEND_ORDER_CHANGED_IN_A_TRANSACTION)
+
+    assert result.stdout.strip().splitlines()[-1] == "queued inside the transaction: 1", result.stderr
