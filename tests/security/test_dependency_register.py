@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from deploy.runner import audit
 from deploy.runner.audit import IGNORE_FILE, accepted_ids
 from deploy.runner.layout import ROOT, SALEOR_VENV
 
@@ -94,3 +95,19 @@ def test_saleor_decodes_tokens_with_one_hmac_algorithm():
     assert "algorithms=[jwt_settings.JWT_ALGORITHM]" in decoder
     assert "'JWT_ALGORITHM': 'HS256'" in defaults
     assert "JWT_ALGORITHM" not in configured and "JWT_PUBLIC_KEY" not in configured
+
+
+def test_the_audit_fails_on_a_finding_and_on_packages_it_could_not_read(capsys):
+    # pip-audit's JSON report, as it writes it: findings left after --ignore-vuln, and skipped packages.
+    clean = {"dependencies": [{"name": "django", "version": "3.0.14", "vulns": []}]}
+    new_finding = {"dependencies": [{"name": "django", "version": "3.0.14", "vulns": [
+        {"id": "PYSEC-2099-1", "aliases": ["CVE-2099-0001"], "fix_versions": ["3.2.99"]}]}]}
+    unread = {"dependencies": [{"name": "amqp", "skip_reason": "Dependency not found on PyPI and could not be audited"},
+                               {"name": "django", "version": "3.0.14", "vulns": []}]}
+
+    assert audit._verdict(clean) == 0
+    assert audit._verdict(new_finding) == 1
+    assert "django 3.0.14: PYSEC-2099-1 (CVE-2099-0001); fixed in 3.2.99" in capsys.readouterr().out
+    assert audit._verdict(unread) == 2
+    assert "No vulnerability data could be read for 1 of 2 packages" in capsys.readouterr().out
+    assert audit._verdict({}) == 2
