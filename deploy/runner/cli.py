@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import List
 
-from . import environments
+from . import audit, environments
 from .errors import RunnerError
 from .layout import ROOT, Ports, StateDir
 from .stack import Stack
@@ -109,6 +109,7 @@ def main(argv: List[str]) -> int:
     commands.add_parser("codegen", help="regenerate the typed Saleor client")
     commands.add_parser("lint", help="check the code with ruff (also the first step of ./shop test)")
     commands.add_parser("typecheck", help="check the annotated code with mypy (also run by ./shop test)")
+    commands.add_parser("audit", help="pip-audit both locks; accepted findings are in deploy/audit-ignore.txt")
     args = parser.parse_args(argv)
     _stop_on_signals()
     try:
@@ -120,6 +121,8 @@ def main(argv: List[str]) -> int:
             return lint()
         if args.command == "typecheck":
             return typecheck()
+        if args.command == "audit":
+            return audit.audit()
         return codegen()
     except RunnerError as error:
         print(f"\n✗ {error}", file=sys.stderr, flush=True)

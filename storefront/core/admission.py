@@ -9,6 +9,9 @@ three lanes bound the real work:
 - `/healthz` has a lane of its own (HEALTH_LANE_SLOTS) and a database connection kept for it,
   so it answers whatever the load;
 - static files (whitenoise) need neither the database nor Saleor and pass straight on;
+- the analytics beacon has a lane of its own (BEACON_LANE_SLOTS): it counts in memory, with
+  neither the database nor Saleor, so a shop saturated by buyers still counts its page views,
+  and a burst of beacons never takes a buyer's slot;
 - every other request waits for one of STOREFRONT_THREADS work slots (as many as the pooled
   database connections) until its deadline, then is refused. Inside, the Saleor client waits
   for a bulkhead slot only until the same deadline (saleor_client/client.py); for a post, once
@@ -26,6 +29,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from core.logs import redact
 from core.middleware import RETRY_AFTER_SECONDS
@@ -35,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 HEALTH_LANE_SLOTS = 1
 HEALTH_PATH = "/healthz"
+# A beacon is about a millisecond of Python: two slots keep them flowing; more would only queue on the GIL.
+BEACON_LANE_SLOTS = 2
 
 _request_deadline = threading.local()
 
@@ -77,6 +83,8 @@ class Admission:
         self.app = app
         self.work = threading.BoundedSemaphore(work_slots)
         self.health = threading.BoundedSemaphore(HEALTH_LANE_SLOTS)
+        self.beacons = threading.BoundedSemaphore(BEACON_LANE_SLOTS)
+        self.beacon_path = reverse("analytics:beacon")
         self.deadline_seconds = deadline_seconds
         self.health_deadline_seconds = health_deadline_seconds
         self._shed_page: Optional[bytes] = None
@@ -87,13 +95,14 @@ class Admission:
         if path.startswith(settings.STATIC_URL):
             return self.app(environ, start_response)
         health = path == HEALTH_PATH
-        lane = self.health if health else self.work
+        lane = self.health if health else self.beacons if path == self.beacon_path else self.work
         deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
         if not lane.acquire(timeout=max(0.0, deadline - time.monotonic())):
             # Before Django, so no request id of ours yet: the caller's (the proxy's), if any.
             logger.warning("Refused at once, no work slot before the deadline: %s %s (request %s)",
                            environ.get("REQUEST_METHOD"), redact(path), environ.get("HTTP_X_REQUEST_ID", "-")[:64])
-            return self.shed(start_response, "health_lane_busy" if health else "deadline_passed")
+            reason = "health_lane_busy" if health else "beacon_lane_busy" if lane is self.beacons else "deadline_passed"
+            return self.shed(start_response, reason)
         _request_deadline.at = deadline
         _request_deadline.reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")
         try:

@@ -130,6 +130,15 @@ class OrderSearchEntry(models.Model):
     number = models.PositiveBigIntegerField(db_index=True)
     text = models.TextField()
     indexed_at = models.DateTimeField(auto_now=True)
+    # The list row as of `indexed_at`: "Also found" is drawn from these, without a Saleor call per hit.
+    created = models.DateTimeField(null=True)
+    email = models.CharField(max_length=254, blank=True, default="")
+    customer_name = models.CharField(max_length=255, blank=True, default="")
+    status = models.CharField(max_length=32, blank=True, default="")
+    status_display = models.CharField(max_length=64, blank=True, default="")
+    payment_status = models.CharField(max_length=32, blank=True, default="")
+    total_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    total_currency = models.CharField(max_length=3, blank=True, default="")
 
     def __str__(self) -> str:
         return f"Search text of order #{self.number}"

@@ -1,7 +1,6 @@
 """Who listens to the staff area's signals (`staff.signals`)."""
 from typing import Any
 
-from django.db import transaction
 from django.dispatch import receiver
 
 from jobs.queue import defer
@@ -22,8 +21,10 @@ def refresh_dashboard(sender: type, *, order: StaffOrder, money_moved: bool, **k
 
 @receiver(order_changed)
 def reindex_order(sender: type, *, order: StaffOrder, **kwargs: Any) -> None:
-    """What the admin searches by may have changed (tracking, a note, a status): index it again."""
-    transaction.on_commit(lambda: defer(index_order_job, order_id=order.id))
+    """What the admin searches by may have changed (tracking, a note, a status): index it again.
+    Queued at once, in the sender's transaction if any: the signal is sent after the commit, and
+    a second on_commit would only open a gap where a crash loses the job."""
+    defer(index_order_job, order_id=order.id)
 
 
 @receiver(stock_changed)

@@ -11,6 +11,7 @@ import httpx
 
 from deploy.runner.stack import STOREFRONT_WORKERS, Stack
 from tests.analytics.conftest import counts, row_count, settle_counts, wait_for_count
+from tests.storefront_shell import storefront_python
 
 PAGE = "/guide/psoas/"
 
@@ -169,3 +170,22 @@ def test_the_dashboard_tile_shows_the_weeks_visits_and_orders(shop: Stack):
     assert f">{visits} visit" in html
     assert f"{orders} order" in html
     assert 'href="/staff/analytics/"' in html
+
+
+TILE_TWICE = r'''
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from analytics.selectors import dashboard_tile
+first = dashboard_tile()
+with CaptureQueriesContext(connection) as second_view:
+    again = dashboard_tile()
+report_reads = [q["sql"] for q in second_view.captured_queries
+                if "analytics_dailycount" in q["sql"] or "checkout_checkoutattempt" in q["sql"]]
+print(len(report_reads), again == first)
+'''
+
+
+def test_the_dashboard_tile_reads_the_weeks_report_once_a_minute_not_per_view(shop: Stack):
+    result = storefront_python(shop, TILE_TWICE)
+
+    assert result.stdout.split()[-2:] == ["0", "True"], result.stderr

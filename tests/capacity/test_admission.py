@@ -11,6 +11,7 @@ import uuid
 import httpx
 
 from deploy.runner.stack import Stack
+from tests.analytics.conftest import counts, wait_for_count
 from tests.faults import FaultProxy
 
 VISITORS = 100
@@ -104,3 +105,55 @@ def test_no_saleor_call_is_made_for_visitors_who_gave_up(shop: Stack, new_buyer,
     assert saleor_wire.counted == calls_when_all_had_left, "Saleor was asked for carts nobody waits for"
     assert calls_when_all_had_left < VISITORS
     print(f"{len(gave_up)} visitors gave up; {calls_when_all_had_left} cart calls reached Saleor, none after")
+
+
+# A page no other test counts views of, so the counts here are this test's alone.
+BEACON_PAGE = "/guide/rectus-abdominis/"
+
+
+class BeaconWatch(threading.Thread):
+    """Sends a page's beacon every 0.1 s until stopped, as visitors reading the guide would."""
+
+    def __init__(self, shop: Stack) -> None:
+        super().__init__(daemon=True)
+        self.base = f"http://127.0.0.1:{shop.ports.storefront}"
+        self.answers: list[tuple[float, int]] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        headers = {"Origin": self.base, "Content-Type": "text/plain;charset=UTF-8",
+                   "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0"}
+        with httpx.Client(base_url=self.base, headers=headers, timeout=5) as client:
+            while not self.done.is_set():
+                started = time.monotonic()
+                try:
+                    status = client.post("/analytics/beacon/", content=b'{"path": "' + BEACON_PAGE.encode() + b'", "events": ["page_view"]}',
+                                         headers={"X-Real-IP": f"10.77.{len(self.answers) % 250}.9"}).status_code
+                except httpx.HTTPError:
+                    status = 0
+                self.answers.append((time.monotonic() - started, status))
+                self.done.wait(0.1)
+
+
+def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_lane(
+    shop: Stack, new_buyer, saleor_wire: FaultProxy
+):
+    cookies = cart_cookies(new_buyer)
+    views_before = counts(shop, event="page_view", path=BEACON_PAGE)
+    saleor_wire.delay_responses(CART_QUERY, 1.0)
+    beacons = BeaconWatch(shop)
+    beacons.start()
+    try:
+        answers = crowd(shop, cookies, timeout=30)
+    finally:
+        beacons.done.set()
+        beacons.join()
+
+    statuses = [answer.status_code for _, answer in answers if isinstance(answer, httpx.Response)]
+    assert 503 in statuses, "the buyers did not saturate the work slots"
+    assert len(beacons.answers) >= 10
+    assert all(status == 204 and seconds <= 1.0 for seconds, status in beacons.answers), beacons.answers
+    sent = len(beacons.answers)
+    assert wait_for_count(shop, event="page_view", path=BEACON_PAGE, expected=views_before + sent) == views_before + sent
+    print(f"{statuses.count(503)} buyers refused meanwhile; {len(beacons.answers)} beacons, slowest "
+          f"{max(s for s, _ in beacons.answers):.3f} s")

@@ -1,10 +1,12 @@
 """The checkout steps refuse bad input with messages next to the right field."""
+import base64
 import re
+import zlib
 from html import unescape
 
 import pytest
 
-from tests.checkout.buyer import Buyer
+from tests.checkout.buyer import US_ADDRESS, Buyer
 
 
 def field_error(page_html: str, field: str) -> str:
@@ -215,3 +217,27 @@ def test_a_brazilian_address_has_a_neighborhood_field_that_reaches_the_label(buy
     payment = unescape(buyer_at_details.http.get("/checkout/payment/").text)
     address = re.search(r'<address id="ship-to-address">(.*?)</address>', payment, re.S).group(1)
     assert "Av. Paulista 1000<br>Bela Vista<br>" in address, address
+
+
+def session_cookie_payload(buyer: Buyer) -> str:
+    """What the signed session cookie says: signed, not encrypted, so anyone holding it can read it."""
+    value = buyer.http.cookies.get("sessionid", "")
+    payload = value.split(":")[0]
+    compressed = payload.startswith(".")
+    raw = base64.urlsafe_b64decode(payload.lstrip(".") + "=" * (-len(payload.lstrip(".")) % 4))
+    return (zlib.decompress(raw) if compressed else raw).decode()
+
+
+def test_a_refused_address_is_kept_by_the_shop_not_in_the_session_cookie(buyer_at_details: Buyer):
+    street = "Flat 42, Quince Yard " + "x" * 150
+
+    sent = buyer_at_details.post_form("/checkout/", "/checkout/", {**US_ADDRESS, "email": "not-an-email",
+                                                                  "street_address_1": street}, follow=False)
+
+    assert sent.status_code == 302
+    assert "Quince Yard" not in session_cookie_payload(buyer_at_details)
+    page = buyer_at_details.http.get(sent.headers["location"])
+    assert "Please enter a valid e-mail address" in field_error(unescape(page.text), "email")
+    assert 'value="Flat 42, Quince Yard' in unescape(page.text)
+    # Shown once: a reload starts from what the cart holds.
+    assert "Quince Yard" not in buyer_at_details.http.get("/checkout/").text

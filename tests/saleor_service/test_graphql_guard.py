@@ -61,3 +61,58 @@ def test_introspection_is_refused_outside_a_developers_stack(shop: Stack):
     output = shop.saleor_manage("shell", "-c", INTROSPECT_AS_PRODUCTION).stdout
 
     assert output.strip().splitlines()[-1] == '400 {"errors": [{"message": "Introspection is off"}]}'
+
+
+# Fragments are counted each time they are spread, so moving the flood into a fragment changes nothing.
+TEN_NAMES = "fragment TenNames on Product { " + " ".join(f"n{i}: name" for i in range(10)) + " }"
+NODES = "fragment Nodes on ProductCountableConnection { edges { node { ...TenNames } } }"
+
+
+def test_aliases_hidden_in_a_fragment_spread_many_times_are_counted_per_spread(shop: Stack):
+    # 5 aliases in the query and 10 in the fragment: 15 if the fragment were counted once, 55 as executed.
+    query = "{ " + " ".join(f"p{i}: products(first: 100) {{ ...Nodes }}" for i in range(5)) + " } " + NODES + " " + TEN_NAMES
+
+    answer = post(shop, {"query": query})
+
+    assert answer.status_code == 400 and refusal(answer) == "More than 20 aliases in one request"
+    assert answer.elapsed.total_seconds() < 1
+
+
+def test_a_fragment_bomb_of_nested_spreads_is_refused_before_saleor_validates_it(shop: Stack):
+    # Each level spreads the one below ten times: 10^11 fields once expanded, a few hundred bytes sent.
+    levels = ["fragment L0 on Query { shop { name description } }"]
+    levels += [f"fragment L{n} on Query {{ " + " ".join([f"...L{n - 1}"] * 10) + " }" for n in range(1, 12)]
+    query = "{ ...L11 } " + " ".join(levels)
+
+    answer = post(shop, {"query": query})
+
+    assert answer.status_code == 400 and refusal(answer) == "More than 500 fields in one request"
+    assert answer.elapsed.total_seconds() < 1
+
+
+def test_a_fragment_that_spreads_itself_is_refused_in_words(shop: Stack):
+    query = "{ products(first: 1) { edges { node { ...Loop } } } } fragment Loop on Product { category { products(first: 1) { edges { node { ...Loop } } } } }"
+
+    answer = post(shop, {"query": query})
+
+    assert answer.status_code == 400 and refusal(answer) == "Fragment Loop spreads itself"
+
+
+def test_a_query_with_ordinary_fragments_still_answers(shop: Stack):
+    query = "{ products(first: 2) { ...Nodes } } " + NODES + " " + TEN_NAMES  # 10 aliases as executed
+
+    answer = post(shop, {"query": query})
+
+    assert answer.status_code == 200, answer.text
+    first = answer.json()["data"]["products"]["edges"][0]["node"]
+    assert len(first) == 10 and len(set(first.values())) == 1
+
+
+def test_a_multipart_upload_is_refused_before_django_parses_it(shop: Stack):
+    # Django 3.0's multipart parser loops on some inputs and counts no parts (CVE-2022-23833,
+    # CVE-2023-24580); the storefront never uploads, so no multipart body reaches it.
+    answer = httpx.post(f"{shop.saleor_url}/graphql/", timeout=30,
+                        data={"operations": '{"query": "{ shop { name } }"}', "map": "{}"},
+                        files=[(f"f{i}", (f"{i}.txt", b"x")) for i in range(200)])
+
+    assert answer.status_code == 415 and refusal(answer) == "File uploads are not accepted"

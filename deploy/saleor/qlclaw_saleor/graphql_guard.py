@@ -3,10 +3,12 @@ before graphene parses, plans or resolves anything.
 
 Saleor 2.10.1 answers a JSON batch of any length, any number of aliases of an expensive field
 (CVE-2026-33756, CVE-2026-35401: 1,000 queries or 500 aliases of products(first: 100) in one
-request took 4.5 s here) and introspection for anyone. The storefront sends one operation per
+request took 4.5 s here), introspection for anyone, and multipart uploads that Django 3.0's
+parser mishandles. The storefront sends one operation per
 request, with at most a few aliases, a few levels deep, and never introspects.
 """
 import json
+from typing import Dict, NamedTuple, Optional, Set
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -44,8 +46,13 @@ def _check(request: HttpRequest) -> None:
     if length > MAX_BODY_BYTES:
         _drain(request)
         raise Refused(f"Request body over {MAX_BODY_BYTES} bytes", status=413)
+    if request.content_type == "multipart/form-data" and not getattr(settings, "GRAPHQL_UPLOADS", False):
+        # The storefront never uploads through Saleor; refusing before Django parses the parts
+        # keeps its multipart parser (CVE-2022-23833, CVE-2023-24580 in Django 3.0) out of reach.
+        _drain(request)
+        raise Refused("File uploads are not accepted", status=415)
     if not request.content_type == "application/json":
-        return  # multipart (file uploads): Saleor's own parsing, within the size limit
+        return
     try:
         body = json.loads(request.body or b"{}")
     except ValueError:
@@ -59,14 +66,14 @@ def _check(request: HttpRequest) -> None:
         document = parse(query)
     except GraphQLSyntaxError:
         return  # Saleor answers with the syntax error
-    counts = {"aliases": 0, "fields": 0}
-    for definition in document.definitions:
-        _walk(getattr(definition, "selection_set", None), 1, counts)
-    if counts["aliases"] > MAX_ALIASES:
+    cost = measure(document)
+    if cost.depth > MAX_DEPTH:
+        raise Refused(f"Query nested more than {MAX_DEPTH} levels deep")
+    if cost.aliases > MAX_ALIASES:
         raise Refused(f"More than {MAX_ALIASES} aliases in one request")
-    if counts["fields"] > MAX_FIELDS:
+    if cost.fields > MAX_FIELDS:
         raise Refused(f"More than {MAX_FIELDS} fields in one request")
-    if not getattr(settings, "GRAPHQL_INTROSPECTION", False) and counts.get("introspection"):
+    if not getattr(settings, "GRAPHQL_INTROSPECTION", False) and cost.introspection:
         raise Refused("Introspection is off")
 
 
@@ -81,16 +88,58 @@ def _drain(request: HttpRequest, limit: int = 4 * 1024 * 1024) -> None:
         read += len(chunk)
 
 
-def _walk(selection_set, depth: int, counts: dict) -> None:
-    if selection_set is None:
-        return
-    if depth > MAX_DEPTH:
-        raise Refused(f"Query nested more than {MAX_DEPTH} levels deep")
-    for selection in selection_set.selections:
-        if isinstance(selection, ast.Field):
-            counts["fields"] += 1
-            if selection.alias is not None:
-                counts["aliases"] += 1
-            if selection.name.value in ("__schema", "__type"):
-                counts["introspection"] = True
-        _walk(getattr(selection, "selection_set", None), depth + 1, counts)
+class Cost(NamedTuple):
+    fields: int = 0
+    aliases: int = 0
+    depth: int = 0
+    introspection: bool = False
+
+    def beside(self, other: "Cost") -> "Cost":
+        return Cost(self.fields + other.fields, self.aliases + other.aliases, max(self.depth, other.depth),
+                    self.introspection or other.introspection)
+
+
+def measure(document: ast.Document) -> Cost:
+    """What executing the document would touch: every fragment counted each time it is spread
+    (ten spreads of a fragment with 20 aliases are 200 aliases), so fragments cannot hide a flood.
+    Each fragment is measured once and its cost reused, so even a fragment that spreads another
+    ten times, ten levels down, is counted in linear time (the total may be astronomical; the
+    limits still compare it)."""
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, ast.FragmentDefinition)}
+    measured: Dict[str, Cost] = {}
+    open_spreads: Set[str] = set()
+
+    def of_fragment(name: str) -> Cost:
+        if name in measured:
+            return measured[name]
+        if name in open_spreads:
+            raise Refused(f"Fragment {name} spreads itself")
+        if name not in fragments:
+            return Cost()  # Saleor answers the unknown fragment itself
+        open_spreads.add(name)
+        measured[name] = of_selections(fragments[name].selection_set)
+        open_spreads.discard(name)
+        return measured[name]
+
+    def of_selections(selection_set: Optional[ast.SelectionSet]) -> Cost:
+        total = Cost()
+        for selection in selection_set.selections if selection_set is not None else ():
+            if isinstance(selection, ast.Field):
+                below = of_selections(selection.selection_set)
+                total = total.beside(Cost(
+                    below.fields + 1,
+                    below.aliases + (selection.alias is not None),
+                    below.depth + 1,
+                    below.introspection or selection.name.value in ("__schema", "__type"),
+                ))
+            elif isinstance(selection, ast.FragmentSpread):
+                total = total.beside(of_fragment(selection.name.value))
+            elif isinstance(selection, ast.InlineFragment):
+                total = total.beside(of_selections(selection.selection_set))
+        return total
+
+    operations = Cost()
+    for definition in document.definitions:
+        if isinstance(definition, ast.OperationDefinition):
+            operations = operations.beside(of_selections(definition.selection_set))
+    return operations

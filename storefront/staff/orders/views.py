@@ -49,9 +49,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
     # "status" always: an empty one means "all orders", and dropping it would page back into the default filter.
     query = {key: value for key, value in filters.items() if value or key == "status"}
     listed = {row.id for row in page.rows}
-    also_found = [order.as_row() for order in selected_orders(
-        request.staff, [order_id for order_id in search.matching_order_ids(request.staff, filters["q"])
-                        if order_id not in listed])] if filters["q"] else []
+    also_found = search.also_found(request.staff, filters["q"], listed=listed) if filters["q"] else []
     return render(request, "staff/order_list.html", {
         "form": form, "page": page, "query": query, "failed_jobs": job_selectors.failed_job_count(),
         "also_found": also_found,
