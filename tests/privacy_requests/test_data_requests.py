@@ -208,5 +208,5 @@ def test_the_your_data_page_is_in_the_footer_sitemap_and_privacy_page_and_token_
     assert f"{shop.storefront_url}/your-data/" in locations
     assert not any("/your-data/" in location and location.count("/") > 4 for location in locations)
     assert not any("/data-copy/" in location for location in locations)
-    assert token_page.headers["x-robots-tag"] == "noindex" and token_page.headers["referrer-policy"] == "no-referrer"
+    assert token_page.headers["x-robots-tag"] == "noindex" and token_page.headers["referrer-policy"] == "same-origin"
     assert "Disallow: /data-copy/" in robots
