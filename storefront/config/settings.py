@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "orders",
     "withdrawals",
     "scriptguard",
+    "privacy_requests",
     "reviews",
     "shipping",
     "pages",
@@ -327,6 +328,13 @@ ORDER_LOOKUPS_PER_EMAIL = env.str("ORDER_LOOKUPS_PER_EMAIL", default="3/h")
 # The withdrawal form (order number + e-mail), limited like the order lookup.
 WITHDRAWALS_PER_IP = env.str("WITHDRAWALS_PER_IP", default="10/h")
 WITHDRAWALS_PER_EMAIL = env.str("WITHDRAWALS_PER_EMAIL", default="3/h")
+# A buyer's copy of their data and its erasure (privacy_requests/): how often one may ask,
+# how long the download link works, and how long orders are kept for tax and accounting law
+# (the privacy page states the same period).
+DATA_REQUESTS_PER_IP = env.str("DATA_REQUESTS_PER_IP", default="10/h")
+DATA_REQUESTS_PER_EMAIL = env.str("DATA_REQUESTS_PER_EMAIL", default="3/h")
+DATA_EXPORT_LINK_DAYS = env.int("DATA_EXPORT_LINK_DAYS", default=7)
+ORDER_RETENTION_YEARS = env.int("ORDER_RETENTION_YEARS", default=7)
 # Sign-in attempts for one account from one visitor before a lockout that doubles each time.
 STAFF_SIGN_INS_PER_ACCOUNT = env.str("STAFF_SIGN_INS_PER_ACCOUNT", default="5/m")
 # Attempts at one account from all addresses together; past it, one attempt every 10 seconds

@@ -12,9 +12,9 @@ import logging
 import re
 
 ARGUMENT_FIELDS = ("call_string", "task_kwargs")
-# Order pages and newsletter links open a buyer's data; a customer's staff page names them.
+# Order pages, data links and newsletter links open a buyer's data; a customer's staff page names them.
 # (Staff order pages, /staff/orders/<number>/, are no key: kept.)
-SECRET_PATHS = re.compile(r"(?<!/staff)/(orders|newsletter/confirm|newsletter/unsubscribe|staff/customers)/(?!find/)[^/\s?\"']+")
+SECRET_PATHS = re.compile(r"(?<!/staff)/(orders|your-data|data-copy|newsletter/confirm|newsletter/unsubscribe|staff/customers)/(?!find/)[^/\s?\"']+")
 
 
 def redact(text: str) -> str:

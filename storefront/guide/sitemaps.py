@@ -38,7 +38,8 @@ class ShopPagesSitemap(ShopSitemap):
 
     def items(self):
         return [reverse("catalog:home"), reverse("catalog:product", args=[settings.FEATURED_PRODUCT_SLUG]),
-                reverse("guide:finder"), reverse("guide:self-check"), reverse("withdrawals:form")]
+                reverse("guide:finder"), reverse("guide:self-check"), reverse("withdrawals:form"),
+                reverse("privacy_requests:about")]
 
     def location(self, path: str) -> str:
         return path

@@ -126,6 +126,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /cart/",
         "Disallow: /checkout/",
         "Disallow: /orders/",
+        "Disallow: /data-copy/",
         f"Sitemap: {settings.SHOP_BASE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -69,3 +69,10 @@ def unsubscribe(token: str) -> bool:
         email=email, defaults={"status": Subscriber.Status.UNSUBSCRIBED, "unsubscribed_at": now}
     )
     return True
+
+
+def forget(email: str) -> bool:
+    """Erase the address's row on a buyer's request (GDPR Art. 17); True if there was one.
+    A later sign-up starts afresh with a confirmation link."""
+    deleted, _ = Subscriber.objects.filter(email=email.strip().lower()).delete()
+    return bool(deleted)

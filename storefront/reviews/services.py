@@ -92,3 +92,21 @@ def reply(*, review_id: int, text: str, staff_email: str) -> None:
         review.reply, review.replied_at = text, (timezone.now() if text else None)
         review.moderated_by = staff_email
         review.save(update_fields=["reply", "replied_at", "moderated_by", "updated"])
+
+
+# What a review shows for its author once the buyer asked for their data to be erased.
+ERASED_NAME = "A buyer"
+
+
+def forget_buyer(*, order_tokens: list[str]) -> tuple[int, int]:
+    """On a buyer's request for erasure: their reviews show no name, and review requests not yet
+    sent are not sent. Returns (reviews renamed, requests stopped)."""
+    with transaction.atomic():
+        reviews = Review.objects.select_for_update().filter(order_token__in=order_tokens).exclude(shown_name=ERASED_NAME)
+        if reviews.filter(status=Review.Status.APPROVED).exists():
+            _purge_after_commit()
+        renamed = reviews.update(shown_name=ERASED_NAME, updated=timezone.now())
+        stopped = ReviewRequest.objects.filter(
+            order_token__in=order_tokens, status=ReviewRequest.Status.SCHEDULED
+        ).update(status=ReviewRequest.Status.SKIPPED, reason="the buyer asked for their data to be erased")
+    return renamed, stopped

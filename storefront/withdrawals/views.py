@@ -1,3 +1,5 @@
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,7 +12,7 @@ from orders.selectors import order_by_token
 from staff import auth
 
 from . import services
-from .forms import WithdrawalForm
+from .forms import StaffWithdrawalForm, WithdrawalForm
 from .markets import market_of
 from .models import Withdrawal
 
@@ -34,7 +36,9 @@ def withdraw_from_order(request: HttpRequest, token: str) -> HttpResponse:
     response = render(request, "withdrawals/order.html", {
         "order": order, "withdrawal": withdrawal, "error": error, "market": market_of(order.shipping_country),
     }, status=400 if error else 200)
-    response["Referrer-Policy"] = "no-referrer"  # the token is the key to the order
+    # The token is the key to the order: never sent to other sites. Not "no-referrer": from such a
+    # page Chromium posts the confirm button's form with `Origin: null`, which Django's CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -69,12 +73,20 @@ def withdraw_by_number(request: HttpRequest) -> HttpResponse:
 @auth.staff_required
 def record_for_staff(request: HttpRequest, token: str) -> HttpResponse:
     """A withdrawal the buyer sent by e-mail, letter or phone, recorded from the staff order page
-    as received now: the buyer gets the same acknowledgement, staff the same deadline."""
+    with the day it was received (today unless given): the buyer gets the same acknowledgement,
+    staff the 14-day deadline counted from that day."""
     order = order_by_token(str(token))
     if order is None:
         raise Http404("No such order")
+    zone = ZoneInfo(settings.SHOP_TIME_ZONE)
+    form = StaffWithdrawalForm(request.POST, order_day=order.created.astimezone(zone).date(), today=services.shop_today())
+    if not form.is_valid():
+        return render(request, "withdrawals/staff_refused.html", {"order": order, "form": form}, status=400)
+    day = form.cleaned_data["received_on"]
+    received_at = services.received_at_on(day, order_created=order.created) if day else None
     try:
-        _, created = services.withdraw(order=order, channel=Withdrawal.STAFF, recorded_by=request.staff.email)
+        _, created = services.withdraw(order=order, channel=Withdrawal.STAFF, recorded_by=request.staff.email,
+                                       received_at=received_at)
     except services.NotWithdrawable as refused:
         messages.error(request, str(refused))
     else:

@@ -171,3 +171,32 @@ def test_env_example_names_every_variable_the_compose_files_read():
     assert read, "no variables found in the compose files"
     assert read - named == set()
     assert set(SECRETS) <= named
+
+
+LOG_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def log_bytes(size: str) -> int:
+    """Docker's size notation ("10m", "512k", "1g") in bytes."""
+    match = re.fullmatch(r"(\d+)([kmg]?)b?", size.strip().lower())
+    assert match, f"unreadable log size {size!r}"
+    return int(match.group(1)) * LOG_UNITS.get(match.group(2), 1)
+
+
+def test_every_service_keeps_a_bounded_log_as_the_privacy_page_states():
+    config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
+    privacy = (ROOT / "content" / "privacy.md").read_text()
+    stated = re.search(r"\*\*Server logs:\*\*[^\n]*?(\d+) MB per service", privacy)
+    assert stated, "the privacy page states how much server log is kept"
+
+    kept = {}
+    for name, service in config["services"].items():
+        logging = service.get("logging") or {}
+        options = logging.get("options") or {}
+        # json-file (Docker) and k8s-file (podman) rotate by size; "local" rotates by default too.
+        assert logging.get("driver") in {"json-file", "k8s-file"}, f"{name} logs without a rotating driver"
+        assert "max-size" in options and "max-file" in options, f"{name} keeps an unbounded log"
+        kept[name] = log_bytes(options["max-size"]) * int(options["max-file"])
+
+    assert set(kept) >= {"postgres", "redis", "saleor", "saleor-worker", "storefront", "worker", "proxy", "backup"}
+    assert max(kept.values()) <= int(stated.group(1)) * 1024**2, kept

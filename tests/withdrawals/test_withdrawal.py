@@ -4,9 +4,11 @@ acknowledgement e-mail at once, the withdrawal recorded once, shown to staff wit
 deadline, and a return on a withdrawn order refunds the delivery too."""
 import re
 import uuid
+from datetime import date, timedelta
 from html import unescape
 
 import httpx
+import psycopg
 
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token
@@ -161,4 +163,60 @@ def test_only_staff_can_record_a_withdrawal_for_a_buyer(shop: Stack, place_order
         answer = client.post(f"/withdraw/{order['token']}/record/", data={"csrfmiddlewaretoken": csrf_token(page.text)})
 
     assert answer.status_code == 302 and "/staff/sign-in/" in answer.headers["location"]
+    mailbox.exactly(order["userEmail"], 1)  # the confirmation only
+
+
+def place_order_days_ago(shop: Stack, place_order, days: int) -> dict:
+    """A paid order as if placed `days` ago: the test's clock jump, in Saleor's own table."""
+    order = place_order()
+    with psycopg.connect(shop.database_url("saleor"), autocommit=True) as db:
+        moved = db.execute("UPDATE order_order SET created = created - make_interval(days => %s) WHERE token = %s",
+                           (days, order["token"])).rowcount
+    assert moved == 1
+    return order
+
+
+def record_by_staff(admin: httpx.Client, order: dict, received_on: str) -> httpx.Response:
+    page = admin.get(f"/staff/orders/{order['id']}/")
+    return admin.post(f"/withdraw/{order['token']}/record/", follow_redirects=True,
+                      data={"csrfmiddlewaretoken": csrf_token(page.text), "received_on": received_on})
+
+
+def test_staff_back_date_a_withdrawal_received_by_post_and_the_deadline_runs_from_that_day(
+    place_order, admin: httpx.Client, mailbox: Mailbox, shop: Stack
+):
+    order = place_order_days_ago(shop, place_order, 6)
+    mailbox.exactly(order["userEmail"], 1)
+    form = admin.get(f"/staff/orders/{order['id']}/").text
+    assert 'type="date" name="received_on"' in form
+    # Three days ago in the shop's time zone (UTC±12 cannot move it by more than one day).
+    received = date.today() - timedelta(days=3)
+
+    recorded = record_by_staff(admin, order, received.isoformat())
+
+    assert flash(recorded.text) == "Withdrawal recorded; the buyer was e-mailed the acknowledgement."
+    assert f"Received {received:%Y-%m-%d} 00:00" in recorded.text
+    assert f"Refund due by {received + timedelta(days=14):%Y-%m-%d}" in recorded.text
+    [ack] = acknowledgements(mailbox, order["userEmail"])
+    assert f"Received: {received.day} {received:%B %Y} (by e-mail, letter or phone)" in text_of(ack)
+
+
+def test_a_withdrawal_cannot_be_dated_in_the_future_before_the_order_or_in_garbage(
+    place_order, admin: httpx.Client, mailbox: Mailbox, shop: Stack
+):
+    order = place_order_days_ago(shop, place_order, 2)
+    mailbox.exactly(order["userEmail"], 1)
+
+    answers = {
+        "future": record_by_staff(admin, order, (date.today() + timedelta(days=2)).isoformat()),
+        "before the order": record_by_staff(admin, order, (date.today() - timedelta(days=5)).isoformat()),
+        "garbage": record_by_staff(admin, order, "last tuesday"),
+    }
+
+    assert {name: answer.status_code for name, answer in answers.items()} == {
+        "future": 400, "before the order": 400, "garbage": 400}
+    assert "cannot be in the future" in answers["future"].text
+    assert "cannot be before the order was placed" in answers["before the order"].text
+    assert "Please give the date it was received as YYYY-MM-DD" in answers["garbage"].text
+    assert 'id="record-withdrawal"' in admin.get(f"/staff/orders/{order['id']}/").text  # nothing recorded
     mailbox.exactly(order["userEmail"], 1)  # the confirmation only

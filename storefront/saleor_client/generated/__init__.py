@@ -1,5 +1,19 @@
 from .base_client import BaseClient
 from .base_model import BaseModel, Upload
+from .buyer_data_orders import (
+    BuyerDataOrders,
+    BuyerDataOrdersOrders,
+    BuyerDataOrdersOrdersEdges,
+    BuyerDataOrdersOrdersEdgesNode,
+    BuyerDataOrdersOrdersEdgesNodeBillingAddress,
+    BuyerDataOrdersOrdersEdgesNodeLines,
+    BuyerDataOrdersOrdersEdgesNodeLinesUnitPrice,
+    BuyerDataOrdersOrdersEdgesNodeLinesUnitPriceGross,
+    BuyerDataOrdersOrdersEdgesNodeShippingAddress,
+    BuyerDataOrdersOrdersEdgesNodeTotal,
+    BuyerDataOrdersOrdersEdgesNodeTotalGross,
+    BuyerDataOrdersOrdersPageInfo,
+)
 from .cart import Cart, CartCheckout
 from .cart_create import (
     CartCreate,
@@ -403,6 +417,18 @@ __all__ = [
     "AddressInput",
     "BaseClient",
     "BaseModel",
+    "BuyerDataOrders",
+    "BuyerDataOrdersOrders",
+    "BuyerDataOrdersOrdersEdges",
+    "BuyerDataOrdersOrdersEdgesNode",
+    "BuyerDataOrdersOrdersEdgesNodeBillingAddress",
+    "BuyerDataOrdersOrdersEdgesNodeLines",
+    "BuyerDataOrdersOrdersEdgesNodeLinesUnitPrice",
+    "BuyerDataOrdersOrdersEdgesNodeLinesUnitPriceGross",
+    "BuyerDataOrdersOrdersEdgesNodeShippingAddress",
+    "BuyerDataOrdersOrdersEdgesNodeTotal",
+    "BuyerDataOrdersOrdersEdgesNodeTotalGross",
+    "BuyerDataOrdersOrdersPageInfo",
     "Cart",
     "CartCheckout",
     "CartCreate",

@@ -2,6 +2,7 @@ from typing import Any, Optional, Union
 
 from .base_client import BaseClient
 from .base_model import UNSET, UnsetType
+from .buyer_data_orders import BuyerDataOrders
 from .cart import Cart
 from .cart_create import CartCreate
 from .cart_line_delete import CartLineDelete
@@ -1262,6 +1263,94 @@ class SaleorGraphQLClient(BaseClient):
         )
         data = self.get_data(response)
         return OrdersPlaced.model_validate(data)
+
+    def buyer_data_orders(
+        self,
+        search: str,
+        first: int,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> BuyerDataOrders:
+        query = gql("""
+            query BuyerDataOrders($search: String!, $first: Int!, $after: String) {
+              orders(
+                first: $first
+                after: $after
+                filter: {search: $search}
+                sortBy: {field: NUMBER, direction: ASC}
+              ) {
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                edges {
+                  node {
+                    token
+                    number
+                    created
+                    status
+                    paymentStatus
+                    userEmail
+                    customerNote
+                    shippingMethodName
+                    shippingAddress {
+                      ...AddressFields
+                    }
+                    billingAddress {
+                      ...AddressFields
+                    }
+                    lines {
+                      productName
+                      productSku
+                      quantity
+                      unitPrice {
+                        gross {
+                          ...MoneyFields
+                        }
+                      }
+                    }
+                    total {
+                      gross {
+                        ...MoneyFields
+                      }
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              cityArea
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {
+            "search": search,
+            "first": first,
+            "after": after,
+        }
+        response = self.execute(
+            query=query, operation_name="BuyerDataOrders", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return BuyerDataOrders.model_validate(data)
 
     def checkout_payment_create(
         self, checkout_id: str, gateway: str, token: str, **kwargs: Any

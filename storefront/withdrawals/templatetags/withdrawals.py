@@ -1,8 +1,10 @@
+from zoneinfo import ZoneInfo
+
 from django import template
 from django.conf import settings
 
 from ..selectors import withdrawals_to_refund
-from ..services import withdrawal_for
+from ..services import shop_today, withdrawal_for
 
 register = template.Library()
 
@@ -17,8 +19,10 @@ def withdrawal_box(order) -> dict:
 def staff_withdrawal(context, order) -> dict:
     """On the staff order page: the withdrawal, when it was received and the refund's deadline,
     or a button to record one the buyer sent another way."""
+    zone = ZoneInfo(settings.SHOP_TIME_ZONE)
     return {"order": order, "withdrawal": withdrawal_for(order.token), "shop_time_zone": settings.SHOP_TIME_ZONE,
-            "csrf_token": context.get("csrf_token")}
+            "csrf_token": context.get("csrf_token"), "today": shop_today(),
+            "order_day": order.created.astimezone(zone).date() if order.created else None}
 
 
 @register.inclusion_tag("withdrawals/_dashboard_tile.html")
