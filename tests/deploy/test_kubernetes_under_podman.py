@@ -153,3 +153,15 @@ def test_a_buyer_pays_by_card_through_the_pods_and_gets_the_order_page_and_the_e
     message = wait_for_mail(kube_shop, buyer)  # type: ignore[arg-type]  # reads .maildir only
     assert f"{kube_shop.url}/orders/{match.group(1)}/" in message.get_body(("plain",)).get_content()
     print(f"\nkube play: pay -> order page {pay_to_order_page * 1000:.0f} ms (browser, through the proxy pod)")
+
+
+def test_the_worker_pods_metrics_container_counts_the_order_and_the_proxy_does_not_serve_it(kube_shop: KubeShop):
+    play = kube_shop.play
+    scrape = play.exec("worker", "metrics", "python", "-c",
+                       "import urllib.request as u; print(u.urlopen('http://127.0.0.1:9100/metrics', timeout=10).read().decode())")
+    completed = re.search(r"^storefront_orders_completed (\S+)$", scrape.stdout, re.M)
+    assert completed and float(completed.group(1)) >= 1, scrape.stdout[-3000:]
+    assert "storefront_jobs_queued" in scrape.stdout
+    # The proxy forwards to the storefront's port 8000 only: /metrics there is a page of the shop.
+    through_the_proxy = httpx.get(f"{kube_shop.url}/metrics", verify=False, timeout=10)
+    assert "storefront_orders_completed" not in through_the_proxy.text
