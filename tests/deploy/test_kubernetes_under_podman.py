@@ -116,6 +116,44 @@ def register_webhook(localstripe_port: int, env: dict[str, str]) -> None:
         assert response.status == 200
 
 
+def test_what_podman_is_given_is_every_workload_as_a_pod_and_nothing_it_cannot_play(tmp_path: Path):
+    rendered = kube_play.render()
+    run = kube_play.Run(
+        suffix="0a1b2c3d", secrets={**{key: f"value-of-{key}" for key in SECRET_KEYS}, "SALEOR_EMAIL_URL": "dummy:"},
+        config={"SHOP_HOST": "localhost:8443"}, tls={"tls.crt": "crt", "tls.key": "key"},
+        host_ports={("proxy", PROXY_HTTPS): 18443}, maildir=tmp_path,
+        images=podman.Images(tags={name: f"localhost/built/{name}:1" for name in set(kube_play.IMAGES.values())}),
+        addresses={workload: f"10.99.0.{10 + index}" for index, workload in enumerate(kube_play.START_ORDER)},
+    )
+
+    objects, addresses = kube_play.podman_objects(rendered, run)
+
+    # The manifests have what podman lacks; none of it reaches podman.
+    assert {"Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "CronJob", "Job"} <= set(re.findall(r"^kind: (\w+)$", rendered, re.M))
+    assert {doc["kind"] for doc in objects} == {"ConfigMap", "PersistentVolumeClaim", "Pod"}
+    pods = [doc for doc in objects if doc["kind"] == "Pod"]
+    # The migrations' pods start before the pods that wait for them.
+    assert [pod["metadata"]["name"] for pod in pods] == [run.pod_name(workload) for workload in kube_play.START_ORDER]
+    assert addresses == [run.addresses[workload] for workload in kube_play.START_ORDER]
+    storefront = pods[kube_play.START_ORDER.index("storefront")]["spec"]
+    assert {"ip": run.addresses["saleor"], "hostnames": ["saleor"]} in storefront["hostAliases"]
+    main = next(c for c in storefront["containers"] if c["name"] == "storefront")
+    env = {variable["name"]: variable.get("value") for variable in main["env"]}
+    assert env["DATABASE_URL"] == "postgres://storefront:value-of-STOREFRONT_DB_PASSWORD@postgres:5432/storefront"
+    assert env["ALLOWED_HOSTS"] == "localhost:8443" and env["SHOP_BASE_URL"] == "https://localhost:8443"
+    published = []
+    for pod in pods:
+        spec = pod["spec"]
+        for container in spec.get("initContainers", []) + spec["containers"]:
+            assert container["image"].startswith("localhost/built/") and container["imagePullPolicy"] == "Never"
+            assert not any("$(" in (variable.get("value") or "") for variable in container.get("env", [])), container["name"]
+            published += [(pod["metadata"]["name"], port["hostPort"], port["hostIP"]) for port in container["ports"]]
+        assert not any("secret" in volume for volume in spec.get("volumes", []))
+        assert all(volume["name"].endswith("-0a1b2c3d") for volume in spec.get("volumes", []) if "emptyDir" in volume)
+    assert published == [(run.pod_name("proxy"), 18443, "127.0.0.1")]
+    assert all(doc["metadata"]["name"].endswith("-0a1b2c3d") for doc in objects if doc["kind"] != "Pod")
+
+
 @pytest.fixture
 def page(browser: Browser, kube_shop: KubeShop):
     context = browser.new_context(base_url=kube_shop.url, ignore_https_errors=True)
