@@ -163,6 +163,21 @@ def build_all() -> Images:
     return images
 
 
+KUBE_PLAY = Path(__file__).parent / "kube-play"
+
+
+def build_kube_play_images(images: Images) -> None:
+    """Two more stand-ins the Kubernetes manifests name: nginx-unprivileged (user 10001, port 8080)
+    and redis with the official image's entrypoint (redis.yaml passes options alone). Each is one
+    layer over an image build_all() made."""
+    for name, base, containerfile in (
+        ("nginx-unprivileged", images.tags["nginx"], KUBE_PLAY / "nginx-unprivileged.Containerfile"),
+        ("redis-entrypoint", images.tags["redis"], KUBE_PLAY / "redis.Containerfile"),
+    ):
+        tag = f"localhost/qlclaw-standin/{name}:{_hash(base, containerfile, KUBE_PLAY / 'redis-entrypoint.sh')}"
+        _timed_build(images, name, tag, lambda: _build(tag, containerfile, KUBE_PLAY, base))
+
+
 class ComposeProject:
     """One podman-compose project of our own: up, health, exec, logs, down -v."""
 

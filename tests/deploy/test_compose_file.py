@@ -200,3 +200,20 @@ def test_every_service_keeps_a_bounded_log_as_the_privacy_page_states():
 
     assert set(kept) >= {"postgres", "redis", "saleor", "saleor-worker", "storefront", "worker", "proxy", "backup"}
     assert max(kept.values()) <= int(stated.group(1)) * 1024**2, kept
+
+
+def test_the_metrics_process_is_on_the_internal_network_only_and_not_behind_the_proxy():
+    config = yaml.safe_load(compose_config(ROOT / "docker-compose.yml", SECRETS).stdout)
+    services = config["services"]
+    metrics = services["metrics"]
+
+    assert metrics["command"] == ["python", "manage.py", "serve_metrics", "--port", "9100", "--shop-figures"]
+    assert "ports" not in metrics and "expose" not in metrics
+    assert set(metrics["networks"]) == {"backend"}
+    assert config["networks"]["backend"]["internal"] is True
+    # Nothing on the proxy's network can reach it, and the proxy forwards to the storefront only.
+    assert "backend" not in services["proxy"]["networks"]
+    assert services["proxy"]["environment"]["STOREFRONT_ADDRESS"] == "storefront:8000"
+    assert "9100" not in (ROOT / "deploy" / "nginx" / "shop.conf.template").read_text()
+    assert metrics["environment"]["PROMETHEUS_MULTIPROC_DIR"] == "/run/metrics"
+    assert metrics["environment"]["DATABASE_APPLICATION_NAME"] == "storefront-metrics"
