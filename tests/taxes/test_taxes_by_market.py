@@ -161,3 +161,29 @@ def test_an_eu_parcel_over_150_euros_is_sent_dap_without_vat_collected(shop, new
     assert metadata(order) == {"tax.backend": "offline", "tax.market": "EU", "tax.label": "", "tax.rate": "0",
                                "tax.duties": "DAP"}
 
+
+def test_a_promo_code_gives_back_the_vat_in_its_discount(shop, new_buyer, staff_api):
+    rate = Decimal(RATES["eu_vat"]["DE"]["rate"])
+    shipping = method_price("EU Standard")
+    buyer = new_buyer(f"tax-promo-{uuid.uuid4().hex[:8]}@example.com")
+    buyer.add_to_cart()
+    assert buyer.enter_details(**ADDRESSES["DE"]).url.path == "/checkout/shipping/"
+    buyer.choose_shipping("EU Standard")
+    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"})
+    assert "Your promo code was applied." in applied.text
+    token = buyer_checkout_token(buyer)
+    discount = amount(staff_api.execute("query($t: UUID!) { checkout(token: $t) { discount { amount } } }",
+                                        {"t": token})["checkout"]["discount"])
+    # WELCOME10 takes 10 % of the subtotal with its VAT; the VAT in that share is not owed.
+    assert discount == (Decimal("0.10") * (PRICE + tax(PRICE, rate))).quantize(CENT, rounding=ROUND_HALF_UP)
+    vat_given_back = tax(discount / (1 + rate), rate)
+    gross = PRICE + tax(PRICE, rate) + shipping + tax(shipping, rate) - discount
+    before = checkout_prices(staff_api, token)
+
+    paid = buyer.pay(card=GOOD_CARD)
+
+    assert paid.url.path.startswith("/orders/")
+    order = order_of(staff_api, buyer.email)
+    [intent] = intents_of(shop, token)
+    assert_charged(before, order, intent, net=gross - (tax(PRICE, rate) + tax(shipping, rate) - vat_given_back),
+                   tax_amount=tax(PRICE, rate) + tax(shipping, rate) - vat_given_back)
