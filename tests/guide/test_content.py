@@ -83,7 +83,7 @@ BREAKAGES = {
         "piriformis.md: picture piriformis.svg has no <title>"),
     "stretch picture without alt text": (
         "piriformis.md",
-        "![A person lying on the back with one ankle crossed over the opposite knee, pulling that thigh towards the chest]",
+        "![A person lying on the back, seen from the side, one ankle crossed over the opposite knee, hands behind the supporting thigh drawing it towards the chest]",
         "![]", "piriformis.md: picture /static/guide/stretch-figure-four.svg has no alt text"),
     "unknown block on a policy page": (
         "shipping.md", "[[shipping-rates]]", "[[shiping-rates]]", "shipping.md: unknown block [[shiping-rates]]"),
