@@ -348,7 +348,9 @@ ANALYTICS_FLUSH_SECONDS = env.float("ANALYTICS_FLUSH_SECONDS", default=2.0)
 ANALYTICS_VITALS_SAMPLE = env.float("ANALYTICS_VITALS_SAMPLE", default=0.1)
 RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
-STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
+# The guide's share pictures, drawn from the SVGs by `manage.py draw_previews` before collectstatic.
+PREVIEWS_DIR = Path(env.str("PREVIEWS_DIR", default=str(BASE_DIR / "previews")))
+STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures"), ("guide-previews", PREVIEWS_DIR)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
