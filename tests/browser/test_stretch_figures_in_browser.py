@@ -1,4 +1,4 @@
-"""The redrawn stretch figures as a reader sees them in Chromium, on a phone (390 px) and a laptop (1280 px):
+"""The stretch figures as a reader sees them in Chromium, on a phone (390 px) and a laptop (1280 px):
 each loads, fits the column, draws its labels at 12 CSS px or more, and its alt text names the view the figure is
 drawn from. Screenshots of each figure land in .local/test/screenshots/stretch-figures/ to be looked at."""
 import re
@@ -16,6 +16,9 @@ VIEW = re.compile(r"seen from (above|the side|the front)")
 STRETCHES = {
     "gluteus-medius": "stretch-knee-across.svg",
     "gluteus-minimus": "stretch-knee-across.svg",
+    "iliacus": "stretch-kneeling-lunge.svg",
+    "psoas": "stretch-kneeling-lunge.svg",
+    "rectus-abdominis": "stretch-prone-prop.svg",
     "lumbar-paraspinals": "stretch-knee-hug.svg",
     "piriformis": "stretch-figure-four.svg",
     "quadratus-lumborum": "stretch-side-bend.svg",

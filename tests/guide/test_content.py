@@ -210,8 +210,9 @@ def test_pictures_in_the_text_carry_their_size_so_the_page_does_not_jump(tmp_pat
 
     assert images == [[
         ("src", "/static/guide/stretch-kneeling-lunge.svg"),
-        ("alt", "A person kneeling on one knee with the other foot forward, pelvis shifted forward"),
-        ("width", "240"), ("height", "140"), ("loading", "lazy"),
+        ("alt", "A person kneeling on a cushion, seen from the side, the other foot flat ahead with the knee at a "
+                "right angle, back upright, shifting the hips forward"),
+        ("width", "340"), ("height", "240"), ("loading", "lazy"),
     ]]
 
 
