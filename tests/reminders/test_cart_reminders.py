@@ -8,6 +8,7 @@ import re
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 
 import httpx
 import psycopg
@@ -16,6 +17,7 @@ import pytest
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import Buyer
 from tests.mailbox import Mailbox, text_of
+from tests.staff.conftest import admin  # noqa: F401  (fixture)
 
 DELAY_MINUTES = 240  # CART_REMINDER_DELAY_MINUTES's default, which the test stack keeps
 SUBJECT = "Your QL Claw cart is still waiting"
@@ -175,3 +177,36 @@ def test_a_tampered_or_unknown_cart_link_is_refused_in_plain_words(shop: Stack, 
     for link in (f"/cart/back/{made[:-1]}x/", "/cart/back/not-a-link/", f"/cart/back/{made}/"):
         answer = other_browser.get(link)
         assert answer.status_code == 400 and "This cart link is not valid" in answer.text, link
+
+
+def reminder_figures(admin: httpx.Client) -> tuple[int, int, int, Decimal]:
+    """The dashboard's 7-day row: left, reminded, orders back, their value."""
+    page = admin.get("/staff/")
+    assert page.status_code == 200
+    row = re.search(r'<tr id="reminders-7-days">.*?</tr>', page.text, re.S).group(0)
+    left, sent, back, value = re.search(
+        r"<td>(\d+)</td><td>(\d+)</td><td>(\d+) \(([^)]+)\)</td>", row
+    ).groups()
+    return int(left), int(sent), int(back), Decimal(value.removeprefix("$").replace(",", ""))
+
+
+def test_a_buyer_brought_back_by_the_reminder_pays_from_its_link_and_the_dashboard_counts_it(
+    shop: Stack, new_buyer, mailbox: Mailbox, admin: httpx.Client
+):
+    left_before, sent_before, back_before, value_before = reminder_figures(admin)
+    buyer = abandoned_checkout(new_buyer)
+    make_due(shop, buyer.email)
+    assert status_of(shop, buyer.email, until="sent")[0] == "sent"
+    [reminder] = reminders_to(mailbox, buyer.email)
+
+    on_the_phone = new_buyer(buyer.email)  # another device: no session, no cookie of the first
+    assert on_the_phone.http.get(path_of(cart_link(reminder)), follow_redirects=True).url.path == "/cart/"
+    assert on_the_phone.choose_shipping().url.path == "/checkout/payment/"
+    assert on_the_phone.pay().url.path.startswith("/orders/")
+    [(token, _, _, _)] = reminders_for(shop, buyer.email)
+    [(order_total,)] = sql(shop, "SELECT order_total FROM checkout_checkoutattempt WHERE checkout_token = %s "
+                           "AND status = 'completed'", token)
+
+    left, sent, back, value = reminder_figures(admin)
+    assert (left, sent, back) == (left_before + 1, sent_before + 1, back_before + 1)
+    assert order_total > 0 and value == value_before + order_total
