@@ -183,10 +183,8 @@ def reminder_figures(admin: httpx.Client) -> tuple[int, int, int, Decimal]:
     """The dashboard's 7-day row: left, reminded, orders back, their value."""
     page = admin.get("/staff/")
     assert page.status_code == 200
-    row = re.search(r'<tr id="reminders-7-days">.*?</tr>', page.text, re.S).group(0)
-    left, sent, back, value = re.search(
-        r"<td>(\d+)</td><td>(\d+)</td><td>(\d+) \(([^)]+)\)</td>", row
-    ).groups()
+    row = re.search(r'<p id="reminders-7-days">.*?</p>', page.text, re.S).group(0)
+    left, sent, back, value = re.search(r"(\d+) left, (\d+) reminded, (\d+) orders? back \(([^)]+)\)", row).groups()
     return int(left), int(sent), int(back), Decimal(value.removeprefix("$").replace(",", ""))
 
 
