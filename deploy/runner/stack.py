@@ -303,6 +303,7 @@ class Stack:
         print("• Preparing the storefront…", flush=True)
         self.storefront_manage("migrate", "--noinput")
         self.storefront_manage("createcachetable")
+        self.storefront_manage("draw_previews")
         self.storefront_manage("collectstatic", "--noinput")
 
     def start_storefront(self) -> None:

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cart.session import CartSession, current_cart
+from reminders.services import note_checkout_email
 from scriptguard.csp import limit_scripts_to_inventory
 
 from . import completion, services
@@ -68,6 +69,7 @@ def _details_sent(request: HttpRequest, cart) -> HttpResponse:
     if form.is_valid():
         try:
             services.set_details(cart=cart, email=form.cleaned_data["email"], address=form.address())
+            note_checkout_email(checkout_token=cart.token, email=form.cleaned_data["email"])
             return redirect("checkout:shipping")
         except services.CheckoutStepError as error:
             _with_field_errors(form, error)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "scriptguard",
     "privacy_requests",
     "reviews",
+    "reminders",
     "shipping",
     "pages",
     "health",
@@ -319,6 +320,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 REVIEW_REQUEST_DAYS_AFTER_SHIPPING = env.int("REVIEW_REQUEST_DAYS_AFTER_SHIPPING", default=14)
 REVIEW_LINK_MAX_AGE_DAYS = env.int("REVIEW_LINK_MAX_AGE_DAYS", default=30)
 REVIEWS_PER_PAGE = env.int("REVIEWS_PER_PAGE", default=10)
+# Abandoned checkouts: one reminder this long after the buyer gave an e-mail address and did not pay;
+# its link back to the cart works this many days.
+CART_REMINDER_DELAY_MINUTES = env.int("CART_REMINDER_DELAY_MINUTES", default=240)
+CART_REMINDER_LINK_DAYS = env.int("CART_REMINDER_LINK_DAYS", default=7)
 NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=3 * 24 * 3600)
 NEWSLETTER_SIGNUPS_PER_EMAIL = env.str("NEWSLETTER_SIGNUPS_PER_EMAIL", default="5/h")
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")
@@ -367,7 +372,9 @@ ANALYTICS_FLUSH_SECONDS = env.float("ANALYTICS_FLUSH_SECONDS", default=2.0)
 ANALYTICS_VITALS_SAMPLE = env.float("ANALYTICS_VITALS_SAMPLE", default=0.1)
 RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 CONTENT_DIR = Path(env.str("CONTENT_DIR", default=str(BASE_DIR.parent / "content")))
-STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures")]
+# The guide's share pictures, drawn from the SVGs by `manage.py draw_previews` before collectstatic.
+PREVIEWS_DIR = Path(env.str("PREVIEWS_DIR", default=str(BASE_DIR / "previews")))
+STATICFILES_DIRS = [BASE_DIR / "static", ("guide", CONTENT_DIR / "pictures"), ("guide-previews", PREVIEWS_DIR)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # whitenoise's compressed, hashed-name files, plus every script's integrity hash (scriptguard).

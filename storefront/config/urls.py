@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("guide.urls")),
     path("cart/", include("cart.urls")),
+    path("cart/back/", include("reminders.urls")),
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),
     path("withdraw/", include("withdrawals.urls")),

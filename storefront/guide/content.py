@@ -27,6 +27,7 @@ from typing import Any, Optional
 import frontmatter
 import yaml
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 from markdown_it.token import Token
 
@@ -148,7 +149,8 @@ class GuidePage:
 
     @property
     def preview_url(self) -> str:
-        return reverse("guide:preview", args=[self.slug]) if self.preview_source else ""
+        """The share picture's fingerprinted static address (drawn at build time by `draw_previews`)."""
+        return static(f"guide-previews/{self.slug}.png") if self.preview_source else ""
 
     @property
     def search_title(self) -> str:

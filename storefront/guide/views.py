@@ -14,7 +14,6 @@ from shared_cache.decorators import cacheable_for, same_origin_post
 from . import structured_data
 from .content import guide_pages, hub, muscle_pages, regions
 from .forms import SelfCheckForm
-from .previews import preview_png
 
 
 def product_cards(slugs: tuple[str, ...]) -> list[ProductCard]:
@@ -62,11 +61,11 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @cache_control(public=True, max_age=86400)
 def guide_preview(request: HttpRequest, slug: str) -> HttpResponse:
-    """The page's 1200×630 share picture (og:image): social apps and search take no SVG."""
-    picture = preview_png(slug)
-    if picture is None:
+    """Where share pictures were once drawn per request: links already shared go to the built file."""
+    page = guide_pages().get(slug)
+    if page is None or not page.preview_source:
         raise Http404("No such guide page")
-    return HttpResponse(picture, content_type="image/png")
+    return redirect(page.preview_url, permanent=True)
 
 
 def _muscles_by_region() -> dict[str, list]:

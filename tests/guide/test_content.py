@@ -83,7 +83,7 @@ BREAKAGES = {
         "piriformis.md: picture piriformis.svg has no <title>"),
     "stretch picture without alt text": (
         "piriformis.md",
-        "![A person lying on the back with one ankle crossed over the opposite knee, pulling that thigh towards the chest]",
+        "![A person lying on the back, seen from the side, one ankle crossed over the opposite knee, hands behind the supporting thigh drawing it towards the chest]",
         "![]", "piriformis.md: picture /static/guide/stretch-figure-four.svg has no alt text"),
     "unknown block on a policy page": (
         "shipping.md", "[[shipping-rates]]", "[[shiping-rates]]", "shipping.md: unknown block [[shiping-rates]]"),
@@ -210,8 +210,9 @@ def test_pictures_in_the_text_carry_their_size_so_the_page_does_not_jump(tmp_pat
 
     assert images == [[
         ("src", "/static/guide/stretch-kneeling-lunge.svg"),
-        ("alt", "A person kneeling on one knee with the other foot forward, pelvis shifted forward"),
-        ("width", "240"), ("height", "140"), ("loading", "lazy"),
+        ("alt", "A person kneeling on a cushion, seen from the side, the other foot flat ahead with the knee at a "
+                "right angle, back upright, shifting the hips forward"),
+        ("width", "340"), ("height", "240"), ("loading", "lazy"),
     ]]
 
 

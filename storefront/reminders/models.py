@@ -1,0 +1,28 @@
+from django.db import models
+
+
+class CartReminder(models.Model):
+    """The one reminder a checkout may get when its buyer gave an e-mail address and did not pay.
+
+    The unique checkout token is the at-most-once guard: a second details step, a second sweep or
+    a second worker finds this row instead of making another."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting"  # due at `due_at` unless the buyer pays first
+        QUEUED = "queued"  # the sweep handed it to the sending job
+        SENT = "sent"
+        SKIPPED = "skipped"  # paid, emptied, unsubscribed: `reason` says which
+
+    checkout_token = models.UUIDField(unique=True)
+    email = models.EmailField()
+    due_at = models.DateTimeField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
+    reason = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "due_at"], name="cart_reminder_due")]
+
+    def __str__(self) -> str:
+        return f"reminder for checkout {self.checkout_token} ({self.status})"

@@ -1,0 +1,54 @@
+"""Reads of cart reminders: the staff dashboard's figures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.utils import timezone
+
+from checkout.models import CheckoutAttempt
+
+from .models import CartReminder
+
+PERIODS_DAYS = (7, 30)
+
+
+@dataclass(frozen=True)
+class ReminderFigures:
+    days: int
+    abandoned: int  # gave an e-mail address and had not paid when the reminder came due
+    sent: int
+    recovered: int  # orders placed after their checkout's reminder went out
+    recovered_value: Decimal
+
+
+@dataclass(frozen=True)
+class ReminderTile:
+    periods: tuple[ReminderFigures, ...]
+
+
+def _figures(days: int) -> ReminderFigures:
+    now = timezone.now()
+    since = now - timedelta(days=days)
+    # Paid before the reminder came due: not left. Paid after it: left, then brought back.
+    paid_in_time = CheckoutAttempt.objects.filter(
+        checkout_token=OuterRef("checkout_token"), status=CheckoutAttempt.Status.COMPLETED,
+        completed__lte=OuterRef("due_at"),
+    )
+    abandoned = (
+        CartReminder.objects.filter(created__gte=since, due_at__lte=now).exclude(Exists(paid_in_time)).count()
+    )
+    sent = CartReminder.objects.filter(status=CartReminder.Status.SENT, sent_at__gte=since)
+    recovered = CheckoutAttempt.objects.filter(
+        Q(status=CheckoutAttempt.Status.COMPLETED),
+        Exists(sent.filter(checkout_token=OuterRef("checkout_token"), sent_at__lt=OuterRef("completed"))),
+    )
+    value = recovered.aggregate(total=Sum(F("order_total")))["total"] or Decimal("0.00")
+    return ReminderFigures(days=days, abandoned=abandoned, sent=sent.count(), recovered=recovered.count(),
+                           recovered_value=value)
+
+
+def dashboard_tile() -> ReminderTile:
+    return ReminderTile(periods=tuple(_figures(days) for days in PERIODS_DAYS))

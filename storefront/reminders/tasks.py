@@ -1,0 +1,70 @@
+"""Abandoned-checkout reminders: a sweep finds the due ones, a retrying job sends each once."""
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from procrastinate.contrib.django import app
+
+from cart.selectors import PLACEHOLDER_EMAIL, get_cart
+from checkout.models import CheckoutAttempt
+from core.company import company
+from core.links import absolute_url
+from jobs.queue import job
+from mail.services import make_message_id, send_templated_email
+from newsletter.selectors import has_unsubscribed
+from newsletter.tokens import unsubscribe_token
+
+from .models import CartReminder
+from .services import queue_due_reminders
+from .tokens import cart_link_token
+
+# A payment under way, or one that became an order: the buyer did not abandon the checkout.
+PAYING = (
+    CheckoutAttempt.Status.STARTED, CheckoutAttempt.Status.NEEDS_AUTHENTICATION,
+    CheckoutAttempt.Status.UNKNOWN, CheckoutAttempt.Status.COMPLETED,
+)
+
+
+# Croniter puts seconds in the sixth field: every 15 seconds (one indexed query when nothing is due).
+@app.periodic(cron="* * * * * */15")
+@job(title="Find the checkouts due a reminder", queueing_lock="queue-due-cart-reminders")
+def queue_due_cart_reminders(*, timestamp: int) -> str:
+    return f"queued {queue_due_reminders()}"
+
+
+def _skip(reminder: CartReminder, reason: str) -> str:
+    reminder.status, reminder.reason = CartReminder.Status.SKIPPED, reason
+    reminder.save(update_fields=["status", "reason"])
+    return f"skipped: {reason}"
+
+
+@job(title="E-mail a buyer who left the checkout a reminder of the cart")
+def send_cart_reminder(*, checkout_token: str) -> str:
+    # The row stays locked while the mail goes out: a second job for the same checkout waits,
+    # then finds it sent. SMTP is bounded by EMAIL_TIMEOUT; no money moves here.
+    with transaction.atomic():
+        reminder = CartReminder.objects.select_for_update().filter(checkout_token=checkout_token).first()
+        if reminder is None or reminder.status != CartReminder.Status.QUEUED:
+            return "nothing to send"
+        if CheckoutAttempt.objects.filter(checkout_token=checkout_token, status__in=PAYING).exists():
+            return _skip(reminder, "the buyer paid or is paying")
+        cart = get_cart(checkout_token)
+        if cart is None:
+            return _skip(reminder, "the checkout is gone (an order was placed)")
+        if not cart.lines:
+            return _skip(reminder, "the cart was emptied")
+        email = cart.email if cart.email and cart.email != PLACEHOLDER_EMAIL else reminder.email
+        if has_unsubscribed(email):
+            return _skip(reminder, "the address unsubscribed")
+        unsubscribe_url = absolute_url("newsletter:unsubscribe", token=unsubscribe_token(email))
+        send_templated_email(
+            template="reminders/email/cart",
+            to=email,
+            context={"cart": cart, "company": company(), "unsubscribe_url": unsubscribe_url,
+                     "cart_url": absolute_url("reminders:return", token=cart_link_token(checkout_token))},
+            message_id=make_message_id("checkout", checkout_token, "reminder"),
+            headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        )
+        reminder.status, reminder.sent_at, reminder.email = CartReminder.Status.SENT, timezone.now(), email
+        reminder.save(update_fields=["status", "sent_at", "email"])
+        return "sent"
