@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psycopg
 import yaml
 
 from deploy.runner.environments import venv_python
@@ -76,6 +77,10 @@ def test_the_check_passes_on_the_live_page_and_a_changed_page_or_list_alerts_the
     assert "carry exactly the listed scripts and headers" in passed.stdout
     tile = admin.get("/staff/").text
     assert 'id="tile-payment-scripts"' in tile and "As listed" in tile
+    # The walk gave the shop's own address at checkout: it is never sent a cart reminder.
+    with psycopg.connect(shop.database_url("storefront")) as connection:
+        assert connection.execute("SELECT count(*) FROM reminders_cartreminder WHERE lower(email) = %s",
+                                  [SHOP_ADDRESS]).fetchone()[0] == 0
 
     # A test copy of the live page that gained a script and lost a header: both reported.
     shell = manage(shop, "shell", "--no-imports", "-c", (
