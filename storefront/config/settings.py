@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "withdrawals",
     "reviews",
     "shipping",
+    "markets",
     "pages",
     "health",
     "metrics",

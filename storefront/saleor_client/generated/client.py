@@ -109,6 +109,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -128,14 +131,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -296,6 +308,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -315,14 +330,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -413,6 +437,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -432,14 +459,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -590,6 +626,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -609,14 +648,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -717,6 +765,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -736,14 +787,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -840,6 +900,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -859,14 +922,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -963,6 +1035,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -982,14 +1057,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -1116,10 +1200,16 @@ class SaleorGraphQLClient(BaseClient):
                     gross {
                       ...MoneyFields
                     }
+                    net {
+                      ...MoneyFields
+                    }
                   }
                 }
                 subtotal {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -1127,14 +1217,24 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 total {
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                   tax {
                     ...MoneyFields
                   }
+                }
+                metadata {
+                  key
+                  value
                 }
                 fulfillments {
                   status
@@ -1736,9 +1836,15 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
               }
@@ -1756,6 +1862,9 @@ class SaleorGraphQLClient(BaseClient):
                 quantityFulfilled
                 unitPrice {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -1788,6 +1897,10 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+              }
+              metadata {
+                key
+                value
               }
               fulfillments {
                 id
@@ -2056,9 +2169,15 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
               }
@@ -2076,6 +2195,9 @@ class SaleorGraphQLClient(BaseClient):
                 quantityFulfilled
                 unitPrice {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -2108,6 +2230,10 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+              }
+              metadata {
+                key
+                value
               }
               fulfillments {
                 id
@@ -2648,9 +2774,15 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
               }
@@ -2668,6 +2800,9 @@ class SaleorGraphQLClient(BaseClient):
                 quantityFulfilled
                 unitPrice {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -2700,6 +2835,10 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+              }
+              metadata {
+                key
+                value
               }
               fulfillments {
                 id
