@@ -51,8 +51,8 @@ def delivery_estimates() -> dict[str, str]:
     data = yaml.safe_load(Path(settings.CATALOG_FILE).read_text(encoding="utf-8"))
     return {
         str(method["name"]): str(method.get("delivery", ""))
-        for zone in data.get("shipping_zones", [])
-        for method in zone.get("methods", [])
+        for market in data.get("markets", [])
+        for method in market.get("methods", [])
     }
 
 

@@ -120,14 +120,14 @@ def test_an_unknown_country_is_refused(buyer_at_details: Buyer):
     assert "We can't ship to this country. Please choose one from the list." in field_error(unescape(page.text), "country")
 
 
-def test_a_valid_german_address_reaches_international_shipping(buyer_at_details: Buyer):
+def test_a_valid_german_address_reaches_eu_shipping(buyer_at_details: Buyer):
     page = buyer_at_details.enter_details(
         street_address_1="Unter den Linden 1", city="Berlin", postal_code="10117", country="DE", country_area=""
     )
 
     assert page.url.path == "/checkout/shipping/"
-    assert "<span>International</span>" in page.text and "7–14 business days" in page.text
-    assert "<span>Standard</span>" not in page.text
+    assert "<span>EU Standard</span>" in page.text and "7–14 business days" in page.text
+    assert "<span>Standard</span>" not in page.text and "<span>International</span>" not in page.text
 
 
 def test_payment_step_needs_a_shipping_method_first(buyer_at_details: Buyer):

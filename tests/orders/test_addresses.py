@@ -25,13 +25,13 @@ ADDRESSES = {
     "GB": (
         dict(first_name="Ada", last_name="Lovelace", street_address_1="12 St James's Square", city="London",
              postal_code="SW1Y 4LB", country="GB", country_area=""),
-        "International",
+        "UK Standard",
         ["Ada Lovelace", "12 St James's Square", "LONDON", "SW1Y 4LB", "UNITED KINGDOM"],
     ),
     "DE": (
         dict(first_name="Emmy", last_name="Noether", street_address_1="Unter den Linden 6", city="Berlin",
              postal_code="10117", country="DE", country_area=""),
-        "International",
+        "EU Standard",
         ["Emmy Noether", "Unter den Linden 6", "10117 BERLIN", "GERMANY"],
     ),
     "JP": (

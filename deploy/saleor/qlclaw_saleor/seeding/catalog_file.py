@@ -1,10 +1,10 @@
 """The shape of deploy/seed/catalog.yaml, validated before anything touches the database."""
 from decimal import Decimal
 from pathlib import Path
-from typing import List
+from typing import List, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
@@ -89,19 +89,30 @@ class ShippingMethod(Strict):
     delivery: str = Field(min_length=1, max_length=60)
 
 
-class ShippingZone(Strict):
+def _country_codes(codes: List[str]) -> List[str]:
+    for code in codes:
+        if len(code) != 2 or not code.isalpha() or not code.isupper():
+            raise ValueError(f"{code!r} is not a two-letter country code such as US")
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        raise ValueError(f"listed twice: {', '.join(repeated)}")
+    return codes
+
+
+class Market(Strict):
+    """A group of countries sharing a tax regime; seeded as one Saleor shipping zone."""
+
+    code: Literal["US", "EU", "UK", "ROW"]
     name: str = Field(min_length=1, max_length=100)
-    countries: List[str] = Field(default_factory=list)
-    rest_of_world: bool = False
+    countries: List[str] = Field(min_length=1)
+    tax: Literal["us_sales_tax", "eu_vat", "uk_vat", "none"]
+    duties: Literal["none", "DDP", "DAP"]
     methods: List[ShippingMethod] = Field(min_length=1)
 
     @field_validator("countries")
     @classmethod
     def countries_are_codes(cls, countries: List[str]) -> List[str]:
-        for code in countries:
-            if len(code) != 2 or not code.isalpha() or not code.isupper():
-                raise ValueError(f"{code!r} is not a two-letter country code such as US")
-        return countries
+        return _country_codes(countries)
 
 
 class Staff(Strict):
@@ -134,21 +145,42 @@ class Catalog(Strict):
     category: Category
     product_type: ProductType
     products: List[Product] = Field(min_length=1)
-    shipping_zones: List[ShippingZone] = Field(min_length=1)
+    markets: List[Market] = Field(min_length=1)
+    # Never in a market: an address there is refused (the storefront reads this list too).
+    sanctioned: List[str] = Field(default_factory=list)
     vouchers: List[Voucher] = Field(default_factory=list)
     staff: Staff
     permission_groups: List[PermissionGroup] = Field(default_factory=list)
     storefront_app: StorefrontApp
 
-    @field_validator("shipping_zones")
+    @field_validator("markets")
     @classmethod
-    def method_names_are_unique(cls, zones: List[ShippingZone]) -> List[ShippingZone]:
+    def markets_do_not_overlap(cls, markets: List[Market]) -> List[Market]:
+        codes = [market.code for market in markets]
+        repeated = sorted({code for code in codes if codes.count(code) > 1})
+        if repeated:
+            raise ValueError(f"each market code once: {', '.join(repeated)}")
+        # Saleor picks a buyer's zone by country; a country in two zones would be priced twice.
+        countries = [country for market in markets for country in market.countries]
+        repeated = sorted({country for country in countries if countries.count(country) > 1})
+        if repeated:
+            raise ValueError(f"a country may be in one market only: {', '.join(repeated)}")
         # The storefront finds a method's delivery estimate by its name.
-        names = [method.name for zone in zones for method in zone.methods]
+        names = [method.name for market in markets for method in market.methods]
         repeated = sorted({name for name in names if names.count(name) > 1})
         if repeated:
-            raise ValueError(f"shipping method names must be unique across zones: {', '.join(repeated)}")
-        return zones
+            raise ValueError(f"shipping method names must be unique across markets: {', '.join(repeated)}")
+        return markets
+
+    @field_validator("sanctioned")
+    @classmethod
+    def sanctioned_are_in_no_market(cls, sanctioned: List[str], info: ValidationInfo) -> List[str]:
+        _country_codes(sanctioned)
+        markets = info.data.get("markets") or []
+        sold_to = sorted({country for market in markets for country in market.countries} & set(sanctioned))
+        if sold_to:
+            raise ValueError(f"sanctioned countries must not be in a market: {', '.join(sold_to)}")
+        return sanctioned
 
 
 def _field_path(location: tuple) -> str:

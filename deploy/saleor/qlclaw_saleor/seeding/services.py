@@ -13,7 +13,6 @@ from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django_countries import countries
 from measurement.measures import Weight
 from saleor.account.models import Address, User
 from saleor.app.models import App, AppToken
@@ -84,20 +83,15 @@ def seed_site(data: catalog_file.Catalog, report: SeedReport) -> None:
 
 
 def seed_shipping(data: catalog_file.Catalog, report: SeedReport) -> List[ShippingZone]:
+    """One shipping zone per market, listing exactly the market's countries. No zone is Saleor's
+    default (rest of the world): a country no market lists gets no shipping method, and
+    Saleor's Stock.for_country finds no stock for it, so it cannot be bought from."""
     zones = []
-    # Saleor 2.10 finds stock for a country only through zones that list it (Stock.for_country),
-    # so a rest-of-world zone lists every country no other zone has, as Saleor's own
-    # shippingZoneCreate does for a default zone; without that, no buyer abroad could order.
-    listed = {code for zone_data in data.shipping_zones if not zone_data.rest_of_world for code in zone_data.countries}
-    everywhere_else = [code for code, _ in countries if code not in listed]
-    for zone_data in data.shipping_zones:
+    for zone_data in data.markets:
         zone = upsert(
             ShippingZone,
             {"name": zone_data.name},
-            {
-                "countries": everywhere_else if zone_data.rest_of_world else zone_data.countries,
-                "default": zone_data.rest_of_world,
-            },
+            {"countries": zone_data.countries, "default": False},
             report,
         )
         for method in zone_data.methods:
@@ -118,6 +112,11 @@ def seed_shipping(data: catalog_file.Catalog, report: SeedReport) -> List[Shippi
             report.record(f"removed ShippingMethod {method.name!r} from {zone.name}")
         stale.delete()
         zones.append(zone)
+    # A zone the file no longer names (a renamed market, the old catch-all zone) would keep
+    # selling to its countries, sanctioned ones included.
+    for zone in ShippingZone.objects.exclude(pk__in=[zone.pk for zone in zones]):
+        report.record(f"removed ShippingZone {zone.name!r}")
+        zone.delete()
     return zones
 
 
