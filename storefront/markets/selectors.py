@@ -96,16 +96,11 @@ def countries_sold_to() -> frozenset[str]:
     return frozenset(country for market in markets().markets for country in market.countries)
 
 
-def eu_countries() -> frozenset[str]:
-    """The EU's member states: the countries of the market that charges EU VAT."""
-    return frozenset(country for market in markets().markets if market.tax == EU_VAT for country in market.countries)
-
-
 # What a buyer is told about tax before paying, per market (and before the country is known).
 SALES_TAX_AT_CHECKOUT = "Sales tax calculated at checkout"
 PRICES_INCLUDE_VAT = "Prices incl. VAT"
 DUTIES_ON_DELIVERY_NOTE = "Import duties and taxes may be charged on delivery"
-TAX_BY_ADDRESS = ("US sales tax or EU/UK VAT is calculated at checkout for your address; elsewhere, "
+TAX_BY_ADDRESS = ("Sales tax (US) or VAT (EU, UK) is worked out at checkout for your address; elsewhere, "
                   "import duties and taxes may be charged on delivery")
 
 
