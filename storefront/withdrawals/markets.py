@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from markets.regions import EU_MEMBER_STATES as EU_COUNTRIES
+
 # Iceland, Liechtenstein and Norway apply the Consumer Rights Directive through the EEA Agreement.
 EEA_COUNTRIES = EU_COUNTRIES | {"IS", "LI", "NO"}
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from deploy.runner.layout import CATALOG_FILE
+from markets.regions import EU_MEMBER_STATES
 from tests.checkout.buyer import Buyer
 from tests.markets.addresses import ADDRESSES, ready_to_pay_in
-from markets.regions import EU_MEMBER_STATES
 from withdrawals.markets import EEA_COUNTRIES
 
 EVERY_MARKET = ("Sales tax (US) or VAT (EU, UK) is worked out at checkout for your address; elsewhere, import "
