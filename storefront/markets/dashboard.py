@@ -1,28 +1,22 @@
-"""The staff dashboard's tax tile: this month's tax per market, from the same figures as the
-export's "Tax per market and month" (Saleor's order tax less what refunds gave back)."""
+"""The staff dashboard's tax tile: this month's tax per market, net of refunds, from the shop's
+own records (written with each order and each refund): no call to Saleor on the page's path."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from django.core.cache import cache
+from django.conf import settings
+from django.utils import timezone
 
-from staff.dashboard.sales import shop_today, shop_zone
-from staff.models import StaffSession
-from staff.orders.export import orders_placed
-
-from .books import MarketMonthTax, tax_by_market_and_month
-from .selectors import tax_returned_between
-
-# Reads every order of the month from Saleor: kept a few minutes, shared by the staff.
-CACHE_SECONDS = 300
+from .selectors import MarketTax, tax_by_market
 
 
 @dataclass(frozen=True)
 class TaxTile:
     month: str  # "December 2026"
-    rows: tuple[MarketMonthTax, ...]
+    rows: tuple[MarketTax, ...]
 
     @property
     def net(self) -> Decimal:
@@ -30,19 +24,12 @@ class TaxTile:
 
     @property
     def currency(self) -> str:
-        return self.rows[0].currency if self.rows else "USD"
+        return self.rows[0].currency if self.rows else settings.SHOP_CURRENCY
 
 
-def tax_tile(staff: StaffSession) -> TaxTile:
-    today = shop_today()
-    start = today.replace(day=1)
-    key = f"markets:tax-tile:{start.isoformat()}"
-    tile = cache.get(key)
-    if tile is None:
-        zone = shop_zone()
-        returned = tax_returned_between(datetime.combine(start, time(), zone),
-                                        datetime.combine(today + timedelta(days=1), time(), zone))
-        rows = tax_by_market_and_month(orders_placed(staff, start, today), returned, zone)
-        tile = TaxTile(month=start.strftime("%B %Y"), rows=rows)
-        cache.set(key, tile, CACHE_SECONDS)
-    return tile
+def tax_tile() -> TaxTile:
+    zone = ZoneInfo(settings.SHOP_TIME_ZONE)
+    today = timezone.now().astimezone(zone).date()
+    start = datetime.combine(today.replace(day=1), time(), zone)
+    rows = tax_by_market(start, datetime.combine(today + timedelta(days=1), time(), zone))
+    return TaxTile(month=start.strftime("%B %Y"), rows=rows)

@@ -17,7 +17,7 @@ from django.db import models
 
 from saleor_client.values import Money
 
-from .models import TaxReversal
+from .models import TaxCollected, TaxReversal
 
 # Market tax regimes, as the catalog file names them.
 US_SALES_TAX = "us_sales_tax"
@@ -198,4 +198,38 @@ def tax_returned_between(start: datetime, end: datetime) -> tuple[TaxReturned, .
     return tuple(
         TaxReturned(market=row.market, amount=row.amount, currency=row.currency, created=row.created)
         for row in TaxReversal.objects.filter(created__gte=start, created__lt=end).order_by("created")
+    )
+
+
+@dataclass(frozen=True)
+class MarketTax:
+    market: str  # US | EU | UK | ROW
+    currency: str
+    orders: int
+    collected: Decimal
+    refunded: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        return self.collected - self.refunded
+
+
+def tax_by_market(start: datetime, end: datetime) -> tuple[MarketTax, ...]:
+    """Tax collected on the orders placed from `start` to `end` (not included), and given back by
+    the refunds made then, per market: from the shop's own records, no call to Saleor."""
+    collected = {
+        (row["market"], row["currency"]): (row["orders"], row["amount"])
+        for row in TaxCollected.objects.filter(placed__gte=start, placed__lt=end)
+        .values("market", "currency").annotate(orders=models.Count("id"), amount=models.Sum("amount"))
+    }
+    refunded = {
+        (row["market"], row["currency"]): row["amount"]
+        for row in TaxReversal.objects.filter(created__gte=start, created__lt=end)
+        .values("market", "currency").annotate(amount=models.Sum("amount"))
+    }
+    return tuple(
+        MarketTax(market=market or "none", currency=currency, orders=collected.get(key, (0, None))[0],
+                  collected=collected.get(key, (0, Decimal("0.00")))[1], refunded=refunded.get(key, Decimal("0.00")))
+        for key in sorted(set(collected) | set(refunded))
+        for market, currency in [key]
     )

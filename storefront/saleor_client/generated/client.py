@@ -1413,6 +1413,18 @@ class SaleorGraphQLClient(BaseClient):
                     gross {
                       ...MoneyFields
                     }
+                    tax {
+                      ...MoneyFields
+                    }
+                  }
+                  metadata {
+                    key
+                    value
+                  }
+                  shippingAddress {
+                    country {
+                      code
+                    }
                   }
                 }
                 confirmationNeeded
@@ -1459,6 +1471,18 @@ class SaleorGraphQLClient(BaseClient):
                   total {
                     gross {
                       ...MoneyFields
+                    }
+                    tax {
+                      ...MoneyFields
+                    }
+                  }
+                  metadata {
+                    key
+                    value
+                  }
+                  shippingAddress {
+                    country {
+                      code
                     }
                   }
                 }
