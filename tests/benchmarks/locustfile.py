@@ -22,8 +22,8 @@ from locust import HttpUser, between, events, task
 GUIDE = ["/guide/lower-back-trigger-points/", "/guide/quadratus-lumborum/", "/guide/psoas/", "/guide/iliacus/",
          "/guide/gluteus-medius/", "/guide/piriformis/", "/guide/where-does-it-hurt/"]
 ADDRESS = {
-    "first_name": "Ada", "last_name": "Lovelace", "company_name": "", "street_address_1": "1600 Amphitheatre Parkway",
-    "street_address_2": "", "city": "Mountain View", "postal_code": "94043", "country": "US", "country_area": "CA",
+    "first_name": "Ada", "last_name": "Lovelace", "company_name": "", "street_address_1": "1221 SW 4th Avenue",
+    "street_address_2": "", "city": "Portland", "postal_code": "97204", "country": "US", "country_area": "OR",
     "phone": "",
 }
 ORDERS_PLACED = {"count": 0}

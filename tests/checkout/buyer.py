@@ -16,17 +16,19 @@ import stripe
 
 from deploy.runner.stack import Stack
 
+# Oregon has no sales tax and is not a nexus state: totals are the catalog prices plus shipping.
+# (tests/taxes/ buys from taxed addresses on purpose.)
 US_ADDRESS = {
     "email": "buyer@example.com",
     "first_name": "Ada",
     "last_name": "Lovelace",
     "company_name": "",
-    "street_address_1": "1600 Amphitheatre Parkway",
+    "street_address_1": "1221 SW 4th Avenue",
     "street_address_2": "",
-    "city": "Mountain View",
-    "postal_code": "94043",
+    "city": "Portland",
+    "postal_code": "97204",
     "country": "US",
-    "country_area": "CA",
+    "country_area": "OR",
     "phone": "",
 }
 

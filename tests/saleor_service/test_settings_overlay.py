@@ -21,12 +21,13 @@ def test_debug_playground_and_never_expiring_tokens_are_off(shop: Stack):
     assert result.stdout.split() == ["False", "False", "True", "''", "['127.0.0.1',", "'localhost']"]
 
 
-def test_only_the_shops_own_stripe_gateway_is_installed(shop: Stack):
+def test_only_the_shops_own_stripe_gateway_and_tax_plugin_are_installed(shop: Stack):
     result = shop.saleor_manage("shell", "-c", "from django.conf import settings as s; print(*s.PLUGINS)")
     plugins = result.stdout.split()
 
     # Nothing else: every listed plugin is called for every price Saleor computes.
-    assert plugins == ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin"]
+    assert plugins == ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin",
+                       "qlclaw_saleor.tax.plugin.TaxPlugin"]
 
 
 def test_staff_tokens_expire_after_five_minutes(shop: Stack):

@@ -39,7 +39,7 @@ def test_a_customers_orders_spending_and_addresses_are_found_by_email(
     for order in orders:
         assert f'href="/staff/orders/{order["id"]}/">#{order["number"]}</a>' in page.text
     assert page.text.count('class="customer-address"') == 1  # the same address on both orders
-    assert "1600 Amphitheatre Parkway" in page.text
+    assert "1221 SW 4th Avenue" in page.text
 
     order_page = admin.get(f"/staff/orders/{orders[0]['id']}/")
     assert f'href="/staff/customers/{email}/" id="customer-link"' in order_page.text

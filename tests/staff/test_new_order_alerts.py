@@ -39,7 +39,7 @@ def test_a_paid_order_alerts_the_shop_with_a_link_to_the_staff_order_page(
     # The address as the post office reads it (US order: city, state and ZIP on one line).
     ship_to = re.search(r"Ship to:\r?\n((?:  .+\r?\n)+)", body).group(1)
     assert [line.strip() for line in ship_to.splitlines()] == [
-        "Ada Lovelace", "1600 Amphitheatre Parkway", "MOUNTAIN VIEW, CA 94043", "UNITED STATES"]
+        "Ada Lovelace", "1221 SW 4th Avenue", "PORTLAND, OR 97204", "UNITED STATES"]
     link = re.search(r"http://\S+/staff/orders/\S+/", body).group(0)
     assert link == f"{shop.storefront_url}/staff/orders/{order['id']}/"
     page = admin.get(link.replace(shop.storefront_url, ""))

@@ -62,6 +62,7 @@ INSTALLED_APPS = INSTALLED_APPS + [
     "qlclaw_saleor.connections",
     "qlclaw_saleor.profiling",
     "qlclaw_saleor.graphql_documents",
+    "qlclaw_saleor.tax",
 ]
 
 # Saleor's URLs, its GraphQL schema extended with qlclawCheckoutLinesAdd (qlclaw_saleor/cart/).
@@ -73,7 +74,43 @@ ROOT_URLCONF = "qlclaw_saleor.urls"
 # listed plugin for every price it computes (an add to cart computes several), and the webhook
 # plugin looks up webhooks on each checkout change — but no tax is collected (Avatax, Vatlayer),
 # no Saleor webhook is used (Stripe's go to the storefront) and no other gateway is offered.
-PLUGINS = ["qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin"]
+PLUGINS = [
+    "qlclaw_saleor.stripe_gateway.plugin.StripePaymentIntentsPlugin",
+    # Tax by market (qlclaw_saleor/tax/): Saleor calls it for every line, shipping and total.
+    "qlclaw_saleor.tax.plugin.TaxPlugin",
+]
+
+# The seed files: deploy/seed/ in the repository, /app/seed in the image.
+SHOP_SEED_DIR = os.environ.get("SHOP_SEED_DIR") or next(
+    (path for path in (os.path.join(PROJECT_DIR, "..", "seed"), os.path.join(PROJECT_DIR, "..", "..", "seed"))
+     if os.path.isfile(os.path.join(path, "catalog.yaml"))),
+    os.path.join(PROJECT_DIR, "..", "..", "seed"),
+)
+# Markets (which country is in which, its tax regime and duties) come from the catalog file.
+CATALOG_FILE = os.path.join(SHOP_SEED_DIR, "catalog.yaml")
+TAX_RATES_FILE = os.environ.get("TAX_RATES_FILE") or os.path.join(SHOP_SEED_DIR, "tax_rates.yaml")
+# `offline` (the rates file) or `stripe_tax` (Stripe Tax Calculations, offline rates on failure).
+TAX_BACKEND = os.environ.get("TAX_BACKEND", "offline")
+if TAX_BACKEND not in ("offline", "stripe_tax"):
+    raise ImproperlyConfigured("TAX_BACKEND is `offline` or `stripe_tax`.")
+# US states where the seller must collect sales tax (the warehouse is in California).
+TAX_NEXUS_STATES = [state.strip().upper() for state in os.environ.get("TAX_NEXUS_STATES", "CA").split(",") if state.strip()]
+# The seller's IOSS number (EU VAT on imports up to EUR 150, collected at checkout; the same
+# variable the storefront prints). In production a catalog with an EU market needs it.
+SHOP_IOSS_NUMBER = os.environ.get("SHOP_IOSS_NUMBER", "")
+if os.environ.get("SHOP_ENVIRONMENT") == "production" and not SHOP_IOSS_NUMBER:
+    import yaml
+
+    with open(CATALOG_FILE, encoding="utf-8") as catalog:
+        if any(market.get("code") == "EU" for market in (yaml.safe_load(catalog) or {}).get("markets", [])):
+            raise ImproperlyConfigured(
+                "Set SHOP_IOSS_NUMBER: the catalog's EU market collects VAT at checkout under IOSS."
+            )
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_TAX_API_BASE = os.environ.get("STRIPE_TAX_API_BASE", "https://api.stripe.com")
+STRIPE_TAX_TIMEOUT = float(os.environ.get("STRIPE_TAX_TIMEOUT", "5"))
+if TAX_BACKEND == "stripe_tax" and not STRIPE_SECRET_KEY:
+    raise ImproperlyConfigured("TAX_BACKEND=stripe_tax needs STRIPE_SECRET_KEY.")
 
 # Staff tokens must expire (Saleor's default is never); 5 minutes, refreshed by the storefront.
 GRAPHQL_JWT["JWT_VERIFY_EXPIRATION"] = True  # noqa: F405

@@ -1,0 +1,135 @@
+"""What tax a consignment pays, behind one interface for both backends.
+
+A backend answers `quote(consignment)` with the rates to add on top of the net goods and
+shipping prices, the market, the label buyers and staff see, and who pays import charges.
+The plugin turns the rates into Saleor's TaxedMoney; the backends never see Saleor models.
+"""
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable, Optional, Protocol, Tuple
+
+from django.conf import settings
+
+from .markets import MarketRule, market_for
+from .rates import TaxRates, current_rates
+
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Consignment:
+    """One parcel to one address; amounts are net, in the shop currency."""
+
+    country: str
+    area: str = ""  # the US state code
+    postal_code: str = ""
+    city: str = ""
+    street: str = ""
+    # (reference such as the SKU, quantity, net amount of the line before promo codes)
+    lines: Tuple[Tuple[str, int, Decimal], ...] = ()
+    shipping: Decimal = ZERO
+    currency: str = "USD"
+
+    @property
+    def goods(self) -> Decimal:
+        return sum((amount for _, _, amount in self.lines), ZERO)
+
+
+@dataclass(frozen=True)
+class TaxQuote:
+    backend: str  # offline | stripe_tax
+    market: str  # US | EU | UK | ROW, or "" for a country the shop does not sell to
+    duties: str  # none | DDP | DAP
+    label: str  # "VAT 19 % (DE)", "CA sales tax 7.25 %", "" when no tax
+    rate: Decimal  # added to the net goods price
+    shipping_rate: Decimal  # added to the net shipping price
+
+    def tax_on(self, net: Decimal, *, shipping: bool = False) -> Decimal:
+        rate = self.shipping_rate if shipping else self.rate
+        return (net * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    def metadata(self) -> dict:
+        """The order's public metadata keys (the storefront and exports read them)."""
+        return {
+            "tax.backend": self.backend,
+            "tax.market": self.market,
+            "tax.label": self.label,
+            "tax.rate": f"{self.rate.normalize():f}" if self.rate else "0",
+            "tax.duties": self.duties,
+        }
+
+
+class TaxBackend(Protocol):
+    name: str
+
+    def quote(self, consignment: Consignment) -> TaxQuote:
+        ...
+
+
+def percent(rate: Decimal) -> str:
+    """0.0725 -> "7.25", 0.19 -> "19"."""
+    return f"{(rate * 100).normalize():f}"
+
+
+def label_for(market: str, country: str, area: str, rate: Decimal) -> str:
+    if not rate:
+        return ""
+    if market == "US":
+        return f"{area} sales tax {percent(rate)} %"
+    return f"VAT {percent(rate)} % ({country})"
+
+
+def untaxed(backend: str, market: Optional[MarketRule], duties: Optional[str] = None) -> TaxQuote:
+    return TaxQuote(
+        backend=backend,
+        market=market.code if market else "",
+        duties=duties or (market.duties if market else "DAP"),
+        label="",
+        rate=ZERO,
+        shipping_rate=ZERO,
+    )
+
+
+def nexus_states() -> Iterable[str]:
+    return settings.TAX_NEXUS_STATES
+
+
+def over_vat_threshold(rates: TaxRates, market: MarketRule, consignment: Consignment) -> bool:
+    """IOSS (EU) and the UK's point-of-sale VAT cover consignments whose goods are worth at most
+    EUR 150 / GBP 135 (shipping not counted); a bigger parcel is imported by the buyer."""
+    threshold = "eu_ioss" if market.tax == "eu_vat" else "uk_low_value"
+    return consignment.goods > rates.threshold_in_shop_currency(threshold)
+
+
+class OfflineBackend:
+    """Rates from the versioned file: the tests, a shop without Stripe keys, and the fallback."""
+
+    name = "offline"
+
+    def __init__(self, rates: Optional[TaxRates] = None) -> None:
+        self.rates = rates or current_rates()
+
+    def quote(self, consignment: Consignment) -> TaxQuote:
+        market = market_for(consignment.country)
+        if market is None or market.tax == "none":
+            return untaxed(self.name, market)
+        if market.tax == "us_sales_tax":
+            state = self.rates.us_states.get(consignment.area.upper())
+            if consignment.area.upper() not in nexus_states() or state is None:
+                return untaxed(self.name, market)
+            return TaxQuote(
+                backend=self.name, market=market.code, duties=market.duties,
+                label=label_for(market.code, consignment.country, consignment.area.upper(), state.rate),
+                rate=state.rate, shipping_rate=state.rate if state.shipping_taxable else ZERO,
+            )
+        if over_vat_threshold(self.rates, market, consignment):
+            return untaxed(self.name, market, duties="DAP")
+        vat = self.rates.uk_vat if market.tax == "uk_vat" else self.rates.eu_vat.get(consignment.country.upper())
+        if vat is None:
+            return untaxed(self.name, market)
+        return TaxQuote(
+            backend=self.name, market=market.code, duties=market.duties,
+            label=label_for(market.code, consignment.country.upper(), "", vat.rate),
+            rate=vat.rate, shipping_rate=vat.rate,
+        )
