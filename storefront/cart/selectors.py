@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from core.addresses import address_fields
-from markets.selectors import Market, market_for
+from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, market_for, tax_note
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.cart import Cart as CartQuery
@@ -90,6 +90,25 @@ class Cart:
     def market(self) -> Optional[Market]:
         """The market of the address given; None before there is one."""
         return market_for(self.shipping_address.get("country", "")) if self.shipping_address else None
+
+    @property
+    def vat_included(self) -> bool:
+        market = self.market
+        return market is not None and market.includes_vat and self.tax.amount > 0
+
+    @property
+    def duties_on_delivery(self) -> bool:
+        """The rest of the world; and an EU or UK parcel over the IOSS (EUR 150) or UK (GBP 135)
+        limit, which the tax plugin sends DAP with no VAT at checkout."""
+        market = self.market
+        if market is None:
+            return False
+        return market.duties_on_delivery or (market.includes_vat and not self.is_empty and self.tax.amount <= 0)
+
+    @property
+    def tax_note(self) -> str:
+        """The words about tax for this cart's address (or for every market before there is one)."""
+        return DUTIES_ON_DELIVERY_NOTE if self.duties_on_delivery else tax_note(self.market)
 
     @property
     def prices_net(self) -> bool:
