@@ -3,14 +3,35 @@ back in stock, the reason is noted on the order, the buyer is e-mailed, and noth
 twice, even when the form is sent twice at once."""
 import re
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Iterator
 
 import httpx
+import psycopg
 
+from core.locks import lock_key
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import csrf_token, stripe_client
+from tests.checkout.test_last_unit import HeldLock
 from tests.mailbox import Mailbox, text_of
 from tests.saleor_api import SaleorStaffAPI
 from tests.staff.conftest import confirm_return, flash, post_action, return_items
+
+
+class ReleasableLock(HeldLock):
+    def release(self) -> None:
+        self.connection.execute("SELECT pg_advisory_unlock_all()")
+
+
+@contextmanager
+def held_lock(shop: Stack, name: str) -> Iterator[ReleasableLock]:
+    """The storefront's advisory lock `name`, held by the test until it releases it."""
+    with psycopg.connect(shop.database_url("storefront"), autocommit=True) as connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", [lock_key(name)])
+        try:
+            yield ReleasableLock(connection, lock_key(name))
+        finally:
+            connection.execute("SELECT pg_advisory_unlock_all()")
 
 
 def text(page: httpx.Response) -> str:
@@ -71,8 +92,13 @@ def test_the_same_return_sent_twice_at_once_is_refunded_once(shop: Stack, admin:
     data = {"csrfmiddlewaretoken": csrf_token(page.text), "return_0": "2", "restock": "on", "reason": "Double click",
             "confirmed": "1"}
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        answers = list(pool.map(lambda _: admin.post(f"/staff/orders/{order['id']}/return/", data=data), range(2)))
+    # Both submissions pass the form's check and queue for the order's lock, held here until
+    # both wait in pg_locks: the race is forced, not left to timing.
+    with held_lock(shop, f"order:{order['id']}") as lock, ThreadPoolExecutor(max_workers=2) as pool:
+        sent = [pool.submit(admin.post, f"/staff/orders/{order['id']}/return/", data=data) for _ in range(2)]
+        lock.wait_until_waiting(2)
+        lock.release()
+        answers = [answer.result() for answer in sent]
 
     assert sorted(answer.status_code for answer in answers) == [302, 400]
     refused = next(answer for answer in answers if answer.status_code == 400)
