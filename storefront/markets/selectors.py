@@ -118,6 +118,10 @@ def tax_note(market: Optional[Market]) -> str:
     return ""
 
 
+# Which backend of the tax plugin priced an order (`tax.backend`), in the admin's words.
+TAX_BACKENDS = {"offline": "the rates file", "stripe_tax": "Stripe Tax"}
+
+
 @dataclass(frozen=True)
 class OrderTax:
     """How an order was taxed: the amount is Saleor's (total gross less net), the words are what
@@ -149,6 +153,10 @@ class OrderTax:
         if self.duties:
             return self.duties == DUTIES_ON_DELIVERY
         return self.market is not None and self.market.duties_on_delivery
+
+    @property
+    def backend_name(self) -> str:
+        return TAX_BACKENDS.get(self.backend, self.backend)
 
     @property
     def duties_note(self) -> str:

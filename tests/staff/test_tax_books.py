@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from tests.checkout.buyer import GOOD_CARD
+from tests.mailbox import Mailbox, text_of
 from tests.markets.addresses import ready_to_pay_in
 from tests.saleor_api import SaleorStaffAPI
 from tests.staff.conftest import post_action, return_items
@@ -33,18 +34,25 @@ def german_order_of_two(new_buyer, staff_api: SaleorStaffAPI) -> dict:
     assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
     [order] = staff_api.wait_for_orders(buyer.email)
     return staff_api.execute(
-        "query($id: ID!) { order(id: $id) { id number total { tax { amount } } "
+        "query($id: ID!) { order(id: $id) { id number userEmail total { tax { amount } } "
         "lines { quantity unitPrice { gross { amount } net { amount } } } } }", {"id": order["id"]})["order"]
 
 
 def test_returning_one_of_two_units_reverses_half_the_lines_tax_and_the_books_add_up(
-    admin: httpx.Client, new_buyer, staff_api: SaleorStaffAPI
+    admin: httpx.Client, new_buyer, staff_api: SaleorStaffAPI, mailbox: Mailbox
 ):
     order = german_order_of_two(new_buyer, staff_api)
     [line] = order["lines"]
     line_tax = (cents(line["unitPrice"]["gross"]["amount"]) - cents(line["unitPrice"]["net"]["amount"])) * line["quantity"]
     assert line["quantity"] == 2 and line_tax > 0
     post_action(admin, order["id"], "fulfil", {"carrier": "usps", "tracking_number": "9400VAT"})
+    tax = f"${cents(order['total']['tax']['amount'])}"
+    staff_page, slip = admin.get(f"/staff/orders/{order['id']}/").text, admin.get(f"/staff/orders/{order['id']}/packing-slip/").text
+    for page in (staff_page, slip):
+        assert f'<p id="order-tax">Tax (European Union): VAT 19 % (DE) {tax} included in the total · worked out by the rates file</p>' in page, \
+            re.findall(r'<p id="order-tax">.*?</p>', page, re.S)
+    shipped = next(mail for mail in mailbox.wait_for(order["userEmail"], count=2) if "on its way" in mail["Subject"])
+    assert f"incl. VAT 19 % (DE) {tax}." in text_of(shipped)
 
     breakdown, done = return_items(admin, order["id"], {"return_0": "1", "reason": "One came back"})
 
