@@ -62,7 +62,7 @@ INSTALLED_APPS = INSTALLED_APPS + [
     "qlclaw_saleor.connections",
     "qlclaw_saleor.profiling",
     "qlclaw_saleor.graphql_documents",
-    "qlclaw_saleor.tax",
+    "qlclaw_saleor.tax.apps.TaxConfig",
 ]
 
 # Saleor's URLs, its GraphQL schema extended with qlclawCheckoutLinesAdd (qlclaw_saleor/cart/).

@@ -7,7 +7,7 @@ from typing import Dict, Literal
 
 import yaml
 from django.conf import settings
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 Rate = Field(ge=0, lt=1, max_digits=6, decimal_places=5)
 
@@ -58,6 +58,14 @@ class TaxRates(Strict):
     thresholds: Thresholds
     exchange_rates: Dict[str, ExchangeRate]
 
+    @model_validator(mode="after")
+    def thresholds_can_be_converted(self) -> "TaxRates":
+        for name in ("eu_ioss", "uk_low_value"):
+            currency = getattr(self.thresholds, name).currency
+            if currency not in self.exchange_rates:
+                raise ValueError(f"exchange_rates: no rate for {currency} (thresholds.{name})")
+        return self
+
     def threshold_in_shop_currency(self, name: Literal["eu_ioss", "uk_low_value"]) -> Decimal:
         threshold = getattr(self.thresholds, name)
         exchange = self.exchange_rates.get(threshold.currency)
@@ -75,7 +83,8 @@ def load_rates(path: Path) -> TaxRates:
     except yaml.YAMLError as error:
         raise TaxRatesFileError(f"{path}: not valid YAML: {error}")
     except ValidationError as error:
-        problems = [f"  {'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}" for problem in error.errors()]
+        problems = [f"  {'.'.join(str(part) for part in problem['loc']) or '(top level)'}: {problem['msg']}"
+                    for problem in error.errors()]
         raise TaxRatesFileError(f"{path}: invalid tax rates\n" + "\n".join(problems))
 
 
