@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from core.addresses import address_fields
+from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, market_for, tax_note
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.cart import Cart as CartQuery
@@ -30,6 +31,11 @@ class CartLine:
     total: Money
     picture: Optional[Picture]
     available: bool = True  # False: its product was unpublished; it can only be removed
+    total_net: Optional[Money] = None  # before tax; what a US buyer is shown
+
+    @property
+    def shown_total(self) -> Money:
+        return self.total_net or self.total
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class Cart:
     shipping_method_id: Optional[str] = None
     shipping_method_name: str = ""
     shipping_options: tuple[ShippingOption, ...] = ()
+    subtotal_net: Optional[Money] = None
+    shipping_net: Optional[Money] = None
 
     @property
     def suggested_shipping_method_id(self) -> str:
@@ -79,10 +87,51 @@ class Cart:
         return delivery_estimate(self.shipping_method_name) if self.shipping_method_name else ""
 
     @property
-    def charges_tax(self) -> bool:
-        """Saleor adds no sales tax here (no tax engine in 2.10 for the US): the summary says so
-        instead of "Tax $0.00"; should a tax plugin ever add some, the amount shows."""
-        return self.tax.amount > 0
+    def market(self) -> Optional[Market]:
+        """The market of the address given; None before there is one."""
+        return market_for(self.shipping_address.get("country", "")) if self.shipping_address else None
+
+    @property
+    def vat_included(self) -> bool:
+        market = self.market
+        return market is not None and market.includes_vat and self.tax.amount > 0
+
+    @property
+    def duties_on_delivery(self) -> bool:
+        """The rest of the world; and an EU or UK parcel over the IOSS (EUR 150) or UK (GBP 135)
+        limit, which the tax plugin sends DAP with no VAT at checkout."""
+        market = self.market
+        if market is None:
+            return False
+        return market.duties_on_delivery or (market.includes_vat and not self.is_empty and self.tax.amount <= 0)
+
+    @property
+    def tax_note(self) -> str:
+        """The words about tax for this cart's address (or for every market before there is one)."""
+        return DUTIES_ON_DELIVERY_NOTE if self.duties_on_delivery else tax_note(self.market)
+
+    @property
+    def prices_net(self) -> bool:
+        """US buyers see prices before sales tax and the tax on its own line; EU and UK buyers
+        see VAT-inclusive prices (Saleor's gross)."""
+        market = self.market
+        return market is not None and market.adds_tax
+
+    @property
+    def shown_subtotal(self) -> Money:
+        return self.subtotal_net if self.prices_net and self.subtotal_net else self.subtotal
+
+    @property
+    def shown_shipping(self) -> Money:
+        return self.shipping_net if self.prices_net and self.shipping_net else self.shipping
+
+    def shown_line_total(self, line: CartLine) -> Money:
+        return line.shown_total if self.prices_net else line.total
+
+    @property
+    def lines_shown(self) -> tuple[tuple[CartLine, Money], ...]:
+        """Each line with the price this buyer is shown (before tax in the US)."""
+        return tuple((line, self.shown_line_total(line)) for line in self.lines)
 
 
 NO_LONGER_SOLD = "An item no longer sold"
@@ -107,12 +156,15 @@ def cart_from_saleor(details: Any, unavailable: tuple[CartLine, ...] = ()) -> Ca
                 quantity_available=line.variant.quantity_available,
                 total=Money.from_saleor(line.total_price.gross if line.total_price else None),
                 picture=Picture.from_saleor(line.variant.product.thumbnail),
+                total_net=Money.from_saleor(line.total_price.net) if line.total_price else None,
             )
             for line in details.lines or []
             if line
         ) + unavailable,
         subtotal=Money.from_saleor(details.subtotal_price.gross if details.subtotal_price else None),
         shipping=Money.from_saleor(details.shipping_price.gross if details.shipping_price else None),
+        subtotal_net=Money.from_saleor(details.subtotal_price.net) if details.subtotal_price else None,
+        shipping_net=Money.from_saleor(details.shipping_price.net) if details.shipping_price else None,
         total=Money.from_saleor(total.gross if total else None),
         tax=Money.from_saleor(total.tax if total else None),
         discount=Money.from_saleor(details.discount) if details.discount and details.discount.amount else None,

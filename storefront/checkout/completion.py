@@ -34,10 +34,13 @@ from analytics.services import count_paid_order
 from cart.selectors import Cart, CartLine, get_cart
 from core.locks import claim, session_lock
 from jobs.queue import defer
+from markets.selectors import metadata_dict, order_tax
+from markets.services import record_tax_collected
 from orders.services import queue_order_email
 from saleor_client.client import saleor, saleor_as_storefront_app
 from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidationError, raise_for_errors
 from saleor_client.generated.enums import TransactionKind
+from saleor_client.values import Money
 
 from .models import CheckoutAttempt, ReleasedHold
 
@@ -341,6 +344,10 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "order_total",
                                     "order_currency", "completed", "updated"])
         count_paid_order(landing_page=attempt.landing_page)
+        record_tax_collected(order_id=order.id, tax=order_tax(
+            metadata=metadata_dict(order.metadata), amount=Money.from_saleor(order.total.tax),
+            country=order.shipping_address.country.code if order.shipping_address else "",
+        ))
         defer("checkout.tasks.capture_order", attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
     return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))

@@ -1,8 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from core.addresses import address_problems, address_rules
+from markets.selectors import is_sanctioned
 
-from .selectors import shop_countries
+from .selectors import country_names, shop_countries
 
 REQUIRED = "Please fill in this field."
 # Characters of each entry kept in the session for the page after a refused POST.
@@ -20,6 +22,20 @@ def _text(label: str, *, required: bool = True, max_length: int = 256, autocompl
     )
 
 
+SANCTIONED = ("We can't ship to {country}: the shop does not sell to countries under sanctions or embargoes. "
+              "Please give an address in another country.")
+
+
+class DestinationField(forms.ChoiceField):
+    """The countries in a market; a sanctioned one is refused in its own words (not as a
+    country missing from the list)."""
+
+    def validate(self, value: str) -> None:
+        if value and is_sanctioned(value):
+            raise ValidationError(SANCTIONED.format(country=country_names().get(value.upper(), value)), code="sanctioned")
+        super().validate(value)
+
+
 class DetailsForm(forms.Form):
     """E-mail and shipping address, with the fields, labels and order of the chosen country
     (a state for the US, none for Germany, a ZIP code or an Eircode...). Saleor then validates
@@ -30,7 +46,7 @@ class DetailsForm(forms.Form):
         error_messages={"required": "Please enter your e-mail address.", "invalid": "Please enter a valid e-mail address, like name@example.com."},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    country = forms.ChoiceField(
+    country = DestinationField(
         label="Country",
         error_messages={"required": "Please choose a country.", "invalid_choice": "We can't ship to this country. Please choose one from the list."},
         widget=forms.Select(attrs={"autocomplete": "country"}),

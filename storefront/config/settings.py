@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "reviews",
     "reminders",
     "shipping",
+    "markets",
     "pages",
     "health",
     "metrics",

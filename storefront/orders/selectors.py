@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
+from markets.selectors import OrderTax, metadata_dict, order_tax
 from saleor_client.client import saleor
 from saleor_client.values import Money
 from shipping.carriers import Carrier, carrier_of
@@ -20,6 +21,7 @@ class OrderLine:
     quantity: int
     quantity_fulfilled: int
     unit_price: Money
+    unit_price_net: Optional[Money] = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,28 @@ class Order:
     total: Money
     tax: Money
     shipments: tuple[Shipment, ...]
+    tax_line: Optional[OrderTax] = None
+    subtotal_net: Optional[Money] = None
+    shipping_net: Optional[Money] = None
+
+    @property
+    def prices_net(self) -> bool:
+        """US orders show prices before sales tax and the tax on its own line."""
+        return self.tax_line is not None and self.tax_line.added
+
+    @property
+    def shown_subtotal(self) -> Money:
+        return self.subtotal_net if self.prices_net and self.subtotal_net else self.subtotal
+
+    @property
+    def shown_shipping(self) -> Money:
+        return self.shipping_net if self.prices_net and self.shipping_net else self.shipping
+
+    @property
+    def lines_shown(self) -> tuple[tuple[OrderLine, Money], ...]:
+        """Each line with the unit price this buyer is shown (before tax in the US)."""
+        return tuple((line, line.unit_price_net if self.prices_net and line.unit_price_net else line.unit_price)
+                     for line in self.lines)
 
     @property
     def progress(self) -> str:
@@ -110,6 +134,7 @@ def order_by_token(token: str) -> Optional[Order]:
     if order is None:
         return None
     address = order.shipping_address
+    tax = Money.from_saleor(order.total.tax if order.total else None)
     return Order(
         id=order.id,
         token=order.token,
@@ -131,6 +156,7 @@ def order_by_token(token: str) -> Optional[Order]:
                 quantity=line.quantity,
                 quantity_fulfilled=line.quantity_fulfilled,
                 unit_price=Money.from_saleor(line.unit_price.gross if line.unit_price else None),
+                unit_price_net=Money.from_saleor(line.unit_price.net) if line.unit_price else None,
             )
             for line in order.lines
             if line
@@ -140,7 +166,11 @@ def order_by_token(token: str) -> Optional[Order]:
         discount=Money.from_saleor(order.discount) if order.discount and order.discount.amount else None,
         discount_name=order.discount_name or "",
         total=Money.from_saleor(order.total.gross if order.total else None),
-        tax=Money.from_saleor(order.total.tax if order.total else None),
+        tax=tax,
+        tax_line=order_tax(metadata=metadata_dict(order.metadata), amount=tax,
+                           country=address.country.code if address else ""),
+        subtotal_net=Money.from_saleor(order.subtotal.net) if order.subtotal else None,
+        shipping_net=Money.from_saleor(order.shipping_price.net) if order.shipping_price else None,
         shipments=tuple(
             Shipment(status=f.status.value, tracking_number=f.tracking_number, carrier=carrier_of(f.metadata))
             for f in order.fulfillments

@@ -1,9 +1,8 @@
 """Which consumer law a buyer's withdrawal falls under, by the country the order ships to."""
 from __future__ import annotations
 
-EU_COUNTRIES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+from markets.regions import EU_MEMBER_STATES as EU_COUNTRIES
+
 # Iceland, Liechtenstein and Norway apply the Consumer Rights Directive through the EEA Agreement.
 EEA_COUNTRIES = EU_COUNTRIES | {"IS", "LI", "NO"}
 

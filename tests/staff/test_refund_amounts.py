@@ -12,6 +12,7 @@ from staff.orders.refunds import return_refund
 class Line:
     id: str
     unit_price: Money
+    unit_tax: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Order:
     discount: Money
     captured: Money
     lines: tuple[Line, ...]
+    shipping_tax: Decimal = Decimal("0.00")
 
 
 def usd(amount: str) -> Money:

@@ -25,15 +25,37 @@ class CheckoutCompleteCheckoutCompleteOrder(BaseModel):
     token: str
     number: Optional[str]
     total: Optional["CheckoutCompleteCheckoutCompleteOrderTotal"]
+    metadata: list[Optional["CheckoutCompleteCheckoutCompleteOrderMetadata"]]
+    shipping_address: Optional[
+        "CheckoutCompleteCheckoutCompleteOrderShippingAddress"
+    ] = Field(alias="shippingAddress")
 
 
 class CheckoutCompleteCheckoutCompleteOrderTotal(BaseModel):
     gross: "CheckoutCompleteCheckoutCompleteOrderTotalGross"
+    tax: "CheckoutCompleteCheckoutCompleteOrderTotalTax"
 
 
 CheckoutCompleteCheckoutCompleteOrderTotalGross = MoneyFields
+CheckoutCompleteCheckoutCompleteOrderTotalTax = MoneyFields
+
+
+class CheckoutCompleteCheckoutCompleteOrderMetadata(BaseModel):
+    key: str
+    value: str
+
+
+class CheckoutCompleteCheckoutCompleteOrderShippingAddress(BaseModel):
+    country: "CheckoutCompleteCheckoutCompleteOrderShippingAddressCountry"
+
+
+class CheckoutCompleteCheckoutCompleteOrderShippingAddressCountry(BaseModel):
+    code: str
+
+
 CheckoutCompleteCheckoutCompleteCheckoutErrors = CheckoutErrorFields
 CheckoutComplete.model_rebuild()
 CheckoutCompleteCheckoutComplete.model_rebuild()
 CheckoutCompleteCheckoutCompleteOrder.model_rebuild()
 CheckoutCompleteCheckoutCompleteOrderTotal.model_rebuild()
+CheckoutCompleteCheckoutCompleteOrderShippingAddress.model_rebuild()

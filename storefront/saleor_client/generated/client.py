@@ -110,6 +110,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -129,14 +132,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -297,6 +309,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -316,14 +331,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -414,6 +438,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -433,14 +460,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -591,6 +627,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -610,14 +649,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -718,6 +766,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -737,14 +788,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -841,6 +901,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -860,14 +923,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -964,6 +1036,9 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 variant {
                   id
@@ -983,14 +1058,23 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               totalPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
                 tax {
@@ -1117,10 +1201,16 @@ class SaleorGraphQLClient(BaseClient):
                     gross {
                       ...MoneyFields
                     }
+                    net {
+                      ...MoneyFields
+                    }
                   }
                 }
                 subtotal {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -1128,14 +1218,24 @@ class SaleorGraphQLClient(BaseClient):
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                 }
                 total {
                   gross {
                     ...MoneyFields
                   }
+                  net {
+                    ...MoneyFields
+                  }
                   tax {
                     ...MoneyFields
                   }
+                }
+                metadata {
+                  key
+                  value
                 }
                 fulfillments {
                   status
@@ -1402,6 +1502,18 @@ class SaleorGraphQLClient(BaseClient):
                     gross {
                       ...MoneyFields
                     }
+                    tax {
+                      ...MoneyFields
+                    }
+                  }
+                  metadata {
+                    key
+                    value
+                  }
+                  shippingAddress {
+                    country {
+                      code
+                    }
                   }
                 }
                 confirmationNeeded
@@ -1448,6 +1560,18 @@ class SaleorGraphQLClient(BaseClient):
                   total {
                     gross {
                       ...MoneyFields
+                    }
+                    tax {
+                      ...MoneyFields
+                    }
+                  }
+                  metadata {
+                    key
+                    value
+                  }
+                  shippingAddress {
+                    country {
+                      code
                     }
                   }
                 }
@@ -1825,9 +1949,15 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
               }
@@ -1845,6 +1975,9 @@ class SaleorGraphQLClient(BaseClient):
                 quantityFulfilled
                 unitPrice {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -1877,6 +2010,10 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+              }
+              metadata {
+                key
+                value
               }
               fulfillments {
                 id
@@ -2145,9 +2282,15 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
               }
@@ -2165,6 +2308,9 @@ class SaleorGraphQLClient(BaseClient):
                 quantityFulfilled
                 unitPrice {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -2197,6 +2343,10 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+              }
+              metadata {
+                key
+                value
               }
               fulfillments {
                 id
@@ -2737,9 +2887,15 @@ class SaleorGraphQLClient(BaseClient):
                 gross {
                   ...MoneyFields
                 }
+                net {
+                  ...MoneyFields
+                }
               }
               shippingPrice {
                 gross {
+                  ...MoneyFields
+                }
+                net {
                   ...MoneyFields
                 }
               }
@@ -2757,6 +2913,9 @@ class SaleorGraphQLClient(BaseClient):
                 quantityFulfilled
                 unitPrice {
                   gross {
+                    ...MoneyFields
+                  }
+                  net {
                     ...MoneyFields
                   }
                 }
@@ -2789,6 +2948,10 @@ class SaleorGraphQLClient(BaseClient):
                     ...MoneyFields
                   }
                 }
+              }
+              metadata {
+                key
+                value
               }
               fulfillments {
                 id

@@ -76,9 +76,14 @@ class CartDetailsLines(BaseModel):
 
 class CartDetailsLinesTotalPrice(BaseModel):
     gross: "CartDetailsLinesTotalPriceGross"
+    net: "CartDetailsLinesTotalPriceNet"
 
 
 class CartDetailsLinesTotalPriceGross(MoneyFields):
+    pass
+
+
+class CartDetailsLinesTotalPriceNet(MoneyFields):
     pass
 
 
@@ -102,26 +107,41 @@ class CartDetailsLinesVariantProductThumbnail(BaseModel):
 
 class CartDetailsSubtotalPrice(BaseModel):
     gross: "CartDetailsSubtotalPriceGross"
+    net: "CartDetailsSubtotalPriceNet"
 
 
 class CartDetailsSubtotalPriceGross(MoneyFields):
     pass
 
 
+class CartDetailsSubtotalPriceNet(MoneyFields):
+    pass
+
+
 class CartDetailsShippingPrice(BaseModel):
     gross: "CartDetailsShippingPriceGross"
+    net: "CartDetailsShippingPriceNet"
 
 
 class CartDetailsShippingPriceGross(MoneyFields):
     pass
 
 
+class CartDetailsShippingPriceNet(MoneyFields):
+    pass
+
+
 class CartDetailsTotalPrice(BaseModel):
     gross: "CartDetailsTotalPriceGross"
+    net: "CartDetailsTotalPriceNet"
     tax: "CartDetailsTotalPriceTax"
 
 
 class CartDetailsTotalPriceGross(MoneyFields):
+    pass
+
+
+class CartDetailsTotalPriceNet(MoneyFields):
     pass
 
 
@@ -218,6 +238,7 @@ class StaffOrderDetail(StaffOrderRow):
     )
     lines: list[Optional["StaffOrderDetailLines"]]
     payments: Optional[list[Optional["StaffOrderDetailPayments"]]]
+    metadata: list[Optional["StaffOrderDetailMetadata"]]
     fulfillments: list[Optional["StaffOrderDetailFulfillments"]]
     events: Optional[list[Optional["StaffOrderDetailEvents"]]] = None
 
@@ -232,17 +253,27 @@ class StaffOrderDetailBillingAddress(AddressFields):
 
 class StaffOrderDetailSubtotal(BaseModel):
     gross: "StaffOrderDetailSubtotalGross"
+    net: "StaffOrderDetailSubtotalNet"
 
 
 class StaffOrderDetailSubtotalGross(MoneyFields):
     pass
 
 
+class StaffOrderDetailSubtotalNet(MoneyFields):
+    pass
+
+
 class StaffOrderDetailShippingPrice(BaseModel):
     gross: "StaffOrderDetailShippingPriceGross"
+    net: "StaffOrderDetailShippingPriceNet"
 
 
 class StaffOrderDetailShippingPriceGross(MoneyFields):
+    pass
+
+
+class StaffOrderDetailShippingPriceNet(MoneyFields):
     pass
 
 
@@ -266,9 +297,14 @@ class StaffOrderDetailLines(BaseModel):
 
 class StaffOrderDetailLinesUnitPrice(BaseModel):
     gross: "StaffOrderDetailLinesUnitPriceGross"
+    net: "StaffOrderDetailLinesUnitPriceNet"
 
 
 class StaffOrderDetailLinesUnitPriceGross(MoneyFields):
+    pass
+
+
+class StaffOrderDetailLinesUnitPriceNet(MoneyFields):
     pass
 
 
@@ -315,6 +351,11 @@ class StaffOrderDetailPaymentsTransactions(BaseModel):
 
 class StaffOrderDetailPaymentsTransactionsAmount(MoneyFields):
     pass
+
+
+class StaffOrderDetailMetadata(BaseModel):
+    key: str
+    value: str
 
 
 class StaffOrderDetailFulfillments(BaseModel):

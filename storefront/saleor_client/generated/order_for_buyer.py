@@ -34,6 +34,7 @@ class OrderForBuyerOrderByToken(BaseModel):
         alias="shippingPrice"
     )
     total: Optional["OrderForBuyerOrderByTokenTotal"]
+    metadata: list[Optional["OrderForBuyerOrderByTokenMetadata"]]
     fulfillments: list[Optional["OrderForBuyerOrderByTokenFulfillments"]]
 
 
@@ -53,32 +54,45 @@ class OrderForBuyerOrderByTokenLines(BaseModel):
 
 class OrderForBuyerOrderByTokenLinesUnitPrice(BaseModel):
     gross: "OrderForBuyerOrderByTokenLinesUnitPriceGross"
+    net: "OrderForBuyerOrderByTokenLinesUnitPriceNet"
 
 
 OrderForBuyerOrderByTokenLinesUnitPriceGross = MoneyFields
+OrderForBuyerOrderByTokenLinesUnitPriceNet = MoneyFields
 
 
 class OrderForBuyerOrderByTokenSubtotal(BaseModel):
     gross: "OrderForBuyerOrderByTokenSubtotalGross"
+    net: "OrderForBuyerOrderByTokenSubtotalNet"
 
 
 OrderForBuyerOrderByTokenSubtotalGross = MoneyFields
+OrderForBuyerOrderByTokenSubtotalNet = MoneyFields
 
 
 class OrderForBuyerOrderByTokenShippingPrice(BaseModel):
     gross: "OrderForBuyerOrderByTokenShippingPriceGross"
+    net: "OrderForBuyerOrderByTokenShippingPriceNet"
 
 
 OrderForBuyerOrderByTokenShippingPriceGross = MoneyFields
+OrderForBuyerOrderByTokenShippingPriceNet = MoneyFields
 
 
 class OrderForBuyerOrderByTokenTotal(BaseModel):
     gross: "OrderForBuyerOrderByTokenTotalGross"
+    net: "OrderForBuyerOrderByTokenTotalNet"
     tax: "OrderForBuyerOrderByTokenTotalTax"
 
 
 OrderForBuyerOrderByTokenTotalGross = MoneyFields
+OrderForBuyerOrderByTokenTotalNet = MoneyFields
 OrderForBuyerOrderByTokenTotalTax = MoneyFields
+
+
+class OrderForBuyerOrderByTokenMetadata(BaseModel):
+    key: str
+    value: str
 
 
 class OrderForBuyerOrderByTokenFulfillments(BaseModel):

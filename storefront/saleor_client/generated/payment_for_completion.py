@@ -29,13 +29,32 @@ class PaymentForCompletionPaymentOrder(BaseModel):
     id: str
     token: str
     total: Optional["PaymentForCompletionPaymentOrderTotal"]
+    metadata: list[Optional["PaymentForCompletionPaymentOrderMetadata"]]
+    shipping_address: Optional["PaymentForCompletionPaymentOrderShippingAddress"] = (
+        Field(alias="shippingAddress")
+    )
 
 
 class PaymentForCompletionPaymentOrderTotal(BaseModel):
     gross: "PaymentForCompletionPaymentOrderTotalGross"
+    tax: "PaymentForCompletionPaymentOrderTotalTax"
 
 
 PaymentForCompletionPaymentOrderTotalGross = MoneyFields
+PaymentForCompletionPaymentOrderTotalTax = MoneyFields
+
+
+class PaymentForCompletionPaymentOrderMetadata(BaseModel):
+    key: str
+    value: str
+
+
+class PaymentForCompletionPaymentOrderShippingAddress(BaseModel):
+    country: "PaymentForCompletionPaymentOrderShippingAddressCountry"
+
+
+class PaymentForCompletionPaymentOrderShippingAddressCountry(BaseModel):
+    code: str
 
 
 class PaymentForCompletionPaymentTransactions(BaseModel):
@@ -51,3 +70,4 @@ PaymentForCompletion.model_rebuild()
 PaymentForCompletionPayment.model_rebuild()
 PaymentForCompletionPaymentOrder.model_rebuild()
 PaymentForCompletionPaymentOrderTotal.model_rebuild()
+PaymentForCompletionPaymentOrderShippingAddress.model_rebuild()

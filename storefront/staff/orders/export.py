@@ -1,5 +1,6 @@
 """Orders as CSV for the books: one row per order (money columns that reconcile with Saleor's
-figures) or one row per order line, for a date range or for the orders ticked on the list.
+figures), one row per order line, or the tax collected per market and month, for a date range
+or for the orders ticked on the list.
 
 Times are in the shop's time zone (SHOP_TIME_ZONE) as ISO 8601 with the offset; the file starts
 with a byte-order mark so Excel reads it as UTF-8 (LibreOffice does either way). A cell that a
@@ -8,12 +9,14 @@ spreadsheet would run as a formula starts with an apostrophe (OWASP's advice).
 from __future__ import annotations
 
 import csv
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 
+from markets.books import tax_by_market_and_month
+from markets.selectors import tax_returned_between, tax_reversed
 from saleor_client import paging
 from saleor_client.client import saleor_as_staff
 from saleor_client.generated.enums import FulfillmentStatus
@@ -26,9 +29,11 @@ from .selectors import StaffOrder, staff_order_from
 
 EXPORT_BATCH = 25
 ORDER_COLUMNS = [
-    "number", "placed_at", "customer", "email", "country", "subtotal", "discount", "shipping", "tax", "total",
-    "captured", "refunded", "net", "currency", "status", "payment", "carrier", "tracking",
+    "number", "placed_at", "customer", "email", "country", "subtotal", "discount", "shipping", "tax", "tax_market",
+    "tax_label", "tax_refunded", "total", "captured", "refunded", "net", "currency", "status", "payment", "carrier",
+    "tracking",
 ]
+TAX_COLUMNS = ["month", "market", "orders", "tax_collected", "tax_refunded", "tax_net", "currency"]
 LINE_COLUMNS = ["number", "placed_at", "sku", "product", "quantity", "unit_price", "line_total", "shipped", "currency"]
 # A spreadsheet runs a cell that starts with one of these as a formula (a buyer could name
 # themselves =HYPERLINK(...)); a leading apostrophe makes it plain text.
@@ -70,7 +75,8 @@ def order_rows(orders: Iterable[StaffOrder]) -> Iterator[list[str]]:
         yield [
             order.number, _placed_at(order), order.customer_name, order.email, address.country_code if address else "",
             _amount(order.subtotal.amount), _amount(order.discount.amount), _amount(order.shipping.amount),
-            _amount(order.tax.amount), _amount(order.total.amount), _amount(order.captured.amount + refunded),
+            _amount(order.tax.amount), order.tax_line.market.code if order.tax_line and order.tax_line.market else "",
+            order.tax_line.label if order.tax_line else "", _amount(tax_reversed(order.id)), _amount(order.total.amount), _amount(order.captured.amount + refunded),
             _amount(refunded), _amount(order.captured.amount), order.total.currency, order.status_display,
             order.payment_status_display,
             "; ".join(dict.fromkeys(shipment.carrier.name for shipment in shipments if shipment.carrier)),
@@ -87,6 +93,17 @@ def line_rows(orders: Iterable[StaffOrder]) -> Iterator[list[str]]:
                 _amount(line.unit_price.amount), _amount(line.unit_price.amount * line.quantity),
                 str(line.quantity_fulfilled), line.unit_price.currency,
             ]
+
+
+def tax_rows(orders: Iterable[StaffOrder], start: date, end: date) -> Iterator[list[str]]:
+    """Tax collected on the orders placed in the range, and given back by refunds made in it, per
+    market and month."""
+    zone = shop_zone()
+    returned = tax_returned_between(datetime.combine(start, time(), zone), datetime.combine(end + timedelta(days=1), time(), zone))
+    yield TAX_COLUMNS
+    for row in tax_by_market_and_month(orders, returned, zone):
+        yield [row.month, row.market, str(row.orders), _amount(row.collected), _amount(row.refunded), _amount(row.net),
+               row.currency]
 
 
 def inert(cell: object) -> str:

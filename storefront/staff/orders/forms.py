@@ -117,7 +117,8 @@ class CancelForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("orders", "One row per order"), ("lines", "One row per order line")],
+    kind = forms.ChoiceField(choices=[("orders", "One row per order"), ("lines", "One row per order line"),
+                                      ("tax", "Tax per market and month")],
                              label="Rows", required=False)
     start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}),
                             error_messages={"required": "Please choose the first day.", "invalid": "Please enter a date like 2026-11-01."})

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
+from markets.selectors import OrderTax, metadata_dict, order_tax
 from saleor_client import global_ids
 from saleor_client.client import saleor_as_staff, saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError, present
@@ -168,6 +169,12 @@ class OrderLine:
     unit_price: Money
     variant_id: str
     warehouse_id: str
+    unit_price_net: Optional[Money] = None
+
+    @property
+    def unit_tax(self) -> Decimal:
+        """The tax in one unit's price (Saleor's unit gross less net)."""
+        return self.unit_price.amount - self.unit_price_net.amount if self.unit_price_net else Decimal("0.00")
 
     @property
     def not_shipped(self) -> int:
@@ -304,6 +311,12 @@ class StaffOrder:
     payments: tuple[Payment, ...]
     shipments: tuple[Shipment, ...]
     events: tuple[TimelineEvent, ...]
+    tax_line: Optional[OrderTax] = None
+    shipping_net: Optional[Money] = None
+
+    @property
+    def shipping_tax(self) -> Decimal:
+        return self.shipping.amount - self.shipping_net.amount if self.shipping_net else Decimal("0.00")
 
     @property
     def payment_status_display(self) -> str:
@@ -403,6 +416,7 @@ def _line(line: Any) -> OrderLine:
         unit_price=Money.from_saleor(line.unit_price.gross if line.unit_price else None),
         variant_id=variant.id if variant else "",
         warehouse_id=stocks[0].warehouse.id if stocks else "",
+        unit_price_net=Money.from_saleor(line.unit_price.net) if line.unit_price else None,
     )
 
 
@@ -455,6 +469,7 @@ def order_for_audit(order_id: str) -> Optional[StaffOrder]:
 
 def staff_order_from(order: Any) -> StaffOrder:
     total = Money.from_saleor(order.total.gross if order.total else None)
+    tax = Money.from_saleor(order.total.tax if order.total else None, total.currency)
     return StaffOrder(
         id=order.id,
         token=order.token,
@@ -472,7 +487,10 @@ def staff_order_from(order: Any) -> StaffOrder:
         shipping=Money.from_saleor(order.shipping_price.gross if order.shipping_price else None),
         discount=Money.from_saleor(order.discount, total.currency),
         total=total,
-        tax=Money.from_saleor(order.total.tax if order.total else None, total.currency),
+        tax=tax,
+        tax_line=order_tax(metadata=metadata_dict(order.metadata), amount=tax,
+                           country=order.shipping_address.country.code if order.shipping_address else ""),
+        shipping_net=Money.from_saleor(order.shipping_price.net) if order.shipping_price else None,
         captured=Money.from_saleor(order.total_captured),
         lines=tuple(_line(line) for line in order.lines if line),
         payments=tuple(_payment(payment) for payment in order.payments or [] if payment),

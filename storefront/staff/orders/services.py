@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Sum
 
 from core.locks import order_lock, stock_lock
+from markets.selectors import tax_reversed
+from markets.services import record_tax_reversal
 from orders.services import queue_order_email
 from saleor_client.client import StaffSaleorClient, saleor_as_staff
 from saleor_client.errors import SaleorError, SaleorNotReached, SaleorUnavailable, present
@@ -22,7 +24,7 @@ from withdrawals.services import withdrawal_for
 from ..errors import StaffActionError, checked
 from ..models import OrderReturn, ReturnedLine, StaffSession
 from ..signals import order_changed, order_shipped
-from .refunds import RefundBreakdown, return_refund
+from .refunds import RefundBreakdown, refund_tax, return_refund
 from .selectors import OrderLine, StaffOrder, order_detail, order_id_for_number
 
 logger = logging.getLogger(__name__)
@@ -168,6 +170,17 @@ def _record_shipment(client: StaffSaleorClient, fulfillment_id: str, *, carrier:
         checked(tracking.order_errors, "Saving the tracking number")
 
 
+def _market_code(order: StaffOrder) -> str:
+    return order.tax_line.market.code if order.tax_line and order.tax_line.market else ""
+
+
+def _record_refund_tax(order: StaffOrder, amount: Decimal) -> None:
+    """An amount-only refund reverses its share of the order's tax, never more than is left."""
+    left = order.tax.amount - tax_reversed(order.id)
+    tax = min(refund_tax(tax=order.tax.amount, total=order.total.amount, amount=amount), left)
+    record_tax_reversal(order_id=order.id, market=_market_code(order), amount=tax, currency=order.tax.currency)
+
+
 def refund(*, staff: StaffSession, order_id: str, amount: Decimal, captured_seen: Decimal) -> None:
     """Refund `amount` of what was captured. `captured_seen` is what the admin's page showed as
     captured: if it changed, a refund went through meanwhile (another tab, or this one whose
@@ -183,6 +196,7 @@ def refund(*, staff: StaffSession, order_id: str, amount: Decimal, captured_seen
             raise StaffActionError(f"You can refund at most {order.captured.amount} (what was captured).")
         result = present(saleor_as_staff(staff).order_refund(order_id=order_id, amount=amount).order_refund)
         checked(result.order_errors, "Refund")
+        _record_refund_tax(order, amount)
         # Keyed by what was captured before: the same refund submitted twice is one e-mail.
         queue_order_email(order_token=order.token, kind="refunded", key=f"{order.captured.amount}-{amount}",
                           details={"amount": str(amount)})
@@ -202,6 +216,7 @@ def cancel(*, staff: StaffSession, order_id: str) -> Decimal:
         if refunded > 0:
             refunding = present(client.order_refund(order_id=order_id, amount=refunded).order_refund)
             checked(refunding.order_errors, "Refunding before canceling")
+            _record_refund_tax(order, refunded)
         try:
             result = present(client.staff_cancel(id=order_id).order_cancel)
             checked(result.order_errors, "Cancel")
@@ -320,6 +335,8 @@ def return_lines(
             ReturnedLine.objects.bulk_create(
                 [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
             )
+            record_tax_reversal(order_id=order_id, market=_market_code(order), amount=breakdown.tax,
+                                currency=order.tax.currency, order_return_id=record.pk)
         try:
             result = present(client.order_refund(order_id=order_id, amount=amount).order_refund)
             checked(result.order_errors, "Refund")
@@ -351,6 +368,8 @@ def return_lines(
             parts.append(f"less their discount share {breakdown.discount_share}")
         if breakdown.shipping:
             parts.append(f"plus shipping {breakdown.shipping}")
+        if breakdown.tax:
+            parts.append(f"tax reversed {breakdown.tax}")
         worked_out = f" ({', '.join(parts)})" if len(parts) > 1 else ""
         note = f"Returned {items}{', put back in stock' if record.restocked else ''}; refunded {amount}{worked_out}: {reason}"
         try:

@@ -201,7 +201,10 @@ def export(request: HttpRequest) -> HttpResponse:
         return render(request, "staff/export.html", {"form": form}, status=400 if request.GET else 200)
     start, end, kind = form.cleaned_data["start"], form.cleaned_data["end"], form.cleaned_data["kind"]
     orders = export_module.orders_placed(request.staff, start, end)
-    rows = export_module.line_rows(orders) if kind == "lines" else export_module.order_rows(orders)
+    if kind == "tax":
+        rows = export_module.tax_rows(orders, start, end)
+    else:
+        rows = export_module.line_rows(orders) if kind == "lines" else export_module.order_rows(orders)
     return export_module.csv_response(rows, f"{kind}-{start}-{end}.csv")
 
 
