@@ -4,28 +4,20 @@ The link is /reviews/<order token>/<key>/; the key is the signature's timestamp 
 a key is worth nothing beside another order's token, and it expires (REVIEW_LINK_MAX_AGE_DAYS)."""
 from __future__ import annotations
 
-import time
 import uuid
 from typing import Optional
 
 from django.conf import settings
 from django.core import signing
 
+from core.signing import SignerAt
+
 SALT = "reviews.write"
-
-
-class _SignedAt(signing.TimestampSigner):
-    def __init__(self, at: Optional[float]) -> None:
-        super().__init__(salt=SALT)
-        self.at = at
-
-    def timestamp(self) -> str:
-        return signing.b62_encode(int(self.at if self.at is not None else time.time()))
 
 
 def review_key(order_token: str, *, signed_at: Optional[float] = None) -> str:
     """`signed_at` (seconds since the epoch) is for making an old link in a test."""
-    signed = _SignedAt(signed_at).sign(str(order_token))
+    signed = SignerAt(salt=SALT, at=signed_at).sign(str(order_token))
     return signed.split(":", 1)[1]  # the token itself travels in the path beside it
 
 
