@@ -1,5 +1,6 @@
 """A buyer clicks through real pages in Chromium: product, cart, checkout, Stripe card form."""
 import re
+import time
 import uuid
 
 from playwright.sync_api import Page, expect
@@ -42,6 +43,20 @@ def enter_card(page: Page, number: str) -> None:
     card.get_by_placeholder("exp_year").fill("34")
     card.get_by_placeholder("cvc").fill("123")
     card.get_by_placeholder("postal_code").fill("10118")
+
+
+def buy_with_the_good_card(page: Page, email: str) -> tuple[str, float]:
+    """Product page to the order page with the good card: the order's token, and the seconds
+    from pressing Pay to the order page."""
+    go_to_payment(page, email)
+    enter_card(page, GOOD_CARD)
+    started = time.monotonic()
+    page.get_by_role("button", name=re.compile("^Pay ")).click()
+    expect(page.get_by_role("heading", name="Thank you — your order is placed")).to_be_visible()
+    seconds = time.monotonic() - started
+    match = re.search(r"/orders/([0-9a-f-]{36})/", page.url)
+    assert match, page.url
+    return match.group(1), seconds
 
 
 def assert_one_paid_order(shop: Stack, staff_api: SaleorStaffAPI, mailbox: Mailbox, page: Page, email: str) -> None:

@@ -16,10 +16,9 @@ from typing import Iterator
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
 
-from tests.browser.test_buying import enter_card, go_to_payment, new_email
-from tests.checkout.buyer import GOOD_CARD
+from tests.browser.test_buying import buy_with_the_good_card, new_email
 from tests.deploy import kube_play, podman
 from tests.deploy.conftest import self_signed_certificate, stack_env
 from tests.deploy.test_stack_in_containers import wait_for_mail
@@ -177,19 +176,11 @@ def test_the_migration_jobs_ran_to_their_end_before_the_pods_served(kube_shop: K
 
 def test_a_buyer_pays_by_card_through_the_pods_and_gets_the_order_page_and_the_email(page: Page, kube_shop: KubeShop):
     buyer = new_email("kube")
-    go_to_payment(page, buyer)
-    enter_card(page, GOOD_CARD)
+    token, pay_to_order_page = buy_with_the_good_card(page, buyer)
 
-    started = time.monotonic()
-    page.get_by_role("button", name=re.compile("^Pay ")).click()
-    expect(page.get_by_role("heading", name="Thank you — your order is placed")).to_be_visible()
-    pay_to_order_page = time.monotonic() - started
-
-    match = re.search(r"/orders/([0-9a-f-]{36})/", page.url)
-    assert match, page.url
     # The worker pod sends the confirmation through the mail pod.
     message = wait_for_mail(kube_shop, buyer)  # type: ignore[arg-type]  # reads .maildir only
-    assert f"{kube_shop.url}/orders/{match.group(1)}/" in message.get_body(("plain",)).get_content()
+    assert f"{kube_shop.url}/orders/{token}/" in message.get_body(("plain",)).get_content()
     print(f"\nkube play: pay -> order page {pay_to_order_page * 1000:.0f} ms (browser, through the proxy pod)")
 
 

@@ -15,8 +15,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.test_buying import enter_card, go_to_payment, new_email
-from tests.checkout.buyer import GOOD_CARD
+from tests.browser.test_buying import buy_with_the_good_card, new_email
 from tests.deploy import podman
 from tests.deploy.conftest import SERVICES, STAFF_EMAIL, ContainerShop
 from tests.staff.authenticator import Authenticator, pass_second_factor_in_browser
@@ -73,23 +72,15 @@ def test_saleor_is_out_of_reach_of_the_published_side(container_shop: ContainerS
 
 def test_a_buyer_pays_by_card_and_gets_the_order_page_and_the_email(page: Page, container_shop: ContainerShop):
     buyer = new_email("containers")
-    go_to_payment(page, buyer)
-    enter_card(page, GOOD_CARD)
+    token, pay_to_order_page = buy_with_the_good_card(page, buyer)
 
-    started = time.monotonic()
-    page.get_by_role("button", name=re.compile("^Pay ")).click()
-    expect(page.get_by_role("heading", name="Thank you — your order is placed")).to_be_visible()
-    pay_to_order_page = time.monotonic() - started
-
-    match = re.search(r"/orders/([0-9a-f-]{36})/", page.url)
-    assert match, page.url
     number = re.search(r"Order (\d+)", page.get_by_role("main").inner_text())
     assert page.csp_violations == []
     # The job worker sends the confirmation from its own container, through the SMTP container.
     message = wait_for_mail(container_shop, buyer)
-    assert f"{container_shop.url}/orders/{match.group(1)}/" in message.get_body(("plain",)).get_content()
+    assert f"{container_shop.url}/orders/{token}/" in message.get_body(("plain",)).get_content()
     assert number, page.get_by_role("main").inner_text()
-    PLACED.update(email=buyer, token=match.group(1), number=number.group(1))
+    PLACED.update(email=buyer, token=token, number=number.group(1))
     print(f"\ncontainers: pay -> order page {pay_to_order_page * 1000:.0f} ms (browser, through the proxy)")
 
 
