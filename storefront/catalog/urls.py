@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("products/<slug:slug>/", views.product_detail, name="product"),
     path("media/products/<str:name>", views.product_picture, name="picture"),
+    path("feeds/merchant.xml", views.merchant_feed, name="merchant-feed"),
 ]

@@ -12,9 +12,10 @@ from guide.content import how_to_sections
 from reviews.selectors import NoSuchReviewPage, product_reviews
 from reviews.structured_data import rating_properties
 from shared_cache.decorators import cacheable_for
-from shipping.selectors import home_zone
+from shipping.selectors import home_zone, shipping_zones_if_known
 
 from . import structured_data
+from .merchant_feed import MerchantFeed
 from .pictures import NoSuchPicture, product_picture_png
 from .selectors import product_card
 
@@ -24,6 +25,11 @@ from .selectors import product_card
 def home(request: HttpRequest) -> HttpResponse:
     product = product_card(settings.FEATURED_PRODUCT_SLUG)
     return render(request, "catalog/home.html", {"product": product})
+
+
+# Merchant Center fetches it on its own schedule; five minutes of caching keeps a burst of fetches
+# (or anyone else) off Saleor.
+merchant_feed = require_safe(cacheable_for(300)(MerchantFeed()))
 
 
 @require_safe
@@ -37,7 +43,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except NoSuchReviewPage as error:
         words = "The page of reviews must be a number, like ?page=2." if error.not_a_number else "There is no such page of reviews."
         return HttpResponse(words, status=400 if error.not_a_number else 404, content_type="text/plain; charset=utf-8")
-    jsonld = {**structured_data.product(product), **rating_properties(reviews)}
+    jsonld = {**structured_data.product(product, shipping_zones_if_known()), **rating_properties(reviews)}
     context = {"product": product, "product_jsonld": jsonld, "shipping_zone": home_zone(),
                "safety": product_safety(), "product_reviews": reviews, "how_to": how_to_sections(product.slug)}
     return render(request, "catalog/product_detail.html", context)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -60,6 +61,19 @@ def delivery_estimate(method_name: str) -> str:
     return delivery_estimates().get(method_name, "")
 
 
+DAYS = re.compile(r"(\d+)\s*[–-]\s*(\d+) business days|(\d+) business days?")
+
+
+def transit_days(delivery: str) -> Optional[tuple[int, int]]:
+    """"3–5 business days" -> (3, 5); None for an estimate in other words."""
+    match = DAYS.fullmatch(delivery.strip())
+    if not match:
+        return None
+    if match.group(3):
+        return int(match.group(3)), int(match.group(3))
+    return int(match.group(1)), int(match.group(2))
+
+
 def shipping_zones() -> tuple[ShippingZone, ...]:
     """Saleor's shipping zones, countries in alphabetical order, the rest of the world last."""
     key = catalog_cache_key("shipping-zones")
@@ -105,7 +119,7 @@ def shipping_zones_if_known() -> tuple[ShippingZone, ...]:
 
 def zone_for_country(country_code: str) -> Optional[ShippingZone]:
     """The zone a buyer in this country ships from, as Saleor picks it: the zone that lists the
-    country, or else the rest-of-the-world zone."""
+    country (every market is one zone; a country in none is not shipped to)."""
     zones = shipping_zones_if_known()
     zone = next((zone for zone in zones if country_code in zone.country_codes), None)
     return zone or next((zone for zone in zones if zone.rest_of_world), None)
