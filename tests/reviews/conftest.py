@@ -20,6 +20,7 @@ from tests.staff.conftest import admin, flash, place_order, post_action  # noqa:
 
 REQUEST_TASK = "reviews.tasks.send_review_request"
 PRODUCT_PAGE = "/products/ql-claw/"
+GUIDE_PAGE = "/guide/quadratus-lumborum/"  # a guide page with the product card
 
 
 def ship(admin: httpx.Client, order: dict, quantities: Optional[dict] = None) -> None:

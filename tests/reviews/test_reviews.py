@@ -15,6 +15,7 @@ from deploy.runner.stack import Stack
 from tests.mailbox import Mailbox
 
 from .conftest import (
+    GUIDE_PAGE,
     PRODUCT_PAGE,
     made_key,
     make_request_due,
@@ -40,6 +41,7 @@ def test_shipped_order_gets_one_request_and_its_review_shows_only_once_approved(
 ):
     before = visitor.get(PRODUCT_PAGE)
     assert before.status_code == 200
+    assert 'class="rating-line card-rating"' not in visitor.get(GUIDE_PAGE).text
     assert 'id="no-reviews">No reviews yet.' in before.text and "★" not in before.text
     assert "aggregateRating" not in product_jsonld(before.text) and "review" not in product_jsonld(before.text)
 
@@ -85,6 +87,10 @@ def test_shipped_order_gets_one_request_and_its_review_shows_only_once_approved(
     count = int(re.search(r'id="rating-count">(\d+)<', page.text).group(1))
     assert (average, count) == ("4.0", 1)
     assert "4.0 out of 5" in page.text and "1 review" in page.text
+    # The product card on a guide page says the same, linked to the reviews.
+    card = visitor.get(GUIDE_PAGE).text
+    assert re.search(r'<a href="/products/ql-claw/#reviews">.*?<span class="card-rating-average">4\.0</span> out of 5 · '
+                     r'<span class="card-rating-count">1</span> review</a>', card)
     data = product_jsonld(page.text)
     assert data["aggregateRating"]["ratingValue"] == average and data["aggregateRating"]["reviewCount"] == count
     assert [(r["name"], r["reviewRating"]["ratingValue"], r["author"]["name"]) for r in data["review"]] == [
@@ -98,6 +104,7 @@ def test_shipped_order_gets_one_request_and_its_review_shows_only_once_approved(
     wait_for_purge()
     after = visitor.get(PRODUCT_PAGE)
     assert title not in after.text and "No reviews yet." in after.text and "aggregateRating" not in product_jsonld(after.text)
+    assert 'class="rating-line card-rating"' not in visitor.get(GUIDE_PAGE).text
 
 
 def test_tampered_expired_and_other_orders_links_are_refused(

@@ -1,6 +1,6 @@
 from django import template
 
-from ..selectors import dashboard_tile
+from ..selectors import dashboard_tile, rating_summary
 
 register = template.Library()
 
@@ -16,3 +16,10 @@ def stars(rating: int) -> str:
     """★★★★☆ for 4: drawn stars only; the words beside them say the rating to everyone."""
     rating = max(0, min(5, int(rating)))
     return "★" * rating + "☆" * (5 - rating)
+
+
+@register.inclusion_tag("reviews/_card_rating.html")
+def card_rating(product_slug: str) -> dict:
+    """On a product card in the guide: the average and count of approved reviews, linked to them
+    (nothing while there are none). The page is cached with the catalog, which approving purges."""
+    return {"summary": rating_summary(product_slug), "slug": product_slug}
