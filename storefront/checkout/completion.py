@@ -344,7 +344,7 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "order_total",
                                     "order_currency", "completed", "updated"])
         count_paid_order(landing_page=attempt.landing_page)
-        record_tax_collected(order_id=order.id, tax=order_tax(
+        record_tax_collected(order_id=order.id, order_token=str(order.token), tax=order_tax(
             metadata=metadata_dict(order.metadata), amount=Money.from_saleor(order.total.tax),
             country=order.shipping_address.country.code if order.shipping_address else "",
         ))

@@ -267,6 +267,11 @@ SALEOR_PAYMENT_GATEWAY = "qlclaw.payments.stripe"
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+# Stripe Tax transactions (markets.stripe_tax), recorded by the worker for orders Saleor's tax
+# plugin priced with Stripe Tax: a restricted key allowed to write Tax Transactions and nothing else.
+STRIPE_TAX_KEY = env.str("STRIPE_TAX_KEY", default="")
+STRIPE_TAX_API_BASE = env.str("STRIPE_TAX_API_BASE", default="https://api.stripe.com")
+STRIPE_TAX_TIMEOUT = env.float("STRIPE_TAX_TIMEOUT", default=10.0)
 
 # Content-Security-Policy (django-csp) on every page: our own scripts, styles and pictures only,
 # no inline script or style. The payment step adds Stripe's origins (checkout.views.payment):

@@ -10,6 +10,10 @@ class TaxCollected(models.Model):
     amount = models.DecimalField(max_digits=10, decimal_places=2)
     currency = models.CharField(max_length=3)
     placed = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Priced by Stripe Tax: its calculation, and the Tax Transaction recorded from it once paid
+    # (empty until a job has recorded it; then a retried job sends nothing).
+    stripe_calculation = models.CharField(max_length=100, blank=True, default="")
+    stripe_transaction = models.CharField(max_length=100, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} tax on {self.order_id}"
@@ -28,6 +32,10 @@ class TaxReversal(models.Model):
     order_return = models.ForeignKey("staff.OrderReturn", null=True, blank=True, on_delete=models.CASCADE,
                                      related_name="tax_reversals")
     created = models.DateTimeField(auto_now_add=True, db_index=True)
+    # What the refund paid back, tax included: Stripe Tax reverses that share of the transaction.
+    refunded = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    # The Stripe Tax reversal recorded for this refund (empty until recorded, or when none is due).
+    stripe_transaction = models.CharField(max_length=100, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} tax reversed on {self.order_id}"

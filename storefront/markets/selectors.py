@@ -133,6 +133,7 @@ class OrderTax:
     rate: Optional[Decimal]
     duties: str
     backend: str
+    calculation: str = ""  # Stripe Tax's calculation id (`tax.calculation`), when it priced the order
 
     @property
     def added(self) -> bool:
@@ -184,6 +185,7 @@ def order_tax(*, metadata: dict[str, str], amount: Money, country: str) -> Order
     return OrderTax(
         amount=amount, market=market, label=metadata.get("tax.label", ""), rate=rate,
         duties=metadata.get("tax.duties", ""), backend=metadata.get("tax.backend", ""),
+        calculation=metadata.get("tax.calculation", ""),
     )
 
 

@@ -82,3 +82,26 @@ UK_GREAT_BRITAIN = calculation(
     line_parts=[_part(780, 3900, "20.0", "GB", None, "country", "United Kingdom", "vat")],
     shipping_parts=[_part(380, 1900, "20.0", "GB", None, "country", "United Kingdom", "vat")],
 )
+
+
+def transaction(*, id: str, reference: str, calculation: dict, reversal_of: str = "") -> dict:
+    """A tax.transaction as Stripe documents it: made from a calculation
+    (POST /v1/tax/transactions/create_from_calculation) or reversing one (create_reversal)."""
+    return {
+        "id": id,
+        "object": "tax.transaction",
+        "created": 1765065700,
+        "currency": calculation["currency"],
+        "customer": None,
+        "customer_details": calculation["customer_details"],
+        "line_items": {"object": "list", "data": [], "has_more": False, "url": f"/v1/tax/transactions/{id}/line_items"},
+        "livemode": False,
+        "metadata": {},
+        "posted_at": 1765065700,
+        "reference": reference,
+        "reversal": {"original_transaction": reversal_of} if reversal_of else None,
+        "ship_from_details": None,
+        "shipping_cost": calculation["shipping_cost"],
+        "tax_date": calculation["tax_date"],
+        "type": "reversal" if reversal_of else "transaction",
+    }

@@ -90,7 +90,9 @@ def test_a_california_parcel_is_priced_by_the_tax_calculation_stripe_returns(sho
     # State and district rates together (7.25 + 1.75), as Stripe itemizes them; shipping untaxed.
     assert answer == {"tax.backend": "stripe_tax", "tax.market": "US", "tax.label": "CA sales tax 9 %",
                       "tax.rate": "0.09", "tax.duties": "none", "tax.shipping_rate": "0",
-                      "goods_tax": "3.51", "shipping_tax": "0.00"}
+                      "goods_tax": "3.51", "shipping_tax": "0.00",
+                      # Kept on the order: the Tax Transaction is recorded from it once paid.
+                      "tax.calculation": recorded.US_CALIFORNIA["id"]}
     assert int(answer["goods_tax"].replace(".", "")) == recorded.US_CALIFORNIA["tax_amount_exclusive"]
 
 

@@ -178,7 +178,8 @@ def _record_refund_tax(order: StaffOrder, amount: Decimal) -> None:
     """An amount-only refund reverses its share of the order's tax, never more than is left."""
     left = order.tax.amount - tax_reversed(order.id)
     tax = min(refund_tax(tax=order.tax.amount, total=order.total.amount, amount=amount), left)
-    record_tax_reversal(order_id=order.id, market=_market_code(order), amount=tax, currency=order.tax.currency)
+    record_tax_reversal(order_id=order.id, market=_market_code(order), amount=tax, currency=order.tax.currency,
+                        refunded=amount)
 
 
 def refund(*, staff: StaffSession, order_id: str, amount: Decimal, captured_seen: Decimal) -> None:
@@ -336,7 +337,7 @@ def return_lines(
                 [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
             )
             record_tax_reversal(order_id=order_id, market=_market_code(order), amount=breakdown.tax,
-                                currency=order.tax.currency, order_return_id=record.pk)
+                                currency=order.tax.currency, refunded=amount, order_return_id=record.pk)
         try:
             result = present(client.order_refund(order_id=order_id, amount=amount).order_refund)
             checked(result.order_errors, "Refund")

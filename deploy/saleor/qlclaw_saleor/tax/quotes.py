@@ -44,6 +44,8 @@ class TaxQuote:
     label: str  # "VAT 19 % (DE)", "CA sales tax 7.25 %", "" when no tax
     rate: Decimal  # added to the net goods price
     shipping_rate: Decimal  # added to the net shipping price
+    # Stripe Tax's calculation (taxcalc_...): the storefront records a Tax Transaction from it once paid.
+    calculation: str = ""
 
     def tax_on(self, net: Decimal, *, shipping: bool = False) -> Decimal:
         rate = self.shipping_rate if shipping else self.rate
@@ -51,13 +53,16 @@ class TaxQuote:
 
     def metadata(self) -> dict:
         """The order's public metadata keys (the storefront and exports read them)."""
-        return {
+        items = {
             "tax.backend": self.backend,
             "tax.market": self.market,
             "tax.label": self.label,
             "tax.rate": f"{self.rate.normalize():f}" if self.rate else "0",
             "tax.duties": self.duties,
         }
+        if self.calculation:
+            items["tax.calculation"] = self.calculation
+        return items
 
 
 class TaxBackend(Protocol):

@@ -77,6 +77,7 @@ def quote_from_calculation(consignment: Consignment, calculation: Dict[str, Any]
         label=label_for(code, consignment.country.upper(), consignment.area.upper(), rate),
         rate=rate,
         shipping_rate=shipping_rate,
+        calculation=str(calculation["id"]),
     )
 
 
