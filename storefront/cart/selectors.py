@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from core.addresses import address_fields
-from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, market_for, tax_note
+from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, ShownPrices, market_for, tax_note
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError
 from saleor_client.generated.cart import Cart as CartQuery
@@ -47,7 +47,7 @@ class ShippingOption:
 
 
 @dataclass(frozen=True)
-class Cart:
+class Cart(ShownPrices):
     id: str
     token: str
     email: str
@@ -116,14 +116,6 @@ class Cart:
         see VAT-inclusive prices (Saleor's gross)."""
         market = self.market
         return market is not None and market.adds_tax
-
-    @property
-    def shown_subtotal(self) -> Money:
-        return self.subtotal_net if self.prices_net and self.subtotal_net else self.subtotal
-
-    @property
-    def shown_shipping(self) -> Money:
-        return self.shipping_net if self.prices_net and self.shipping_net else self.shipping
 
     def shown_line_total(self, line: CartLine) -> Money:
         return line.shown_total if self.prices_net else line.total

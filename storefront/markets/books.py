@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from saleor_client.values import Money
 
-from .selectors import OrderTax, TaxReturned
+from .selectors import MarketTax, OrderTax, TaxReturned
 
 ZERO = Decimal("0.00")
 NO_MARKET = "none"  # an order placed to a country in no market (before markets existed)
@@ -27,17 +27,8 @@ class TaxedOrder(Protocol):
 
 
 @dataclass(frozen=True)
-class MarketMonthTax:
-    month: str  # 2026-12
-    market: str  # US | EU | UK | ROW
-    currency: str
-    orders: int
-    collected: Decimal
-    refunded: Decimal
-
-    @property
-    def net(self) -> Decimal:
-        return self.collected - self.refunded
+class MarketMonthTax(MarketTax):
+    month: str = ""  # 2026-12
 
 
 def _market(order: TaxedOrder) -> str:

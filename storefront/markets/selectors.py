@@ -243,3 +243,23 @@ def tax_by_market(start: datetime, end: datetime) -> tuple[MarketTax, ...]:
         for key in sorted(set(collected) | set(refunded))
         for market, currency in [key]
     )
+
+
+class ShownPrices:
+    """How a cart or an order shows its subtotal and shipping: before tax where the market adds
+    tax on its own line (US), Saleor's gross (VAT included) elsewhere. The class using it has
+    `prices_net`, `subtotal`/`subtotal_net` and `shipping`/`shipping_net`."""
+
+    prices_net: bool
+    subtotal: Money
+    subtotal_net: Optional[Money]
+    shipping: Money
+    shipping_net: Optional[Money]
+
+    @property
+    def shown_subtotal(self) -> Money:
+        return self.subtotal_net if self.prices_net and self.subtotal_net else self.subtotal
+
+    @property
+    def shown_shipping(self) -> Money:
+        return self.shipping_net if self.prices_net and self.shipping_net else self.shipping

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Optional
 
 from core.addresses import address_fields, address_lines
-from markets.selectors import OrderTax, metadata_dict, order_tax
+from markets.selectors import OrderTax, ShownPrices, metadata_dict, order_tax
 from saleor_client.client import saleor
 from saleor_client.values import Money
 from shipping.carriers import Carrier, carrier_of
@@ -45,7 +45,7 @@ class Shipment:
 
 
 @dataclass(frozen=True)
-class Order:
+class Order(ShownPrices):
     id: str
     token: str
     number: str
@@ -75,14 +75,6 @@ class Order:
     def prices_net(self) -> bool:
         """US orders show prices before sales tax and the tax on its own line."""
         return self.tax_line is not None and self.tax_line.added
-
-    @property
-    def shown_subtotal(self) -> Money:
-        return self.subtotal_net if self.prices_net and self.subtotal_net else self.subtotal
-
-    @property
-    def shown_shipping(self) -> Money:
-        return self.shipping_net if self.prices_net and self.shipping_net else self.shipping
 
     @property
     def lines_shown(self) -> tuple[tuple[OrderLine, Money], ...]:
