@@ -4,6 +4,7 @@ visitors asking not to be tracked are not counted; no cookie is set."""
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -58,15 +59,19 @@ def test_a_flood_from_one_address_is_refused_and_cannot_grow_the_table(shop: Sta
     def send(_: int) -> httpx.Response:
         return flood.post("/analytics/beacon/", content=beacon("/guide/iliacus/"), headers=from_address(address))
 
+    started = time.monotonic()
     with flood, ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(send, range(10_000)))
+    # The limit is a fixed window per process that opens at its first beacon: a flood that
+    # lasts longer than a minute (a busy machine) meets a new window each minute.
+    windows = int((time.monotonic() - started) // 60) + 1
 
     accepted = sum(answer.status_code == 204 for answer in answers)
     refused = [answer for answer in answers if answer.status_code == 429]
     # Refused or, should the storefront be saturated, turned away with 503: never counted, never a 500.
     assert {answer.status_code for answer in answers} <= {204, 429, 503}
     # The limit (1000 a minute in the test stack) holds in each storefront process.
-    assert 0 < accepted <= 1000 * STOREFRONT_WORKERS
+    assert 0 < accepted <= 1000 * STOREFRONT_WORKERS * windows
     assert refused[0].headers["Retry-After"] == "60"
     assert "Too many beacons" in refused[0].text
     settle_counts()
