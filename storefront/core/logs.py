@@ -14,7 +14,7 @@ import re
 ARGUMENT_FIELDS = ("call_string", "task_kwargs")
 # Order pages, data links and newsletter links open a buyer's data; a customer's staff page names them.
 # (Staff order pages, /staff/orders/<number>/, are no key: kept.)
-SECRET_PATHS = re.compile(r"(?<!/staff)/(orders|your-data|data-copy|newsletter/confirm|newsletter/unsubscribe|staff/customers)/(?!find/)[^/\s?\"']+")
+SECRET_PATHS = re.compile(r"(?<!/staff)/(orders|your-data|data-copy|cart/back|newsletter/confirm|newsletter/unsubscribe|staff/customers)/(?!find/)[^/\s?\"']+")
 
 
 def redact(text: str) -> str:

@@ -5,5 +5,10 @@ from .models import Subscriber
 
 
 def has_unsubscribed(email: str) -> bool:
-    """The address left the newsletter: the shop sends it no mail it may refuse (review requests)."""
-    return Subscriber.objects.filter(email=email.strip().lower(), status=Subscriber.Status.UNSUBSCRIBED).exists()
+    """The address left the newsletter, or asked the shop to erase its data (which deletes the
+    newsletter row itself): the shop sends it no mail it may refuse (review requests, reminders)."""
+    from privacy_requests.models import DataRequest  # the erasure's record is what remains
+
+    email = email.strip().lower()
+    return (Subscriber.objects.filter(email=email, status=Subscriber.Status.UNSUBSCRIBED).exists()
+            or DataRequest.objects.filter(kind=DataRequest.ERASURE, email=email).exists())

@@ -19,6 +19,7 @@ from mail.services import make_message_id
 from mail.tasks import queue_email
 from newsletter.services import forget as forget_subscriber
 from orders.selectors import Order
+from reminders.services import forget_waiting_reminders
 from reviews.services import ERASED_NAME, forget_buyer
 
 from .models import DataRequest
@@ -79,12 +80,13 @@ def erase(*, order: Order) -> DataRequest:
     with transaction.atomic():
         subscribed = forget_subscriber(email)
         renamed, stopped = forget_buyer(order_tokens=tokens)
+        stopped += forget_waiting_reminders(email=email)
         done = [
             "Your newsletter record was deleted." if subscribed else "You had no newsletter record.",
             f"{renamed} review{'' if renamed == 1 else 's'} of yours now show{'s' if renamed == 1 else ''} \"{ERASED_NAME}\" instead of your name."
             if renamed else "You had written no review under your name.",
-            f"{stopped} e-mail{'' if stopped == 1 else 's'} asking for a review will not be sent."
-            if stopped else "No e-mail asking for a review was waiting to be sent.",
+            f"{stopped} e-mail{'' if stopped == 1 else 's'} asking for a review or reminding you of a cart will not be sent."
+            if stopped else "No e-mail asking for a review or reminding you of a cart was waiting to be sent.",
             "Your session in the browser you asked from was ended; the shop keeps sessions only in your browser's cookie.",
         ]
         kept = [

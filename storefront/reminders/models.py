@@ -20,6 +20,9 @@ class CartReminder(models.Model):
     reason = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The link never opens the reminded checkout itself (its e-mail and address are the first
+    # buyer's): it copies the lines into a new checkout, this one (the latest copy).
+    restored_checkout_token = models.UUIDField(null=True, blank=True, db_index=True)
 
     class Meta:
         indexes = [models.Index(fields=["status", "due_at"], name="cart_reminder_due")]

@@ -43,7 +43,8 @@ def _figures(days: int) -> ReminderFigures:
     sent = CartReminder.objects.filter(status=CartReminder.Status.SENT, sent_at__gte=since)
     recovered = CheckoutAttempt.objects.filter(
         Q(status=CheckoutAttempt.Status.COMPLETED),
-        Exists(sent.filter(checkout_token=OuterRef("checkout_token"), sent_at__lt=OuterRef("completed"))),
+        Exists(sent.filter(Q(checkout_token=OuterRef("checkout_token")) | Q(restored_checkout_token=OuterRef("checkout_token")),
+                           sent_at__lt=OuterRef("completed"))),
     )
     value = recovered.aggregate(total=Sum(F("order_total")))["total"] or Decimal("0.00")
     return ReminderFigures(days=days, abandoned=abandoned, sent=sent.count(), recovered=recovered.count(),

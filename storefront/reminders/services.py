@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Optional
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cart.selectors import PLACEHOLDER_EMAIL
+from cart.selectors import PLACEHOLDER_EMAIL, Cart, get_cart
+from cart.services import CartError, CartSummary, add_to_cart
 from jobs.queue import defer
 
 from .models import CartReminder
@@ -20,6 +22,9 @@ def note_checkout_email(*, checkout_token: str, email: str) -> None:
     CART_REMINDER_DELAY_MINUTES later. A corrected address replaces the first while nothing was sent."""
     # The shop's own address walks to the payment step daily (scriptguard's check): never reminded.
     if not email or email == PLACEHOLDER_EMAIL or email.lower() == settings.SHOP_ORDERS_EMAIL.lower():
+        return
+    # A cart brought back by a reminder's link is not reminded again.
+    if CartReminder.objects.filter(restored_checkout_token=checkout_token).exists():
         return
     due_at = timezone.now() + timedelta(minutes=settings.CART_REMINDER_DELAY_MINUTES)
     reminder, created = CartReminder.objects.get_or_create(
@@ -43,3 +48,31 @@ def queue_due_reminders(*, limit: int = 100) -> int:
             reminder.save(update_fields=["status"])
             defer(SEND_TASK, checkout_token=str(reminder.checkout_token))
     return len(due)
+
+
+def restore_cart(*, source: Cart, already_restored: Optional[str]) -> CartSummary:
+    """The reminded cart's lines in a new checkout (no e-mail, no address), recorded on the
+    reminder so the dashboard counts its order as brought back. A second click in the browser
+    that holds the copy opens the copy again."""
+    reminder = CartReminder.objects.filter(checkout_token=source.token).first()
+    if reminder and already_restored and str(reminder.restored_checkout_token) == already_restored:
+        copy = get_cart(already_restored)
+        if copy is not None:
+            return CartSummary(token=copy.token, quantity=copy.quantity)
+    summary: Optional[CartSummary] = None
+    for line in source.lines:
+        if line.available:
+            summary = add_to_cart(cart_token=summary.token if summary else None, variant_id=line.variant_id,
+                                  quantity=line.quantity)
+    if summary is None:
+        raise CartError("Nothing in that cart can be bought any more.")
+    CartReminder.objects.filter(checkout_token=source.token).update(restored_checkout_token=summary.token)
+    return summary
+
+
+def forget_waiting_reminders(*, email: str) -> int:
+    """A buyer's erasure request: the reminders not sent yet go, with the address they hold."""
+    deleted, _ = CartReminder.objects.filter(
+        email__iexact=email, status__in=(CartReminder.Status.WAITING, CartReminder.Status.QUEUED)
+    ).delete()
+    return deleted

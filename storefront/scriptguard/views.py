@@ -57,6 +57,8 @@ def csp_report(request: HttpRequest) -> HttpResponse:
         violations = _violations(json.loads(body))
     except (ValueError, UnicodeDecodeError) as error:
         return _plain(f"Not a CSP report: {error}", 400)
+    except RecursionError:  # 8 KB of nested brackets
+        return _plain("Not a CSP report: nested too deeply.", 400)
     for violation in violations:
         fields = {name: str(violation[key])[:300] for key, name in FIELDS.items() if key in violation}
         # In the message itself: every log format keeps it (the plain one drops extras).

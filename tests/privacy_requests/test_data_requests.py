@@ -139,6 +139,11 @@ def test_deleting_erases_the_newsletter_row_and_review_names_records_it_and_staf
         assert written.status_code == 200, written.text[:500]
         [(shown_before,)] = sql(shop, "SELECT shown_name FROM reviews_review WHERE order_token = %s", order["token"])
         assert sql(shop, "SELECT status FROM newsletter_subscriber WHERE email = %s", email) == [("pending",)]
+        # A cart reminder waiting for this address (as the details step notes one).
+        shop.storefront_manage("shell", "--no-imports", "-c", (
+            "import uuid; from reminders.services import note_checkout_email; "
+            f"note_checkout_email(checkout_token=str(uuid.uuid4()), email={email!r})"))
+        assert sql(shop, "SELECT count(*) FROM reminders_cartreminder WHERE email = %s", email) == [(1,)]
 
         unconfirmed = ask(client, order["token"], {"action": "erase"})
         erased = ask(client, order["token"], {"action": "erase", "confirm": "on"})
@@ -155,6 +160,11 @@ def test_deleting_erases_the_newsletter_row_and_review_names_records_it_and_staf
     kept_year = datetime.now(timezone.utc).year + 7  # the order was placed a moment ago
     assert kind == "erasure" and deadline - received == timedelta(days=30) and kept_until == date(kept_year, 12, 31)
     assert "Your newsletter record was deleted." in done
+    # Nothing it may refuse is sent to the address again: the reminder is gone, and the erasure's
+    # record keeps the address off review requests and reminders though its newsletter row is gone.
+    assert sql(shop, "SELECT count(*) FROM reminders_cartreminder WHERE email = %s", email) == [(0,)]
+    assert shop.storefront_manage("shell", "--no-imports", "-c", (
+        f"from newsletter.selectors import has_unsubscribed; print(has_unsubscribed({email.upper()!r}))")).stdout.strip() == "True"
 
     [message] = mails_to(mailbox, email, ERASURE_SUBJECT)
     body = text_of(message)

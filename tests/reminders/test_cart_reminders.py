@@ -102,6 +102,16 @@ def test_a_buyer_who_left_the_checkout_gets_one_reminder_whose_link_restores_the
     assert opened.url.path == "/cart/"
     assert re.search(r'<td class="cart-quantity">\s*2\s*</td>|name="quantity"[^>]*value="2"', opened.text)
     assert "QL Claw" in opened.text
+    # A copy of the cart, never the reminded checkout: whoever opens a link sees none of the
+    # first buyer's details and types theirs into a checkout of their own.
+    [(restored,)] = sql(shop, "SELECT restored_checkout_token FROM reminders_cartreminder WHERE checkout_token = %s", token)
+    assert restored is not None and str(restored) != str(token)
+    details = other_browser.get("/checkout/")
+    assert buyer.email not in details.text and "Lovelace" not in details.text
+    # Opening it again in that browser keeps the same copy.
+    other_browser.get(path_of(cart_link(reminder)), follow_redirects=True)
+    assert sql(shop, "SELECT restored_checkout_token FROM reminders_cartreminder WHERE checkout_token = %s",
+               token) == [(restored,)]
 
     # Unsubscribing in one click from that e-mail stops the next cart's reminder.
     unsubscribed = other_browser.post(path_of(reminder["List-Unsubscribe"].strip("<>")), data={"List-Unsubscribe": "One-Click"})
@@ -199,11 +209,13 @@ def test_a_buyer_brought_back_by_the_reminder_pays_from_its_link_and_the_dashboa
 
     on_the_phone = new_buyer(buyer.email)  # another device: no session, no cookie of the first
     assert on_the_phone.http.get(path_of(cart_link(reminder)), follow_redirects=True).url.path == "/cart/"
+    assert on_the_phone.enter_details().url.path == "/checkout/shipping/"  # a copy: no address yet
     assert on_the_phone.choose_shipping().url.path == "/checkout/payment/"
     assert on_the_phone.pay().url.path.startswith("/orders/")
-    [(token, _, _, _)] = reminders_for(shop, buyer.email)
+    [(token, _, _, _)] = reminders_for(shop, buyer.email)  # the copy is never reminded itself
+    [(restored,)] = sql(shop, "SELECT restored_checkout_token FROM reminders_cartreminder WHERE checkout_token = %s", token)
     [(order_total,)] = sql(shop, "SELECT order_total FROM checkout_checkoutattempt WHERE checkout_token = %s "
-                           "AND status = 'completed'", token)
+                           "AND status = 'completed'", restored)
 
     left, sent, back, value = reminder_figures(admin)
     assert (left, sent, back) == (left_before + 1, sent_before + 1, back_before + 1)

@@ -116,3 +116,15 @@ def test_a_multipart_upload_is_refused_before_django_parses_it(shop: Stack):
                         files=[(f"f{i}", (f"{i}.txt", b"x")) for i in range(200)])
 
     assert answer.status_code == 415 and refusal(answer) == "File uploads are not accepted"
+
+
+def test_an_alias_flood_sent_as_application_graphql_or_as_a_form_is_refused_too(shop: Stack):
+    # Saleor runs queries in these formats too; the guard measures JSON only, so it lets only JSON in.
+    query = "{ " + " ".join(f"a{i}: {PRODUCTS}" for i in range(500)) + " }"
+    as_graphql = httpx.post(f"{shop.saleor_url}/graphql/", content=query, timeout=30,
+                            headers={"Content-Type": "application/graphql"})
+    as_form = httpx.post(f"{shop.saleor_url}/graphql/", data={"query": query}, timeout=30)
+
+    for answer in (as_graphql, as_form):
+        assert answer.status_code == 415 and refusal(answer) == "Send GraphQL queries as application/json"
+        assert answer.elapsed.total_seconds() < 1

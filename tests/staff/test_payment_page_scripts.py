@@ -156,6 +156,9 @@ def test_csp_reports_are_logged_short_and_garbage_or_floods_are_refused(shop: St
         assert huge.status_code == 413 and "at most 8192 bytes" in huge.text
         garbage = client.post("/csp-reports/", content=b"not json", headers={"Content-Type": "application/csp-report"})
         assert garbage.status_code == 400 and garbage.text.startswith("Not a CSP report")
+        deep = client.post("/csp-reports/", content=b"[" * 4000 + b"]" * 4000,
+                           headers={"Content-Type": "application/csp-report"})
+        assert deep.status_code == 400 and deep.text.startswith("Not a CSP report")
         wrong_shape = client.post("/csp-reports/", json={"csp": 1}, headers={"Content-Type": "application/csp-report"})
         assert wrong_shape.status_code == 400
         assert client.post("/csp-reports/", content=b"{}", headers={"Content-Type": "text/plain"}).status_code == 415

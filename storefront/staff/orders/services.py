@@ -336,7 +336,10 @@ def return_lines(
             ReturnedLine.objects.bulk_create(
                 [ReturnedLine(order_return=record, order_line_id=line.id, quantity=count) for line, count in picked]
             )
-            record_tax_reversal(order_id=order_id, market=_market_code(order), amount=breakdown.tax,
+            # Never more tax back than is left of what the order collected (an earlier amount-only
+            # refund may have taken its share already); read under the order's lock.
+            tax_left = max(order.tax.amount - tax_reversed(order_id), Decimal("0"))
+            record_tax_reversal(order_id=order_id, market=_market_code(order), amount=min(breakdown.tax, tax_left),
                                 currency=order.tax.currency, refunded=amount, order_return_id=record.pk)
         try:
             result = present(client.order_refund(order_id=order_id, amount=amount).order_refund)

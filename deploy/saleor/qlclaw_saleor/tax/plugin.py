@@ -112,10 +112,16 @@ class TaxPlugin(BasePlugin):
         return taxed(previous_value.net, self._quote(order_consignment(order)), shipping=True)
 
     def order_created(self, order: "Order", previous_value: Any) -> Any:
-        quote = self._quote(order_consignment(order))
-        if quote is not None:
-            order.store_value_in_metadata(items=quote.metadata())
-            order.save(update_fields=["metadata"])
+        # Saleor 2.10 calls this after charging, inside the transaction that makes the order: an
+        # exception here would undo a paid order. The tax labels are worth less than that; without
+        # them the storefront names the tax from the destination's market.
+        try:
+            quote = self._quote(order_consignment(order))
+            if quote is not None:
+                order.store_value_in_metadata(items=quote.metadata())
+                order.save(update_fields=["metadata"])
+        except Exception:
+            logger.exception("Order %s: tax labels not written", getattr(order, "pk", "?"))
         return previous_value
 
     # Prices shown before an address is known -----------------------------------------------

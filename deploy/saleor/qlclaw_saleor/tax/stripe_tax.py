@@ -107,7 +107,11 @@ class StripeTaxBackend:
             return untaxed(self.name, market, duties="DAP")
         params = calculation_request(consignment)
         key = "qlclaw-tax:" + hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()
-        cached = cache.get(key)
+        try:
+            cached = cache.get(key)
+        except Exception as error:  # a cache that is down must not stop a checkout
+            logger.warning("Tax answer cache unreadable: %s", error)
+            cached = None
         if cached is not None:
             return cached
         try:
@@ -116,7 +120,10 @@ class StripeTaxBackend:
             logger.warning("Stripe Tax could not price a consignment to %s; offline rates used: %s",
                            consignment.country, error)
             return self.fallback.quote(consignment)
-        cache.set(key, quote, CACHE_SECONDS)
+        try:
+            cache.set(key, quote, CACHE_SECONDS)
+        except Exception as error:
+            logger.warning("Tax answer not cached: %s", error)
         return quote
 
 
