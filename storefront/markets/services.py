@@ -33,10 +33,13 @@ def record_tax_reversal(*, order_id: str, market: str, amount: Decimal, currency
 def record_tax_collected(*, order_id: str, order_token: str, tax: OrderTax) -> None:
     """Once per order, in the same commit as the order's own record."""
     calculation = tax.calculation if tax.backend == STRIPE_TAX else ""
-    _, created = TaxCollected.objects.get_or_create(order_id=order_id, defaults={
-        "market": tax.market.code if tax.market else "", "amount": tax.amount.amount, "currency": tax.amount.currency,
-        "stripe_calculation": calculation,
-    })
-    if created and calculation:
+    row = {"market": tax.market.code if tax.market else "", "amount": tax.amount.amount, "currency": tax.amount.currency,
+           "stripe_calculation": calculation}
+    if not calculation:
+        # One INSERT … ON CONFLICT DO NOTHING inside the buyer's Pay request (get_or_create takes four).
+        TaxCollected.objects.bulk_create([TaxCollected(order_id=order_id, **row)], ignore_conflicts=True)
+        return
+    _, created = TaxCollected.objects.get_or_create(order_id=order_id, defaults=row)
+    if created:
         defer("markets.tasks.record_stripe_tax_transaction", order_id=order_id,
               reference=transaction_reference(order_token))
