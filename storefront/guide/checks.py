@@ -31,7 +31,8 @@ from .content import POLICY_BLOCKS, POLICY_KIND, RESERVED_IDS, VIEWS, ContentErr
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\((/[^)\s]*)\)")  # not images: those are checked as pictures
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 # The shop's pages a content file may link besides its own pages (named routes, resolved at check time).
-FIXED_ROUTES = ("catalog:home", "cart:page", "guide:finder", "guide:self-check", "guide:feed", "orders:find", "withdrawals:form")
+FIXED_ROUTES = ("catalog:home", "cart:page", "guide:finder", "guide:self-check", "guide:feed", "orders:find", "withdrawals:form",
+                "privacy_requests:about")
 BLOCK = re.compile(r"^\[\[([^\]]*)\]\]$", re.M)  # a policy page's live block
 SAFETY_SLUG = "pressure-safety"  # the safety page every muscle page links
 FRONT = re.compile(r"\bfront\b", re.IGNORECASE)
