@@ -19,6 +19,7 @@ from .tokens import read_export_key
 
 
 @require_safe
+@never_cache  # it carries the lookup form's CSRF token: the visitor's alone, never the proxy's
 def about(request: HttpRequest) -> HttpResponse:
     """How to get a copy of your data or have it deleted: from the order page, whose link the
     order lookup e-mails to the address the order was placed with."""

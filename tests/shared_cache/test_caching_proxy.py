@@ -51,7 +51,7 @@ def test_shared_pages_come_from_the_proxy_cache_after_the_first_visit(proxy_url:
 
 # Pages in the sitemap that hold a form with the visitor's own CSRF token: never shared. (The
 # self-check's form needs no token, so its page is shared.)
-FORM_PAGES = ["/withdraw/"]
+FORM_PAGES = ["/withdraw/", "/your-data/"]
 
 
 def test_every_page_in_the_sitemap_is_among_the_shared_pages_tried_or_a_private_form(proxy_url: str, shop: Stack):
