@@ -16,6 +16,7 @@ from django.utils import timezone
 from core.addresses import address_fields
 from mail.models import SentEmail
 from newsletter.models import Subscriber
+from reminders.selectors import reminders_of
 from reviews.models import Review, ReviewRequest
 from saleor_client import paging
 from saleor_client.client import saleor_as_storefront_app
@@ -133,6 +134,11 @@ def buyer_data(email: str, *, now: Optional[datetime] = None) -> dict[str, Any]:
         "emails_sent": [
             {"email": sent.template.rsplit("/", 1)[-1], "sent_at": sent.sent_at}
             for sent in SentEmail.objects.annotate(address=Lower("recipient")).filter(address=wanted).order_by("sent_at")
+        ],
+        "cart_reminders": [
+            {"noted": reminder.created, "due": reminder.due_at, "status": reminder.status, "why_not_sent": reminder.reason,
+             "sent_at": reminder.sent_at}
+            for reminder in reminders_of(wanted)
         ],
         "withdrawals": [
             {"order": withdrawal.order_number, "received_at": withdrawal.received_at, "how": withdrawal.get_channel_display(),

@@ -1,11 +1,13 @@
-"""Reads of cart reminders: the staff dashboard's figures."""
+"""Reads of cart reminders: the staff dashboard's figures and a buyer's own reminders."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Optional
 
 from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from checkout.models import CheckoutAttempt
@@ -53,3 +55,23 @@ def _figures(days: int) -> ReminderFigures:
 
 def dashboard_tile() -> ReminderTile:
     return ReminderTile(periods=tuple(_figures(days) for days in PERIODS_DAYS))
+
+
+@dataclass(frozen=True)
+class BuyersReminder:
+    """One reminder kept for an address, as the buyer's copy of their data shows it."""
+
+    created: datetime
+    due_at: datetime
+    status: str
+    reason: str
+    sent_at: Optional[datetime]
+
+
+def reminders_of(email: str) -> tuple[BuyersReminder, ...]:
+    """Every reminder noted for `email` (compared case-blind), oldest first."""
+    rows = CartReminder.objects.annotate(address=Lower("email")).filter(address=email.lower()).order_by("created")
+    return tuple(
+        BuyersReminder(created=row.created, due_at=row.due_at, status=row.status, reason=row.reason, sent_at=row.sent_at)
+        for row in rows
+    )

@@ -91,6 +91,9 @@ def test_the_copy_holds_this_buyers_orders_and_nothing_of_alike_addresses(
     assert data["orders"][0]["items"][0]["quantity"] == 1 and data["addresses"]
     assert {"email": "confirmation", "sent_at": data["emails_sent"][0]["sent_at"]} in data["emails_sent"]
     assert [request["kind"] for request in data["data_requests"]] == ["export"]
+    # The checkout noted the address for a cart reminder; the copy says so, and that it was never sent (paid).
+    [reminder] = data["cart_reminders"]
+    assert reminder["status"] in ("waiting", "skipped") and reminder["sent_at"] is None
     # Nothing of the look-alike addresses, nor of their orders.
     for other in (ada_au, xada):
         assert other not in download.text
