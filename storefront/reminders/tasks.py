@@ -1,14 +1,18 @@
 """Abandoned-checkout reminders: a sweep finds the due ones, a retrying job sends each once."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from procrastinate.contrib.django import app
 
-from cart.selectors import PLACEHOLDER_EMAIL, get_cart
+from cart.selectors import PLACEHOLDER_EMAIL, Cart, get_cart
 from checkout.models import CheckoutAttempt
 from core.company import company
 from core.links import absolute_url
+from core.locks import advisory_lock
 from jobs.queue import job
 from mail.services import make_message_id, send_templated_email
 from newsletter.selectors import has_unsubscribed
@@ -23,6 +27,9 @@ PAYING = (
     CheckoutAttempt.Status.STARTED, CheckoutAttempt.Status.NEEDS_AUTHENTICATION,
     CheckoutAttempt.Status.UNKNOWN, CheckoutAttempt.Status.COMPLETED,
 )
+# One reminder a day to one address, however many carts it left (a buyer who tried on a phone and
+# a laptop, or a shared office address, is not mailed twice).
+ONE_PER_ADDRESS = timedelta(days=1)
 
 
 # Croniter puts seconds in the sixth field: every 15 seconds (one indexed query when nothing is due).
@@ -56,15 +63,30 @@ def send_cart_reminder(*, checkout_token: str) -> str:
         email = cart.email if cart.email and cart.email != PLACEHOLDER_EMAIL else reminder.email
         if has_unsubscribed(email):
             return _skip(reminder, "the address unsubscribed")
-        unsubscribe_url = absolute_url("newsletter:unsubscribe", token=unsubscribe_token(email))
-        send_templated_email(
-            template="reminders/email/cart",
-            to=email,
-            context={"cart": cart, "company": company(), "unsubscribe_url": unsubscribe_url,
-                     "cart_url": absolute_url("reminders:return", token=cart_link_token(checkout_token))},
-            message_id=make_message_id("checkout", checkout_token, "reminder"),
-            headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-        )
-        reminder.status, reminder.sent_at, reminder.email = CartReminder.Status.SENT, timezone.now(), email
-        reminder.save(update_fields=["status", "sent_at", "email"])
-        return "sent"
+        with advisory_lock(f"cart-reminder-to:{email.lower()}"):  # held until this transaction ends
+            if _sent_to_lately(email):
+                return _skip(reminder, "a reminder went to this address in the last day")
+            return _send(reminder, cart, email, checkout_token)
+
+
+def _sent_to_lately(email: str) -> bool:
+    return (
+        CartReminder.objects.annotate(address=Lower("email"))
+        .filter(address=email.lower(), status=CartReminder.Status.SENT, sent_at__gte=timezone.now() - ONE_PER_ADDRESS)
+        .exists()
+    )
+
+
+def _send(reminder: CartReminder, cart: Cart, email: str, checkout_token: str) -> str:
+    unsubscribe_url = absolute_url("newsletter:unsubscribe", token=unsubscribe_token(email))
+    send_templated_email(
+        template="reminders/email/cart",
+        to=email,
+        context={"cart": cart, "company": company(), "unsubscribe_url": unsubscribe_url,
+                 "cart_url": absolute_url("reminders:return", token=cart_link_token(checkout_token))},
+        message_id=make_message_id("checkout", checkout_token, "reminder"),
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    reminder.status, reminder.sent_at, reminder.email = CartReminder.Status.SENT, timezone.now(), email
+    reminder.save(update_fields=["status", "sent_at", "email"])
+    return "sent"

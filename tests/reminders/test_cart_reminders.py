@@ -4,6 +4,7 @@ its link opens the same cart in another browser, and paying, emptying the cart o
 The periodic sweep runs every 15 seconds in the stack's job worker."""
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 import uuid
@@ -220,3 +221,38 @@ def test_a_buyer_brought_back_by_the_reminder_pays_from_its_link_and_the_dashboa
     left, sent, back, value = reminder_figures(admin)
     assert (left, sent, back) == (left_before + 1, sent_before + 1, back_before + 1)
     assert order_total > 0 and value == value_before + order_total
+
+
+def test_one_address_gets_one_reminder_a_day_even_from_two_carts_whose_jobs_race(
+    shop: Stack, new_buyer, mailbox: Mailbox
+):
+    email = f"reminder-{uuid.uuid4().hex[:8]}@example.com"
+    for _ in range(2):  # a phone and a laptop: two checkouts left with one address
+        buyer = new_buyer(email)
+        buyer.add_to_cart(1)
+        assert buyer.enter_details().url.path == "/checkout/shipping/"
+    assert len(reminders_for(shop, email)) == 2
+    # The sending job's per-address lock (core.locks.lock_key of the same name), held here while
+    # both reminders come due, so both jobs wait for it at once.
+    key = int.from_bytes(hashlib.blake2b(f"cart-reminder-to:{email}".encode(), digest_size=8).digest(), "big", signed=True)
+    with psycopg.connect(shop.database_url("storefront"), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (key,))
+        sql(shop, "UPDATE reminders_cartreminder SET due_at = now() - interval '1 second' WHERE email = %s", email)
+        deadline = time.monotonic() + 45
+        while True:
+            waiting = sql(shop, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")[0][0]
+            if waiting >= 2 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert waiting >= 2, "both sending jobs should be waiting for the address's lock"
+        holder.execute("SELECT pg_advisory_unlock(%s)", (key,))
+
+    deadline = time.monotonic() + 30
+    while True:
+        outcomes = sorted((status, reason) for (_, status, reason, _) in reminders_for(shop, email))
+        if all(status in ("sent", "skipped") for status, _ in outcomes) or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    assert outcomes == [("sent", ""), ("skipped", "a reminder went to this address in the last day")]
+    time.sleep(2)
+    assert len(reminders_to(mailbox, email)) == 1
