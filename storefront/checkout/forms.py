@@ -61,6 +61,12 @@ class DetailsForm(forms.Form):
     country_area = _text("State / province / region", required=False, max_length=128, autocomplete="address-level1")
     postal_code = _text("Postal code", max_length=20, autocomplete="postal-code")
     phone = _text("Phone (optional)", required=False, max_length=30, autocomplete="tel")
+    # Said before the address is saved (ePrivacy Art. 13(2): the buyer may refuse at collection).
+    no_reminder = forms.BooleanField(
+        label="Don't remind me about this cart",
+        help_text="If you leave without paying, we send one e-mail about your cart a few hours later. Tick to get none.",
+        required=False,
+    )
 
     ADDRESS_FIELDS = ("first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city",
                       "city_area", "country_area", "postal_code")
@@ -93,7 +99,7 @@ class DetailsForm(forms.Form):
         # The country's own order; fields it does not have (no state in Germany, no city line in
         # Japan, no postcode in Hong Kong) are left out.
         shown = [name for name in rules.field_order if name in self.ADDRESS_FIELDS]
-        self.order_fields(["email", "country", *shown, "phone"])
+        self.order_fields(["email", "country", *shown, "phone", "no_reminder"])
         for name in set(self.ADDRESS_FIELDS) - set(shown):
             del self.fields[name]
 
@@ -101,7 +107,8 @@ class DetailsForm(forms.Form):
     def typed(cls, data) -> dict[str, str]:
         """What the buyer sent, kept for the page after the redirect (the session is a cookie:
         each entry is cut short)."""
-        return {name: str(data.get(name, ""))[:TYPED_KEPT] for name in ("email", "country", *cls.ADDRESS_FIELDS, "phone")}
+        return {name: str(data.get(name, ""))[:TYPED_KEPT]
+                for name in ("email", "country", *cls.ADDRESS_FIELDS, "phone", "no_reminder") if name in data}
 
     @classmethod
     def refused(cls, data: dict[str, str], errors: dict[str, list[str]], *, country: str) -> "DetailsForm":

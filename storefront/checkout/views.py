@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cart.session import CartSession, current_cart
+from reminders.selectors import reminder_refused
 from reminders.services import note_checkout_email
 from scriptguard.csp import limit_scripts_to_inventory
 
@@ -53,7 +54,8 @@ def details(request: HttpRequest, cart) -> HttpResponse:
             DetailsForm(initial=note.data, country=country)
     else:
         country = chosen_country(cart.shipping_address, settings.SHOP_COUNTRY)
-        initial = {"email": cart.email, "country": country, **DetailsForm.initial_from(cart.shipping_address, country)}
+        initial = {"email": cart.email, "country": country, **DetailsForm.initial_from(cart.shipping_address, country),
+                   "no_reminder": reminder_refused(cart.token)}
         form = DetailsForm(initial=initial, country=country)
     return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
 
@@ -69,7 +71,8 @@ def _details_sent(request: HttpRequest, cart) -> HttpResponse:
     if form.is_valid():
         try:
             services.set_details(cart=cart, email=form.cleaned_data["email"], address=form.address())
-            note_checkout_email(checkout_token=cart.token, email=form.cleaned_data["email"])
+            note_checkout_email(checkout_token=cart.token, email=form.cleaned_data["email"],
+                                wanted=not form.cleaned_data["no_reminder"])
             return redirect("checkout:shipping")
         except services.CheckoutStepError as error:
             _with_field_errors(form, error)

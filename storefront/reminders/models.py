@@ -11,7 +11,9 @@ class CartReminder(models.Model):
         WAITING = "waiting"  # due at `due_at` unless the buyer pays first
         QUEUED = "queued"  # the sweep handed it to the sending job
         SENT = "sent"
-        SKIPPED = "skipped"  # paid, emptied, unsubscribed: `reason` says which
+        SKIPPED = "skipped"  # paid, emptied, unsubscribed, not wanted: `reason` says which
+
+    NOT_WANTED = "the buyer asked for no reminder"  # the checkout's box, ticked
 
     checkout_token = models.UUIDField(unique=True)
     email = models.EmailField()

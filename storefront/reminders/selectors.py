@@ -75,3 +75,10 @@ def reminders_of(email: str) -> tuple[BuyersReminder, ...]:
         BuyersReminder(created=row.created, due_at=row.due_at, status=row.status, reason=row.reason, sent_at=row.sent_at)
         for row in rows
     )
+
+
+def reminder_refused(checkout_token: str) -> bool:
+    """Whether the buyer ticked "no reminder" for this checkout (the box shows it ticked again)."""
+    return CartReminder.objects.filter(
+        checkout_token=checkout_token, status=CartReminder.Status.SKIPPED, reason=CartReminder.NOT_WANTED
+    ).exists()

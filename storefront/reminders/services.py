@@ -6,6 +6,7 @@ from typing import Optional
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cart.selectors import PLACEHOLDER_EMAIL, Cart, get_cart
@@ -17,9 +18,10 @@ from .models import CartReminder
 SEND_TASK = "reminders.tasks.send_cart_reminder"
 
 
-def note_checkout_email(*, checkout_token: str, email: str) -> None:
+def note_checkout_email(*, checkout_token: str, email: str, wanted: bool = True) -> None:
     """Called when a buyer gives an e-mail address at checkout: the reminder is due
-    CART_REMINDER_DELAY_MINUTES later. A corrected address replaces the first while nothing was sent."""
+    CART_REMINDER_DELAY_MINUTES later. A corrected address replaces the first while nothing was sent.
+    A buyer who ticked "no reminder" (`wanted` False) gets none; unticking it later brings it back."""
     # The shop's own address walks to the payment step daily (scriptguard's check): never reminded.
     if not email or email == PLACEHOLDER_EMAIL or email.lower() == settings.SHOP_ORDERS_EMAIL.lower():
         return
@@ -27,11 +29,16 @@ def note_checkout_email(*, checkout_token: str, email: str) -> None:
     if CartReminder.objects.filter(restored_checkout_token=checkout_token).exists():
         return
     due_at = timezone.now() + timedelta(minutes=settings.CART_REMINDER_DELAY_MINUTES)
+    status, reason = (CartReminder.Status.WAITING, "") if wanted else (CartReminder.Status.SKIPPED, CartReminder.NOT_WANTED)
     reminder, created = CartReminder.objects.get_or_create(
-        checkout_token=checkout_token, defaults={"email": email, "due_at": due_at}
+        checkout_token=checkout_token, defaults={"email": email, "due_at": due_at, "status": status, "reason": reason}
     )
-    if not created and reminder.email != email:
-        CartReminder.objects.filter(pk=reminder.pk, status=CartReminder.Status.WAITING).update(email=email)
+    if not created:
+        # Only a reminder not yet queued changes: one that is out (or on its way) stays what it is.
+        CartReminder.objects.filter(
+            Q(status=CartReminder.Status.WAITING) | Q(status=CartReminder.Status.SKIPPED, reason=CartReminder.NOT_WANTED),
+            pk=reminder.pk,
+        ).update(email=email, status=status, reason=reason)
 
 
 def queue_due_reminders(*, limit: int = 100) -> int:

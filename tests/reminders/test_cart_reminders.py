@@ -256,3 +256,28 @@ def test_one_address_gets_one_reminder_a_day_even_from_two_carts_whose_jobs_race
     assert outcomes == [("sent", ""), ("skipped", "a reminder went to this address in the last day")]
     time.sleep(2)
     assert len(reminders_to(mailbox, email)) == 1
+
+
+def test_a_buyer_who_ticks_no_reminder_gets_none_and_can_change_their_mind(shop: Stack, new_buyer, mailbox: Mailbox):
+    buyer = new_buyer(f"reminder-{uuid.uuid4().hex[:8]}@example.com")
+    buyer.add_to_cart(1)
+    page = buyer.http.get("/checkout/").text
+    assert "Don&#x27;t remind me about this cart" in page and 'name="no_reminder"' in page
+    assert 'name="no_reminder" id="id_no_reminder" checked' not in page
+
+    assert buyer.enter_details(no_reminder="on").url.path == "/checkout/shipping/"
+    assert [(status, reason) for (_, status, reason, _) in reminders_for(shop, buyer.email)] == [
+        ("skipped", "the buyer asked for no reminder")
+    ]
+    # Back on the address step, the box is still ticked; the sweep passes the checkout by.
+    assert re.search(r'<input type="checkbox" name="no_reminder"[^>]* checked', buyer.http.get("/checkout/").text)
+    sql(shop, "UPDATE reminders_cartreminder SET due_at = now() - interval '1 second' WHERE email = %s", buyer.email)
+    time.sleep(17)  # one sweep (every 15 s) has run
+    assert reminders_to(mailbox, buyer.email) == []
+    assert reminders_for(shop, buyer.email)[0][1] == "skipped"
+
+    # Unticked: the reminder is back, and goes out once due.
+    assert buyer.enter_details().url.path == "/checkout/shipping/"
+    make_due(shop, buyer.email)
+    assert status_of(shop, buyer.email, until="sent")[0] == "sent"
+    assert len(reminders_to(mailbox, buyer.email)) == 1
