@@ -328,7 +328,7 @@ REVIEW_LINK_MAX_AGE_DAYS = env.int("REVIEW_LINK_MAX_AGE_DAYS", default=30)
 REVIEWS_PER_PAGE = env.int("REVIEWS_PER_PAGE", default=10)
 # Abandoned checkouts: one reminder this long after the buyer gave an e-mail address and did not pay;
 # its link back to the cart works this many days.
-CART_REMINDER_DELAY_MINUTES = env.int("CART_REMINDER_DELAY_MINUTES", default=240)
+CART_REMINDER_DELAY_MINUTES = env.int("CART_REMINDER_DELAY_MINUTES", default=60)
 CART_REMINDER_LINK_DAYS = env.int("CART_REMINDER_LINK_DAYS", default=7)
 NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=3 * 24 * 3600)
 NEWSLETTER_SIGNUPS_PER_EMAIL = env.str("NEWSLETTER_SIGNUPS_PER_EMAIL", default="5/h")
