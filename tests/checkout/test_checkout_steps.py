@@ -241,3 +241,22 @@ def test_a_refused_address_is_kept_by_the_shop_not_in_the_session_cookie(buyer_a
     assert 'value="Flat 42, Quince Yard' in unescape(page.text)
     # Shown once: a reload starts from what the cart holds.
     assert "Quince Yard" not in buyer_at_details.http.get("/checkout/").text
+
+
+def test_every_step_shows_what_the_buyer_will_pay_above_the_form(buyer: Buyer):
+    """The phone's summary bar (hidden on wide screens by CSS) gives the same figure as the summary box."""
+    def bar_and_box(path: str) -> tuple[str, str, str]:
+        page = buyer.http.get(path).text
+        bar = re.search(r'<p class="summary-bar" id="summary-bar"><span>(.*?) <strong>([^<]+)</strong>', page, re.S)
+        box = re.search(r'<dd id="summary-total">([^<]+)</dd>', page)
+        assert bar and box, path
+        assert page.index('id="summary-bar"') < page.index("<form"), "the bar comes before the step's form"
+        return unescape(bar.group(1)), bar.group(2), box.group(1)
+
+    buyer.add_to_cart(2)
+    words, bar, box = bar_and_box("/checkout/")
+    assert words == "2 items · So far" and bar == box
+    assert buyer.enter_details().url.path == "/checkout/shipping/"
+    assert buyer.choose_shipping().url.path == "/checkout/payment/"
+    words, bar, box = bar_and_box("/checkout/payment/")
+    assert words == "2 items · Total" and bar == box and f"Pay {box}" in buyer.http.get("/checkout/payment/").text
