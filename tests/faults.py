@@ -149,16 +149,18 @@ class FaultProxy:
     def _pump_response(
         self, upstream: socket.socket, client: socket.socket, held: threading.Event, cut: threading.Event
     ) -> None:
-        first = True
         try:
             while chunk := upstream.recv(65536):
                 if cut.is_set():
                     # The service has answered, so it did the work; the answer is lost.
                     self.down()
                     return
-                if first and held.is_set():
+                if held.is_set():
+                    # The answer to the marked request, whichever request of a kept-alive
+                    # connection it was (Stripe's client sends the confirmation on the
+                    # connection that created the intent).
+                    held.clear()
                     time.sleep(self.delay_seconds)
-                first = False
                 client.sendall(chunk)
         except OSError:
             pass

@@ -15,7 +15,9 @@ from deploy.runner.layout import Ports
 
 class Mailbox:
     """Faults, as a real mail server has them: `refuse()` (down: connections refused),
-    `hang()` (accepts, then never answers the message; nothing is delivered), `recover()`."""
+    `hang()` (accepts, then never answers the message; nothing is delivered),
+    `defer_after(n)` (delivers n more messages, then answers each next one "451, try again
+    later", as a server over its rate limit does), `recover()`."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
@@ -23,6 +25,8 @@ class Mailbox:
         self.port = 0
         self.hanging = False
         self.hung_messages = 0  # messages that arrived while hanging (never delivered)
+        self.deliveries_left: int | None = None  # set by defer_after(); None: no limit
+        self.deferred_messages = 0  # messages answered 451 (never delivered)
         self.arrivals: list[tuple[str, float]] = []  # (To, time.monotonic()) of each delivery
         # Set by the `shop` fixture: True once the shop's job queue has nothing waiting or
         # running, i.e. no retry that could still send a duplicate is scheduled.
@@ -34,6 +38,11 @@ class Mailbox:
             while self.hanging:
                 await asyncio.sleep(0.1)
             return "421 Service not available, closing channel"
+        if self.deliveries_left is not None:
+            if self.deliveries_left <= 0:
+                self.deferred_messages += 1
+                return "451 4.7.1 Too many messages, try again later"
+            self.deliveries_left -= 1
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(message)
         self.arrivals.append((message["To"], time.monotonic()))
@@ -56,6 +65,7 @@ class Mailbox:
 
     def stop(self) -> None:
         self.hanging = False
+        self.deliveries_left = None
         if self.controller is not None:
             self.controller.stop()
             self.controller = None
@@ -66,8 +76,12 @@ class Mailbox:
     def hang(self) -> None:
         self.hanging = True
 
+    def defer_after(self, deliveries: int) -> None:
+        self.deliveries_left, self.deferred_messages = deliveries, 0
+
     def recover(self) -> None:
         self.hanging = False
+        self.deliveries_left = None
         if self.controller is None:
             self.start()
 

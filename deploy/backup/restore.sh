@@ -4,13 +4,16 @@
 #   docker compose --profile restore run --rm restore 20261206T081500Z
 # Run it with the storefront, worker and Saleor stopped, into freshly created (empty) databases:
 # each database is restored by its owner role, so the applications own what they get back.
+# BACKUP_DIR and MEDIA_DIR move the two folders (the tests run it on the host).
 set -eu
+BACKUPS="${BACKUP_DIR:-/backups}"
+MEDIA="${MEDIA_DIR:-/srv/media}"
 wanted="${1:-}"
 if [ -z "$wanted" ]; then
-    wanted=$(ls -1d /backups/2*Z 2>/dev/null | sort | tail -n 1 | xargs -r basename)
+    wanted=$(ls -1d "$BACKUPS"/2*Z 2>/dev/null | sort | tail -n 1 | xargs -r basename)
 fi
-source="/backups/$wanted"
-[ -n "$wanted" ] && [ -d "$source" ] || { echo "no backup '$wanted' in /backups; there are: $(ls /backups)" >&2; exit 1; }
+source="$BACKUPS/$wanted"
+[ -n "$wanted" ] && [ -d "$source" ] || { echo "no backup '$wanted' in $BACKUPS; there are: $(ls "$BACKUPS")" >&2; exit 1; }
 
 # Check the whole backup before anything is replaced.
 for database in saleor storefront; do
@@ -39,10 +42,10 @@ for database in saleor storefront; do
     echo "restored $database from $wanted"
 done
 # Unpacked beside the live folder first, so a failure leaves the old media in place.
-staging=/srv/media/.restoring
+staging="$MEDIA/.restoring"
 rm -rf "$staging" && mkdir "$staging"
 tar -C "$staging" -xzf "$source/media.tar.gz"
-find /srv/media -mindepth 1 -maxdepth 1 ! -name .restoring -exec rm -rf {} +
-find "$staging" -mindepth 1 -maxdepth 1 -exec mv {} /srv/media/ \;
+find "$MEDIA" -mindepth 1 -maxdepth 1 ! -name .restoring -exec rm -rf {} +
+find "$staging" -mindepth 1 -maxdepth 1 -exec mv {} "$MEDIA"/ \;
 rmdir "$staging"
 echo "restored media from $wanted"

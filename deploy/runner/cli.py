@@ -68,7 +68,7 @@ def lint() -> int:
 
 
 def typecheck() -> int:
-    """mypy with mypy.ini: the staff area and the Saleor client's value modules, annotated throughout."""
+    """mypy with mypy.ini: the staff area, cart, orders and the Saleor client's value modules, annotated throughout."""
     return subprocess.call([sys.executable, "-m", "mypy"], cwd=ROOT)
 
 

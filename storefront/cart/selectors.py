@@ -8,8 +8,9 @@ from typing import Any, Optional
 from core.addresses import address_fields
 from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, ShownPrices, market_for, tax_note
 from saleor_client.client import saleor
-from saleor_client.errors import SaleorGraphQLError
+from saleor_client.errors import SaleorGraphQLError, present
 from saleor_client.generated.cart import Cart as CartQuery
+from saleor_client.generated.fragments import CartDetails
 from saleor_client.values import Money, Picture
 from shipping.selectors import delivery_estimate
 
@@ -129,7 +130,7 @@ class Cart(ShownPrices):
 NO_LONGER_SOLD = "An item no longer sold"
 
 
-def cart_from_saleor(details: Any, unavailable: tuple[CartLine, ...] = ()) -> Cart:
+def cart_from_saleor(details: CartDetails, unavailable: tuple[CartLine, ...] = ()) -> Cart:
     total = details.total_price
     address = details.shipping_address
     return Cart(
@@ -184,18 +185,19 @@ def get_cart(token: Optional[str]) -> Optional[Cart]:
     try:
         details = saleor().cart(token=token).checkout
     except SaleorGraphQLError as error:
-        if not error.only_under("checkout", "lines") or not (error.data or {}).get("checkout"):
+        data = error.data or {}
+        if not error.only_under("checkout", "lines") or not data.get("checkout"):
             raise
-        return _cart_with_unavailable_lines(token, error.data)
+        return _cart_with_unavailable_lines(token, data)
     return cart_from_saleor(details) if details else None
 
 
-def _cart_with_unavailable_lines(token: str, data: dict) -> Cart:
+def _cart_with_unavailable_lines(token: str, data: dict[str, Any]) -> Cart:
     """Saleor hides an unpublished product, and the cart line holding it comes back null: the
     cart is shown with that line marked, so the buyer can remove it (never a 503)."""
-    details = CartQuery.model_validate(data).checkout
+    details = present(CartQuery.model_validate(data).checkout, "cart")
     shown = {line.id for line in details.lines or [] if line}
-    lines = saleor().cart_line_ids(token=token).checkout.lines or []
+    lines = present(saleor().cart_line_ids(token=token).checkout, "cart").lines or []
     unavailable = tuple(
         CartLine(id=line.id, variant_id="", sku="", product_name=NO_LONGER_SOLD, product_slug="",
                  quantity=line.quantity, quantity_available=0, total=Money.from_saleor(None), picture=None,

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Protocol, Sequence
 
 from saleor_client import global_ids
 from saleor_client.client import saleor
-from saleor_client.errors import SaleorValidationError, raise_for_errors
+from saleor_client.errors import SaleorValidationError, present, raise_for_errors
+from saleor_client.generated.fragments import CartDetails, CheckoutErrorFields
 from saleor_client.generated.input_types import CheckoutLineInput
 
 from .selectors import PLACEHOLDER_EMAIL, Cart, cart_from_saleor
@@ -36,7 +37,32 @@ def shopper_message(error: SaleorValidationError) -> str:
     return FALLBACK_MESSAGE
 
 
-def _refused(payload) -> None:
+class _Refusable(Protocol):
+    @property
+    def checkout_errors(self) -> Sequence[CheckoutErrorFields]: ...
+
+
+class _CartPayload(_Refusable, Protocol):
+    """What every cart mutation answers with (the generated payload types differ by name only)."""
+
+    @property
+    def checkout(self) -> Optional[CartDetails]: ...
+
+
+class _SummaryCheckout(Protocol):
+    @property
+    def token(self) -> object: ...
+
+    @property
+    def quantity(self) -> int: ...
+
+
+class _SummaryPayload(_Refusable, Protocol):
+    @property
+    def checkout(self) -> Optional[_SummaryCheckout]: ...
+
+
+def _refused(payload: _Refusable) -> None:
     try:
         raise_for_errors(payload.checkout_errors)
     except SaleorValidationError as error:
@@ -44,9 +70,10 @@ def _refused(payload) -> None:
         raise CartError(shopper_message(error)) from error
 
 
-def _checked(payload) -> Cart:
+def _checked(payload: Optional[_CartPayload]) -> Cart:
+    payload = present(payload, "cart change")
     _refused(payload)
-    return cart_from_saleor(payload.checkout)
+    return cart_from_saleor(present(payload.checkout, "cart"))
 
 
 @dataclass(frozen=True)
@@ -57,9 +84,11 @@ class CartSummary:
     quantity: int
 
 
-def _summary(payload) -> CartSummary:
+def _summary(payload: Optional[_SummaryPayload]) -> CartSummary:
+    payload = present(payload, "cart change")
     _refused(payload)
-    return CartSummary(token=str(payload.checkout.token), quantity=payload.checkout.quantity)
+    checkout = present(payload.checkout, "cart")
+    return CartSummary(token=str(checkout.token), quantity=checkout.quantity)
 
 
 def checkout_id(cart_token: str) -> str:
@@ -71,7 +100,8 @@ def checkout_id(cart_token: str) -> str:
 def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> CartSummary:
     lines = [CheckoutLineInput(variant_id=variant_id, quantity=quantity)]
     if cart_token:
-        payload = saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).qlclaw_checkout_lines_add
+        payload = present(saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).qlclaw_checkout_lines_add,
+                          "cart change")
         if not any(error.field == "checkoutId" for error in payload.checkout_errors):
             return _summary(payload)
         # Saleor no longer knows that checkout (its order was placed): start a new cart.

@@ -250,11 +250,14 @@ class ShownPrices:
     tax on its own line (US), Saleor's gross (VAT included) elsewhere. The class using it has
     `prices_net`, `subtotal`/`subtotal_net` and `shipping`/`shipping_net`."""
 
-    prices_net: bool
     subtotal: Money
     subtotal_net: Optional[Money]
     shipping: Money
     shipping_net: Optional[Money]
+
+    @property
+    def prices_net(self) -> bool:
+        raise NotImplementedError("a cart or an order says whether its prices are shown before tax")
 
     @property
     def shown_subtotal(self) -> Money:

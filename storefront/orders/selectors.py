@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Optional
+from typing import Optional
 
 from core.addresses import address_fields, address_lines
 from markets.selectors import OrderTax, ShownPrices, metadata_dict, order_tax
@@ -49,7 +49,7 @@ class Order(ShownPrices):
     id: str
     token: str
     number: str
-    created: Any
+    created: datetime
     status: str
     status_display: str
     payment_status: str
@@ -131,7 +131,7 @@ def order_by_token(token: str) -> Optional[Order]:
         id=order.id,
         token=order.token,
         number=order.number or "",
-        created=datetime.fromisoformat(order.created) if isinstance(order.created, str) else order.created,
+        created=order.created if isinstance(order.created, datetime) else datetime.fromisoformat(str(order.created)),
         status=order.status.value,
         status_display=order.status_display or "",
         payment_status=order.payment_status.value if order.payment_status else "",

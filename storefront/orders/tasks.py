@@ -2,6 +2,7 @@
 when it runs (so the mail shows the order as it is then) and sends it once."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Optional
@@ -82,28 +83,40 @@ def alert_shop_of_order(*, order_token: str) -> None:
         )
 
 
-def orders_placed_on(day: date) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class PlacedOrder:
+    """One line of the daily digest."""
+
+    number: str
+    email: str
+    placed: datetime
+    payment: str
+    total: Money
+    staff_url: str
+
+
+def orders_placed_on(day: date) -> list[PlacedOrder]:
     """The orders placed on `day` in the shop's time zone, oldest first (the app token reads them)."""
     zone = ZoneInfo(settings.SHOP_TIME_ZONE)
     # Saleor filters by the date in its own time zone: ask a day wider, keep the shop's day.
     created = DateRangeInput(gte=(day - timedelta(days=1)).isoformat(), lte=(day + timedelta(days=1)).isoformat())
-    client, placed = saleor_as_storefront_app(), []
+    client, placed = saleor_as_storefront_app(), list[PlacedOrder]()
     for order in paging.nodes(lambda after: client.orders_placed(first=100, after=after, created=created).orders):
         created_at = datetime.fromisoformat(str(order.created))
         if created_at.astimezone(zone).date() == day:
-            placed.append({
-                "number": order.number, "email": order.user_email or "", "placed": created_at,
-                "payment": order.payment_status_display or "",
-                "total": Money.from_saleor(order.total.gross if order.total else None),
-                "staff_url": absolute_url("staff:order", order_id=order.id),
-            })
+            placed.append(PlacedOrder(
+                number=order.number or "", email=order.user_email or "", placed=created_at,
+                payment=order.payment_status_display or "",
+                total=Money.from_saleor(order.total.gross if order.total else None),
+                staff_url=absolute_url("staff:order", order_id=order.id),
+            ))
     return placed
 
 
 def send_order_digest(day: date) -> bool:
     """One e-mail to the shop listing `day`'s orders; sent once per day (False if it was)."""
     orders = orders_placed_on(day)
-    total = sum((order["total"].amount for order in orders), Decimal("0.00"))
+    total = sum((order.total.amount for order in orders), Decimal("0.00"))
     with timezone.override(ZoneInfo(settings.SHOP_TIME_ZONE)):
         return send_templated_email(
             template="orders/email/order_digest",

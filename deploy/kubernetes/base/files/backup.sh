@@ -4,25 +4,28 @@
 #   backup.sh            the schedule loop (the service's entrypoint; first backup at start)
 #   backup.sh once       one backup now:  docker compose exec backup sh /backup/backup.sh once
 #   backup.sh healthcheck  fails when the last good backup is older than two intervals
+# BACKUP_DIR and MEDIA_DIR move the two folders (the tests run it on the host).
 set -eu
 INTERVAL="${BACKUP_INTERVAL_SECONDS:-86400}"
 KEEP="${BACKUP_KEEP:-14}"
+BACKUPS="${BACKUP_DIR:-/backups}"
+MEDIA="${MEDIA_DIR:-/srv/media}"
 DATABASES="saleor storefront"
 
 backup_once() {
     stamp=$(date -u +%Y%m%dT%H%M%SZ)
-    partial="/backups/.partial-$stamp"
-    rm -rf /backups/.partial-*
+    partial="$BACKUPS/.partial-$stamp"
+    rm -rf "$BACKUPS"/.partial-*
     mkdir -p "$partial"
     for database in $DATABASES; do
         pg_dump --format=custom --no-owner --no-privileges --dbname "$database" --file "$partial/$database.dump"
     done
-    tar -C /srv/media -czf "$partial/media.tar.gz" .
+    tar -C "$MEDIA" -czf "$partial/media.tar.gz" .
     # A folder without the .partial- prefix is always complete.
-    mv "$partial" "/backups/$stamp"
-    date -u +%s > /backups/.last-success
-    ls -1d /backups/2*Z 2>/dev/null | sort -r | tail -n +"$((KEEP + 1))" | while read -r old; do rm -rf "$old"; done
-    echo "backup $stamp: $(du -sk "/backups/$stamp" | cut -f1) KiB"
+    mv "$partial" "$BACKUPS/$stamp"
+    date -u +%s > "$BACKUPS/.last-success"
+    ls -1d "$BACKUPS"/2*Z 2>/dev/null | sort -r | tail -n +"$((KEEP + 1))" | while read -r old; do rm -rf "$old"; done
+    echo "backup $stamp: $(du -sk "$BACKUPS/$stamp" | cut -f1) KiB"
 }
 
 wait_for_database() {
@@ -38,7 +41,7 @@ case "${1:-loop}" in
     once)
         wait_for_database && backup_once ;;
     healthcheck)
-        last=$(cat /backups/.last-success 2>/dev/null || echo 0)
+        last=$(cat "$BACKUPS/.last-success" 2>/dev/null || echo 0)
         [ $(( $(date -u +%s) - last )) -lt $((INTERVAL * 2)) ] ;;
     loop)
         while true; do

@@ -1,6 +1,8 @@
 """manage.py send_order_digest [--day YYYY-MM-DD] — e-mail the shop the list of one day's orders
 (yesterday by default, in the shop's time zone); a day's digest is sent once."""
+from argparse import ArgumentParser
 from datetime import date, timedelta
+from typing import Any, Optional
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -13,10 +15,10 @@ from orders.tasks import send_order_digest
 class Command(BaseCommand):
     help = "E-mail the shop the digest of one day's orders."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--day", help="YYYY-MM-DD in the shop's time zone; yesterday when left out")
 
-    def handle(self, *args, day: str = None, **options):
+    def handle(self, *args: Any, day: Optional[str] = None, **options: Any) -> None:
         try:
             wanted = date.fromisoformat(day) if day else (
                 timezone.now().astimezone(ZoneInfo(settings.SHOP_TIME_ZONE)).date() - timedelta(days=1)
