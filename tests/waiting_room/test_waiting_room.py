@@ -10,7 +10,7 @@ import uuid
 import httpx
 
 from deploy.runner.stack import Stack
-from tests.checkout.buyer import Buyer, csrf_token
+from tests.checkout.buyer import Buyer
 from tests.locks import lock_held
 from tests.saleor_api import SaleorStaffAPI
 from tests.waiting_room.conftest import LEAVE_SECONDS, Waiter, position_on, refresh_of, wait_for
