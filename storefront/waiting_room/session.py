@@ -3,6 +3,7 @@ or empties it also gives its room to the next in line."""
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
@@ -26,7 +27,7 @@ class EndPlaceMiddleware:
     is forgotten) or empty, its place ends now rather than at the idle timeout. Pages that never
     read the session (shared pages) are left alone."""
 
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
