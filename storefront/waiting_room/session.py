@@ -1,5 +1,5 @@
-"""The session's note of the cart let into checkout, so that the request which places its order
-or empties it also gives its room to the next in line."""
+"""The session's note of the cart let into checkout, so that the request which empties it (or
+swaps it for another cart) also gives its room to the next in line."""
 from __future__ import annotations
 
 import logging
@@ -23,9 +23,10 @@ def remember_place(request: HttpRequest, cart_token: str) -> None:
 
 
 class EndPlaceMiddleware:
-    """After a request that touched the session: if the cart let in is gone (ordered: the cart
-    is forgotten) or empty, its place ends now rather than at the idle timeout. Pages that never
-    read the session (shared pages) are left alone."""
+    """After a request that touched the session: if the cart let in was emptied or replaced by
+    another, its place ends now rather than at the idle timeout. A cart the session forgot has
+    been ordered: the next admission ends its place (services._end_lapsed reads the order), so
+    the Pay request carries no extra query. Pages that never read the session are left alone."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -37,8 +38,10 @@ class EndPlaceMiddleware:
             return response
         held = session.get(PLACE_KEY)
         cart = CartSession(request)
-        if held and (cart.token != held or not cart.quantity):
-            del session[PLACE_KEY]
+        if not held or (cart.token == held and cart.quantity):
+            return response
+        del session[PLACE_KEY]
+        if cart.token:
             try:
                 services.end_place(cart_token=held)
             except DatabaseError:
