@@ -137,7 +137,9 @@ def cart_from_saleor(details: CartDetails, unavailable: tuple[CartLine, ...] = (
         id=details.id,
         token=str(details.token),
         email="" if details.email == PLACEHOLDER_EMAIL else details.email or "",
-        quantity=details.quantity,
+        # Saleor 2.10.1's checkoutLineDelete leaves `quantity` as it was before the delete
+        # (graphql/checkout/mutations.py never recounts it): a cart with no lines holds nothing.
+        quantity=details.quantity if details.lines else 0,
         lines=tuple(
             CartLine(
                 id=line.id,

@@ -12,6 +12,7 @@ from cart.session import CartSession, current_cart
 from reminders.selectors import reminder_refused
 from reminders.services import note_checkout_email
 from scriptguard.csp import limit_scripts_to_inventory
+from waiting_room.decorators import admitted_to_checkout
 
 from . import completion, services
 from .completion import OutcomeKind, PaymentOutcome
@@ -42,6 +43,7 @@ def _with_field_errors(form, error: services.CheckoutStepError):
 
 
 @require_http_methods(["GET", "POST"])
+@admitted_to_checkout
 @cart_required
 def details(request: HttpRequest, cart) -> HttpResponse:
     if request.method == "POST":
@@ -81,6 +83,7 @@ def _details_sent(request: HttpRequest, cart) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@admitted_to_checkout
 @cart_required
 def shipping(request: HttpRequest, cart) -> HttpResponse:
     if not cart.shipping_address or not cart.email:
@@ -126,6 +129,7 @@ CARD_REFUSED_ADVICE = "Please try another card, or contact your bank to approve 
 
 
 @require_http_methods(["GET"])
+@admitted_to_checkout
 @cart_required
 def payment(request: HttpRequest, cart) -> HttpResponse:
     if not cart.shipping_method_id:
@@ -134,6 +138,7 @@ def payment(request: HttpRequest, cart) -> HttpResponse:
 
 
 @require_POST
+@admitted_to_checkout
 @cart_required
 def promo_code(request: HttpRequest, cart) -> HttpResponse:
     try:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "health",
     "metrics",
     "analytics",
+    "waiting_room",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the session's middleware: an order placed or a cart emptied gives up its checkout place.
+    "waiting_room.session.EndPlaceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "saleor_client.middleware.SaleorUnavailableMiddleware",
@@ -259,6 +262,15 @@ SALEOR_TIMEOUT = env.float("SALEOR_TIMEOUT", default=2.5)
 # get the 503 page.
 SALEOR_CONCURRENCY = env.int("SALEOR_CONCURRENCY", default=3)
 SALEOR_QUEUE_TIMEOUT = env.float("SALEOR_QUEUE_TIMEOUT", default=10.0)
+# The checkout's waiting room (waiting_room/, README "Capacity"): at most this many carts inside
+# checkout at once, whatever the number of replicas; later buyers wait in line, first come first
+# served. 10: measured by tests/benchmarks/waiting_room.py on the 2-core stack.
+CHECKOUT_ADMISSION_LIMIT = env.int("CHECKOUT_ADMISSION_LIMIT", default=10)
+# The queue page reloads itself this often; a place not refreshed for WAITING_ROOM_LEAVE_SECONDS
+# is lost, and a cart inside checkout with no step taken for CHECKOUT_IDLE_SECONDS leaves it.
+WAITING_ROOM_REFRESH_SECONDS = env.int("WAITING_ROOM_REFRESH_SECONDS", default=10)
+WAITING_ROOM_LEAVE_SECONDS = env.int("WAITING_ROOM_LEAVE_SECONDS", default=45)
+CHECKOUT_IDLE_SECONDS = env.int("CHECKOUT_IDLE_SECONDS", default=600)
 SALEOR_APP_TOKEN = env.str("SALEOR_APP_TOKEN", default="")
 SALEOR_PAYMENT_GATEWAY = "qlclaw.payments.stripe"
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("guide.urls")),
     path("cart/", include("cart.urls")),
     path("cart/back/", include("reminders.urls")),
+    path("checkout/queue/", include("waiting_room.urls")),
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),
     path("withdraw/", include("withdrawals.urls")),

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import uuid
+from functools import wraps
+from typing import Any, Callable, Optional
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+
+from cart.session import CartSession
+
+from . import services
+from .session import remember_place
+
+View = Callable[..., HttpResponse]
+
+
+def admitted_to_checkout(view: View) -> View:
+    """A checkout page for carts let in (services.enter_checkout); others go to their place in
+    line. Reads only the session and the storefront's database: no Saleor call for a buyer who
+    waits. A request without a cart passes on to the view, which sends it to the cart."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        cart = CartSession(request)
+        cart_token = _cart_token(cart.token)
+        if cart_token is None or not cart.quantity:
+            return view(request, *args, **kwargs)
+        entry = services.enter_checkout(cart_token=cart_token)
+        if not entry.admitted:
+            return redirect("waiting_room:place", token=entry.place_token)
+        remember_place(request, cart_token)
+        return view(request, *args, **kwargs)
+
+    return never_cache(wrapped)
+
+
+def _cart_token(token: Optional[str]) -> Optional[str]:
+    """The session's cart token when it is one (a Saleor checkout token is a UUID)."""
+    try:
+        return str(uuid.UUID(str(token))) if token else None
+    except ValueError:
+        return None

@@ -1,0 +1,110 @@
+"""The checkout's door: at most CHECKOUT_ADMISSION_LIMIT carts inside checkout at once, the rest
+waiting in line, first come first served.
+
+Admission runs under one advisory lock (`core.locks.advisory_lock`), so two buyers arriving at
+once cannot both read "one place free" and both go in. An admitted cart moving between checkout
+steps takes one UPDATE and no lock. A place ends when its order is made, its cart is emptied,
+its buyer stops refreshing the queue page (WAITING_ROOM_LEAVE_SECONDS) or stays idle inside
+checkout (CHECKOUT_IDLE_SECONDS). The line promises no stock: the last-unit guard in
+`checkout.completion` still judges every payment.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Optional
+
+from django.conf import settings
+from django.utils import timezone
+
+from checkout.models import CheckoutAttempt
+from core.locks import advisory_lock
+
+from .models import CheckoutPlace
+
+QUEUE_LOCK = "waiting-room"
+# Ended places are kept this long: their stays are what the queue page's estimate is made of.
+KEEP_ENDED = timedelta(hours=1)
+
+
+class PlaceLapsed(Exception):
+    """The place is not (or no longer) in the line."""
+
+
+class PlaceOfAnotherCart(Exception):
+    """The place was taken for a cart other than the one in this browser."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    admitted: bool
+    place_token: str
+
+
+def enter_checkout(*, cart_token: str) -> Entry:
+    """The cart's way into checkout: in at once while there is room (or it is in already),
+    otherwise a place at the end of the line."""
+    now = timezone.now()
+    # Already inside and not idle: not queued again, and no lock for a step to the next page.
+    inside = CheckoutPlace.objects.filter(
+        cart_token=cart_token, ended__isnull=True, admitted__isnull=False, seen__gte=now - _idle(),
+    ).update(seen=now)
+    if inside:
+        return Entry(admitted=True, place_token="")
+    with advisory_lock(QUEUE_LOCK):
+        _end_lapsed(now)
+        place = CheckoutPlace.objects.filter(cart_token=cart_token, ended__isnull=True).first()
+        if place is None:
+            place = CheckoutPlace.objects.create(token=uuid.uuid4(), cart_token=cart_token, joined=now, seen=now)
+        else:
+            CheckoutPlace.objects.filter(id=place.id).update(seen=now)
+        _admit(now)
+        admitted = CheckoutPlace.objects.filter(id=place.id, admitted__isnull=False).exists()
+    return Entry(admitted=admitted, place_token=str(place.token))
+
+
+def keep_place(*, place_token: uuid.UUID, cart_token: Optional[str]) -> Entry:
+    """The queue page's refresh: the place is kept (a buyer who stops refreshing loses it) and
+    the line moves up as far as the room inside allows."""
+    now = timezone.now()
+    with advisory_lock(QUEUE_LOCK):
+        _end_lapsed(now)
+        place = CheckoutPlace.objects.filter(token=place_token, ended__isnull=True).first()
+        if place is None:
+            raise PlaceLapsed(place_token)
+        if str(place.cart_token) != cart_token:
+            raise PlaceOfAnotherCart(place_token)
+        CheckoutPlace.objects.filter(id=place.id).update(seen=now)
+        _admit(now)
+        admitted = CheckoutPlace.objects.filter(id=place.id, admitted__isnull=False).exists()
+    return Entry(admitted=admitted, place_token=str(place.token))
+
+
+def end_place(*, cart_token: str) -> None:
+    """The order is made or the cart emptied: the room it held goes to the next in line."""
+    CheckoutPlace.objects.filter(cart_token=cart_token, ended__isnull=True).update(ended=timezone.now())
+
+
+def _admit(now: datetime) -> None:
+    """Under QUEUE_LOCK: the first in line go in, as many as there is room for."""
+    inside = CheckoutPlace.objects.filter(ended__isnull=True, admitted__isnull=False).count()
+    room = settings.CHECKOUT_ADMISSION_LIMIT - inside
+    if room > 0:
+        first_in_line = CheckoutPlace.objects.filter(ended__isnull=True, admitted__isnull=True).order_by("id")
+        CheckoutPlace.objects.filter(id__in=first_in_line.values("id")[:room]).update(admitted=now, seen=now)
+
+
+def _end_lapsed(now: datetime) -> None:
+    """Under QUEUE_LOCK: places whose buyer left the line, went idle inside, or whose order was
+    made without the buyer coming back (the webhook or the settle job completed it)."""
+    open_places = CheckoutPlace.objects.filter(ended__isnull=True)
+    open_places.filter(admitted__isnull=True, seen__lt=now - timedelta(seconds=settings.WAITING_ROOM_LEAVE_SECONDS)).update(ended=now)
+    open_places.filter(admitted__isnull=False, seen__lt=now - _idle()).update(ended=now)
+    ordered = CheckoutAttempt.objects.filter(order_token__isnull=False).values("checkout_token")
+    open_places.filter(admitted__isnull=False, cart_token__in=ordered).update(ended=now)
+    CheckoutPlace.objects.filter(ended__lt=now - KEEP_ENDED).delete()
+
+
+def _idle() -> timedelta:
+    return timedelta(seconds=settings.CHECKOUT_IDLE_SECONDS)
