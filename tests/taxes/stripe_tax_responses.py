@@ -136,7 +136,7 @@ def california_for(form: dict, id: str) -> dict:
             _part(state, amount, "7.25", "US", "CA", "state", "California", "sales_tax"),
             _part(district, amount, "1.75", "US", "CA", "district", "San Francisco", "sales_tax")]),
             "id": f"tax_li_{index}", "quantity": int(form[f"line_items[{index}][quantity]"]),
-            "reference": form[f"line_items[{index}][reference]"]})
+            "reference": form.get(f"line_items[{index}][reference]", "")})
         index += 1
     shipping = int(form.get("shipping_cost[amount]", 0))
     tax = sum(line["amount_tax"] for line in lines)
