@@ -197,8 +197,10 @@ class TaxPlugin(BasePlugin):
         # metadata onto the order it makes next: the quote that priced it goes along.
         quote = self._checkout_quote(checkout, discounts)
         consignment = checkout_consignment(checkout, discounts)
+        kept = {key: value for key, value in (checkout.private_metadata or {}).items() if key != KEPT}
         if quote is not None and consignment is not None:
-            checkout.private_metadata = {**(checkout.private_metadata or {}), KEPT: keep_value(consignment, quote)}
+            kept[KEPT] = keep_value(consignment, quote)
+        checkout.private_metadata = kept  # never an older parcel's quote
         return previous_value
 
     # Orders (drafts and edits by staff) ----------------------------------------------------
