@@ -61,6 +61,8 @@ class Stack:
         # Settings for this stack's storefront alone (the tests' SMTP server, relaxed limits),
         # given here rather than through os.environ, where they would leak into other runs.
         self.storefront_settings = dict(storefront_settings or {})
+        # The same for Saleor: a test may restart it with a setting of its own (and put it back).
+        self.saleor_settings: Dict[str, str] = {}
         self.processes = ProcessGroup()
         self.secrets = local_env.load_or_create(state.env_file)
         # POSTGRES_URL points the shop at an existing server instead of the embedded one.
@@ -157,6 +159,7 @@ class Stack:
             "GRAPHQL_INTROSPECTION": "on",
             "PYTHONWARNINGS": "ignore",
             **{k: v for k, v in self.stripe_env().items() if k in ("STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE")},
+            **self.saleor_settings,
         }
 
     def storefront_env(self) -> Dict[str, str]:

@@ -105,3 +105,45 @@ def transaction(*, id: str, reference: str, calculation: dict, reversal_of: str 
         "tax_date": calculation["tax_date"],
         "type": "reversal" if reversal_of else "transaction",
     }
+
+
+# Two lines that pay different rates (San Francisco): a service first, which California does not
+# tax (Stripe's general services code), then the QL Claw at 7.25 % + 1.75 %.
+US_CALIFORNIA_TWO_LINES = {
+    **US_CALIFORNIA,
+    "id": "taxcalc_1US94102TWO",
+    "amount_total": 2000 + 3900 + 500 + 351,
+    "line_items": {
+        "object": "list", "has_more": False, "url": "/v1/tax/calculations/taxcalc_1US94102TWO/line_items",
+        "data": [
+            {**_line(2000, 0, [_part(0, 0, "0.0", "US", "CA", "state", "California", "sales_tax", "product_exempt")]),
+             "id": "tax_li_QLC002", "reference": "QLC-SERVICE", "tax_code": "txcd_20030000"},
+            {**_line(3900, 351, US_CALIFORNIA["line_items"]["data"][0]["tax_breakdown"]), "reference": "QLC-1"},
+        ],
+    },
+    "tax_amount_exclusive": 351,
+}
+
+
+def california_for(form: dict, id: str) -> dict:
+    """A San Francisco calculation (7.25 % + 1.75 % on goods, shipping untaxed) for the lines a
+    request sent (its form fields), under the given id: for checkouts of any quantity."""
+    lines, index = [], 0
+    while f"line_items[{index}][amount]" in form:
+        amount = int(form[f"line_items[{index}][amount]"])
+        state, district = round(amount * 0.0725), round(amount * 0.0175)
+        lines.append({**_line(amount, state + district, [
+            _part(state, amount, "7.25", "US", "CA", "state", "California", "sales_tax"),
+            _part(district, amount, "1.75", "US", "CA", "district", "San Francisco", "sales_tax")]),
+            "id": f"tax_li_{index}", "quantity": int(form[f"line_items[{index}][quantity]"]),
+            "reference": form.get(f"line_items[{index}][reference]", "")})
+        index += 1
+    shipping = int(form.get("shipping_cost[amount]", 0))
+    tax = sum(line["amount_tax"] for line in lines)
+    return {
+        **US_CALIFORNIA, "id": id,
+        "amount_total": sum(line["amount"] for line in lines) + shipping + tax,
+        "line_items": {"object": "list", "data": lines, "has_more": False, "url": f"/v1/tax/calculations/{id}/line_items"},
+        "shipping_cost": {**US_CALIFORNIA["shipping_cost"], "amount": shipping},
+        "tax_amount_exclusive": tax,
+    }

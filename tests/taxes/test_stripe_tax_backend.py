@@ -150,3 +150,20 @@ def test_a_failed_or_unreadable_calculation_falls_back_to_the_rates_file(shop, s
     assert len(stripe_tax.requests) >= 1
     assert answer == {"tax.backend": "offline", "tax.market": "EU", "tax.label": "VAT 19 % (DE)", "tax.rate": "0.19",
                       "tax.duties": "DDP", "tax.shipping_rate": "0.19", "goods_tax": "7.41", "shipping_tax": "3.61"}
+
+
+def test_every_line_of_a_calculation_is_read_with_its_own_rate(shop: Stack, stripe_tax: RecordedStripe):
+    # The untaxed line comes first: a reading of the first line alone would tax nothing.
+    stripe_tax.answers["US"] = recorded.US_CALIFORNIA_TWO_LINES
+
+    answer = quote(shop, stripe_tax, "US", "--state", "CA", "--postal-code", "94102", "--city", "San Francisco",
+                   "--line", "QLC-SERVICE:1:20.00", "--line", "QLC-1:1:39.00", "--shipping", "5.00")
+
+    [(_, _, form)] = stripe_tax.requests
+    assert (form["line_items[0][reference]"], form["line_items[0][amount]"]) == ("QLC-SERVICE", "2000")
+    assert (form["line_items[1][reference]"], form["line_items[1][amount]"]) == ("QLC-1", "3900")
+    assert answer["line_taxes"] == {"QLC-SERVICE": "0.00", "QLC-1": "3.51"}
+    assert answer["goods_tax"] == "3.51" == f"{recorded.US_CALIFORNIA_TWO_LINES['tax_amount_exclusive'] / 100:.2f}"
+    # The goods rate is the lines' tax over their amount (351 / 5900); no single rate is named.
+    assert (answer["tax.rate"], answer["tax.label"]) == ("0.05949", "CA sales tax")
+    assert answer["tax.calculation"] == recorded.US_CALIFORNIA_TWO_LINES["id"]

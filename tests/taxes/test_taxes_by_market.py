@@ -187,3 +187,46 @@ def test_a_promo_code_gives_back_the_vat_in_its_discount(shop, new_buyer, staff_
     [intent] = intents_of(shop, token)
     assert_charged(before, order, intent, net=gross - (tax(PRICE, rate) + tax(shipping, rate) - vat_given_back),
                    tax_amount=tax(PRICE, rate) + tax(shipping, rate) - vat_given_back)
+
+
+FREE_SHIPPING = """
+from saleor.discount.models import Voucher
+Voucher.objects.update_or_create(code={code!r}, defaults=dict(
+    name="Free shipping", type="shipping", discount_value_type="percentage", discount_value=100))
+"""
+
+
+@pytest.mark.parametrize(
+    "where, method, goods_rate, shipping_rate",
+    [
+        # California does not tax shipping: a free-shipping code gives back no tax.
+        ("CA", "Standard", RATES["us_states"]["CA"]["rate"],
+         RATES["us_states"]["CA"]["rate"] if RATES["us_states"]["CA"]["shipping_taxable"] else "0"),
+        ("DE", "EU Standard", RATES["eu_vat"]["DE"]["rate"], RATES["eu_vat"]["DE"]["rate"]),
+    ],
+)
+def test_a_free_shipping_code_gives_back_the_shipping_and_only_the_tax_on_the_shipping(
+    shop, new_buyer, staff_api, where, method, goods_rate, shipping_rate
+):
+    code = f"FREESHIP{uuid.uuid4().hex[:4].upper()}"  # 12 characters at most
+    shop.saleor_manage("shell", "-c", FREE_SHIPPING.format(code=code))
+    shipping = method_price(method)
+    buyer = new_buyer(f"tax-shipfree-{where.lower()}-{uuid.uuid4().hex[:8]}@example.com")
+    buyer.add_to_cart()
+    assert buyer.enter_details(**ADDRESSES[where]).url.path == "/checkout/shipping/"
+    buyer.choose_shipping(method)
+    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": code})
+    assert "Your promo code was applied." in applied.text
+    token = buyer_checkout_token(buyer)
+    discount = amount(staff_api.execute("query($t: UUID!) { checkout(token: $t) { discount { amount } } }",
+                                        {"t": token})["checkout"]["discount"])
+    assert discount == shipping + tax(shipping, shipping_rate)  # the shipping with its tax, if any
+    before = checkout_prices(staff_api, token)
+
+    paid = buyer.pay(card=GOOD_CARD)
+
+    assert paid.url.path.startswith("/orders/")
+    order = order_of(staff_api, buyer.email)
+    [intent] = intents_of(shop, token)
+    # The buyer pays the goods and the tax on them; no goods tax was given back with the shipping.
+    assert_charged(before, order, intent, net=PRICE, tax_amount=tax(PRICE, goods_rate))

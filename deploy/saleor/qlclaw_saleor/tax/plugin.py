@@ -4,22 +4,31 @@ Catalog prices are net (include_taxes_in_prices off). For a checkout or order wi
 address, the backend (TAX_BACKEND: the offline rates file, or Stripe Tax) quotes the rates for
 that destination; every price Saleor computes becomes TaxedMoney(net, net + tax), so the
 amount charged (Saleor's total gross) includes the tax. Without an address nothing is added.
-When an order is created its `tax.*` public metadata records how it was taxed.
+
+The quote that priced a checkout is kept with it (on the checkout object, and a Stripe Tax quote
+in its private metadata), handed to the order Saleor makes from it, and written to the order's
+`tax.*` public metadata: the order records the very calculation the buyer was charged with.
 """
+import json
 import logging
+import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
+from django.db import connection
 from django_countries.fields import Country
 from prices import Money, TaxedMoney
+from saleor.checkout.models import Checkout
+from saleor.discount import VoucherType
+from saleor.discount.models import Voucher
 from saleor.plugins.base_plugin import BasePlugin
 
 from .quotes import Consignment, TaxQuote
-from .stripe_tax import backend
+from .stripe_tax import CACHE_SECONDS, StripeTaxBackend, backend
 
 if TYPE_CHECKING:
     from saleor.account.models import Address
-    from saleor.checkout.models import Checkout, CheckoutLine
+    from saleor.checkout.models import CheckoutLine
     from saleor.discount import DiscountInfo
     from saleor.order.models import Order, OrderLine
     from saleor.product.models import Product, ProductType
@@ -61,10 +70,58 @@ def order_consignment(order: "Order") -> Optional[Consignment]:
     return _consignment(address, lines, shipping, order.currency)
 
 
-def taxed(net: Money, quote: Optional[TaxQuote], *, shipping: bool = False) -> TaxedMoney:
+def taxed(net: Money, quote: Optional[TaxQuote], *, shipping: bool = False, reference: Optional[str] = None) -> TaxedMoney:
     if quote is None:
         return TaxedMoney(net=net, gross=net)
-    return TaxedMoney(net=net, gross=net + Money(quote.tax_on(net.amount, shipping=shipping), net.currency))
+    tax = quote.tax_on(net.amount, shipping=shipping, reference=reference)
+    return TaxedMoney(net=net, gross=net + Money(tax, net.currency))
+
+
+# Private metadata key of the quote kept with a checkout (and handed to its order).
+KEPT = "qlclaw.tax.quote"
+MEMO = "_qlclaw_tax_quote"
+
+
+def kept_quote(private_metadata: Optional[dict], consignment: Optional[Consignment]) -> Optional[TaxQuote]:
+    """The quote kept in private metadata: for this parcel and young enough (as long as the
+    answer cache would keep it), or with no parcel given (an order), whatever was kept."""
+    text = (private_metadata or {}).get(KEPT)
+    if not text:
+        return None
+    try:
+        kept = json.loads(text)
+        if consignment is not None and (
+            kept["for"] != consignment.fingerprint() or time.time() - float(kept["at"]) > CACHE_SECONDS
+        ):
+            return None
+        return TaxQuote.from_json(kept["quote"])
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        logger.warning("A kept tax quote could not be read; priced again")
+        return None
+
+
+def keep_value(consignment: Consignment, quote: TaxQuote) -> str:
+    return json.dumps({"for": consignment.fingerprint(), "at": time.time(), "quote": quote.to_json()})
+
+
+def keep_with_checkout(checkout: "Checkout", consignment: Consignment, quote: TaxQuote) -> None:
+    """A Stripe Tax calculation is kept in the checkout's private metadata, so later requests
+    (the payment, the order) use it instead of asking Stripe again. Merged in one UPDATE: a
+    concurrent write of other keys is not lost."""
+    value = keep_value(consignment, quote)
+    checkout.private_metadata = {**(checkout.private_metadata or {}), KEPT: value}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Checkout._meta.db_table} SET private_metadata = "
+            "COALESCE(private_metadata, '{}'::jsonb) || jsonb_build_object(%s::text, %s::text) WHERE token = %s",
+            [KEPT, value, checkout.pk],
+        )
+
+
+def is_shipping_voucher(checkout: "Checkout") -> bool:
+    if not checkout.voucher_code:
+        return False
+    return Voucher.objects.filter(code=checkout.voucher_code).values_list("type", flat=True).first() == VoucherType.SHIPPING
 
 
 class TaxPlugin(BasePlugin):
@@ -78,35 +135,78 @@ class TaxPlugin(BasePlugin):
             return None
         return backend().quote(consignment)
 
+    def _checkout_quote(self, checkout: "Checkout", discounts: Iterable["DiscountInfo"]) -> Optional[TaxQuote]:
+        """The checkout's quote: the one this request already used for the same parcel, else the
+        one kept with the checkout, else a new one (kept when it is a Stripe Tax calculation)."""
+        consignment = checkout_consignment(checkout, discounts)
+        if consignment is None or not self.active:
+            return None
+        memo = getattr(checkout, MEMO, None)
+        if memo is not None and memo[0] == consignment:
+            return memo[1]
+        quote = kept_quote(checkout.private_metadata, consignment)
+        if quote is None:
+            chosen = backend()
+            if chosen.name == StripeTaxBackend.name:
+                # Before asking Stripe: another copy of this checkout (Saleor loads several in
+                # one request) may have kept a calculation since this one was read.
+                stored = Checkout.objects.filter(pk=checkout.pk).values_list("private_metadata", flat=True).first()
+                quote = kept_quote(stored, consignment)
+            if quote is None:
+                quote = chosen.quote(consignment)
+                if quote.calculation:
+                    keep_with_checkout(checkout, consignment, quote)
+        setattr(checkout, MEMO, (consignment, quote))
+        return quote
+
     # Checkout ------------------------------------------------------------------------------
     def calculate_checkout_line_total(
         self, checkout_line: "CheckoutLine", discounts: List["DiscountInfo"], previous_value: TaxedMoney
     ) -> TaxedMoney:
-        quote = self._quote(checkout_consignment(checkout_line.checkout, discounts))
-        return taxed(previous_value.net, quote)
+        quote = self._checkout_quote(checkout_line.checkout, discounts)
+        return taxed(previous_value.net, quote, reference=checkout_line.variant.sku)
 
     def calculate_checkout_shipping(
         self, checkout: "Checkout", lines: List["CheckoutLine"], discounts: List["DiscountInfo"],
         previous_value: TaxedMoney,
     ) -> TaxedMoney:
-        return taxed(previous_value.net, self._quote(checkout_consignment(checkout, discounts)), shipping=True)
+        return taxed(previous_value.net, self._checkout_quote(checkout, discounts), shipping=True)
 
     def calculate_checkout_total(
         self, checkout: "Checkout", lines: List["CheckoutLine"], discounts: List["DiscountInfo"],
         previous_value: TaxedMoney,
     ) -> TaxedMoney:
-        # Saleor subtracts a promo code's discount (a share of the taxed subtotal) from net and
-        # gross alike; the tax in it is given back too, so the net falls by discount / (1 + rate).
+        # Saleor subtracts a promo code's discount (a share of the taxed subtotal, or of the taxed
+        # shipping for a free-shipping code) from net and gross alike; the tax in it is given back
+        # too, at the rate of what was discounted: the net falls by discount / (1 + rate).
         discount = checkout.discount.amount if checkout.discount else Decimal("0")
-        quote = self._quote(checkout_consignment(checkout, discounts)) if discount else None
-        if not quote or not quote.rate or previous_value.gross.amount <= 0:
+        quote = self._checkout_quote(checkout, discounts) if discount else None
+        if not quote or previous_value.gross.amount <= 0:
             return previous_value
-        tax_in_discount = Money(quote.tax_on(discount / (1 + quote.rate)), previous_value.currency)
+        shipping = is_shipping_voucher(checkout)
+        rate = quote.shipping_rate if shipping else quote.rate
+        if not rate:
+            return previous_value
+        tax_in_discount = Money(quote.tax_on(discount / (1 + rate), shipping=shipping), previous_value.currency)
         return TaxedMoney(net=previous_value.net + tax_in_discount, gross=previous_value.gross)
+
+    def preprocess_order_creation(
+        self, checkout: "Checkout", discounts: List["DiscountInfo"], previous_value: Any
+    ) -> Any:
+        # Saleor has just priced the checkout for the order (the same object) and copies its private
+        # metadata onto the order it makes next: the quote that priced it goes along.
+        quote = self._checkout_quote(checkout, discounts)
+        consignment = checkout_consignment(checkout, discounts)
+        kept = {key: value for key, value in (checkout.private_metadata or {}).items() if key != KEPT}
+        if quote is not None and consignment is not None:
+            kept[KEPT] = keep_value(consignment, quote)
+        checkout.private_metadata = kept  # never an older parcel's quote
+        return previous_value
 
     # Orders (drafts and edits by staff) ----------------------------------------------------
     def calculate_order_line_unit(self, order_line: "OrderLine", previous_value: TaxedMoney) -> TaxedMoney:
-        return taxed(previous_value.net, self._quote(order_consignment(order_line.order)))
+        quote = self._quote(order_consignment(order_line.order))
+        return taxed(previous_value.net, quote, reference=order_line.product_sku)
 
     def calculate_order_shipping(self, order: "Order", previous_value: TaxedMoney) -> TaxedMoney:
         return taxed(previous_value.net, self._quote(order_consignment(order)), shipping=True)
@@ -116,10 +216,14 @@ class TaxPlugin(BasePlugin):
         # exception here would undo a paid order. The tax labels are worth less than that; without
         # them the storefront names the tax from the destination's market.
         try:
-            quote = self._quote(order_consignment(order))
+            quote = kept_quote(order.private_metadata, None)
+            if quote is None and order.shipping_address is not None:
+                logger.warning("Order %s: no tax quote came with its checkout; priced again", order.pk)
+                quote = self._quote(order_consignment(order))
+            (order.private_metadata or {}).pop(KEPT, None)
             if quote is not None:
                 order.store_value_in_metadata(items=quote.metadata())
-                order.save(update_fields=["metadata"])
+            order.save(update_fields=["metadata", "private_metadata"])
         except Exception:
             logger.exception("Order %s: tax labels not written", getattr(order, "pk", "?"))
         return previous_value

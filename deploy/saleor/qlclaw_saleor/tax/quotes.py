@@ -4,9 +4,11 @@ A backend answers `quote(consignment)` with the rates to add on top of the net g
 shipping prices, the market, the label buyers and staff see, and who pays import charges.
 The plugin turns the rates into Saleor's TaxedMoney; the backends never see Saleor models.
 """
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Optional, Protocol, Tuple
+from typing import Any, Dict, Iterable, Optional, Protocol, Tuple
 
 from django.conf import settings
 
@@ -35,6 +37,10 @@ class Consignment:
     def goods(self) -> Decimal:
         return sum((amount for _, _, amount in self.lines), ZERO)
 
+    def fingerprint(self) -> str:
+        """Names this parcel exactly: a quote kept for it is used only for the same parcel."""
+        return hashlib.sha256(json.dumps(asdict(self), default=str, sort_keys=True).encode()).hexdigest()
+
 
 @dataclass(frozen=True)
 class TaxQuote:
@@ -46,10 +52,29 @@ class TaxQuote:
     shipping_rate: Decimal  # added to the net shipping price
     # Stripe Tax's calculation (taxcalc_...): the storefront records a Tax Transaction from it once paid.
     calculation: str = ""
+    # (line reference such as the SKU, its rate) where the backend rated each line (Stripe Tax):
+    # a line with another tax code pays its own rate; `rate` is then the lines' rate together.
+    line_rates: Tuple[Tuple[str, Decimal], ...] = ()
 
-    def tax_on(self, net: Decimal, *, shipping: bool = False) -> Decimal:
-        rate = self.shipping_rate if shipping else self.rate
+    def rate_for(self, reference: str) -> Decimal:
+        return dict(self.line_rates).get(reference, self.rate)
+
+    def tax_on(self, net: Decimal, *, shipping: bool = False, reference: Optional[str] = None) -> Decimal:
+        rate = self.shipping_rate if shipping else (self.rate if reference is None else self.rate_for(reference))
         return (net * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> "TaxQuote":
+        raw: Dict[str, Any] = json.loads(text)
+        return cls(
+            backend=str(raw["backend"]), market=str(raw["market"]), duties=str(raw["duties"]),
+            label=str(raw["label"]), rate=Decimal(raw["rate"]), shipping_rate=Decimal(raw["shipping_rate"]),
+            calculation=str(raw.get("calculation") or ""),
+            line_rates=tuple((str(reference), Decimal(rate)) for reference, rate in raw.get("line_rates") or ()),
+        )
 
     def metadata(self) -> dict:
         """The order's public metadata keys (the storefront and exports read them)."""
@@ -77,12 +102,13 @@ def percent(rate: Decimal) -> str:
     return f"{(rate * 100).normalize():f}"
 
 
-def label_for(market: str, country: str, area: str, rate: Decimal) -> str:
+def label_for(market: str, country: str, area: str, rate: Decimal, *, one_rate: bool = True) -> str:
+    """`one_rate` False: the lines pay different rates, so the label names none."""
     if not rate:
         return ""
     if market == "US":
-        return f"{area} sales tax {percent(rate)} %"
-    return f"VAT {percent(rate)} % ({country})"
+        return f"{area} sales tax {percent(rate)} %" if one_rate else f"{area} sales tax"
+    return f"VAT {percent(rate)} % ({country})" if one_rate else f"VAT ({country})"
 
 
 def untaxed(backend: str, market: Optional[MarketRule], duties: Optional[str] = None) -> TaxQuote:

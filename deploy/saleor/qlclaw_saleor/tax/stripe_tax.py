@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 GOODS_TAX_CODE = "txcd_99999999"
 SHIPPING_TAX_CODE = "txcd_92010001"
 CACHE_SECONDS = 600
+RATE_PLACES = Decimal("0.00001")  # as the rates file gives them
 
 Post = Callable[[Dict[str, Any]], Dict[str, Any]]
 
@@ -63,10 +64,20 @@ def _rate(breakdown: list) -> Decimal:
 
 
 def quote_from_calculation(consignment: Consignment, calculation: Dict[str, Any]) -> TaxQuote:
-    """Read a tax.calculation object as Stripe documents it into the shop's quote."""
+    """Read a tax.calculation object as Stripe documents it into the shop's quote.
+
+    Every line is read: each keeps its own rate (a line with another tax code pays another), and
+    the goods rate is the lines' tax over their amount (a single rate when they all pay one)."""
     market = market_for(consignment.country)
     line_items = calculation["line_items"]["data"]
-    rate = _rate(line_items[0]["tax_breakdown"]) if line_items else ZERO
+    line_rates = tuple((str(line["reference"]), _rate(line["tax_breakdown"])) for line in line_items)
+    priced = [(line, rate) for line, (_, rate) in zip(line_items, line_rates) if int(line["amount"]) > 0]
+    distinct = {rate for _, rate in priced}
+    if len(distinct) <= 1:
+        rate = next(iter(distinct), ZERO)
+    else:
+        amount = sum(int(line["amount"]) for line, _ in priced)
+        rate = (Decimal(sum(int(line["amount_tax"]) for line, _ in priced)) / amount).quantize(RATE_PLACES)
     shipping = calculation.get("shipping_cost") or {}
     shipping_rate = _rate(shipping.get("tax_breakdown") or [])
     code = market.code if market else ""
@@ -74,10 +85,11 @@ def quote_from_calculation(consignment: Consignment, calculation: Dict[str, Any]
         backend=StripeTaxBackend.name,
         market=code,
         duties=market.duties if market else "DAP",
-        label=label_for(code, consignment.country.upper(), consignment.area.upper(), rate),
+        label=label_for(code, consignment.country.upper(), consignment.area.upper(), rate, one_rate=len(distinct) <= 1),
         rate=rate,
         shipping_rate=shipping_rate,
         calculation=str(calculation["id"]),
+        line_rates=line_rates,
     )
 
 
