@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils._os import safe_join
 
 from core.links import absolute_url
-from core.raster import ENCODINGS, PictureNotDrawable, framed_png, square_picture
+from core.raster import PictureNotDrawable, framed_png, square_picture
 from saleor_client.values import Picture
 
 MAX_SVG_BYTES = 1024 * 1024
@@ -28,7 +28,6 @@ MAX_SVG_BYTES = 1024 * 1024
 
 RASTER_WIDTHS = (320, 640, 960, 1280)
 CONTENT_TYPES = {"avif": "image/avif", "webp": "image/webp", "png": "image/png"}
-assert CONTENT_TYPES.keys() == ENCODINGS.keys()
 # Listings (JSON-LD, Merchant Center) get the largest square PNG: every reader takes PNG.
 LISTING_WIDTH, LISTING_FORMAT = RASTER_WIDTHS[-1], "png"
 # The gallery's CSS (shop.css): pictures at most 400 px wide; on phones two share the width.
