@@ -1,6 +1,6 @@
 """The product feed for Google Merchant Center (RSS 2.0 with Google's `g:` attributes), at a
 stable address (`/feeds/merchant.xml`): each product of the catalog file as Saleor prices and
-stocks it, with its raster picture and the shop country's shipping methods.
+stocks it, with its square raster pictures and the shop country's shipping methods.
 
 Prices are those Saleor shows in the shop country (USD, before US sales tax, which Merchant
 Center adds from the account's tax settings). A feed for EU or UK shoppers would need prices with
@@ -19,6 +19,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from shipping.selectors import home_zone, transit_days
 
+from .pictures import listing_url
 from .selectors import ProductCard, product_card
 from .structured_data import HANDLING_DAYS
 
@@ -67,7 +68,8 @@ def merchant_attributes(card: ProductCard) -> list[Attribute]:
         # No GTIN or MPN has been issued for the tool: Merchant Center is told so.
         ("identifier_exists", "no"),
     ]
-    pictures = [picture.raster_url for picture in card.pictures]
+    # Square pictures: Merchant Center crops nothing and the tool fills the frame.
+    pictures = [listing_url(picture) for picture in card.pictures]
     if pictures:
         attributes.append(("image_link", pictures[0]))
         attributes += [("additional_image_link", url) for url in pictures[1:10]]

@@ -7,6 +7,7 @@ from django.conf import settings
 from core.links import absolute_url
 from shipping.selectors import ShippingZone, transit_days
 
+from .pictures import listing_url
 from .selectors import ProductCard
 
 # content/shipping.md: orders are packed on the next business day at the latest.
@@ -19,7 +20,8 @@ def product(card: ProductCard, zones: tuple[ShippingZone, ...] = ()) -> dict:
         "@type": "Product",
         "name": card.name,
         "description": card.seo_description or (card.paragraphs[0] if card.paragraphs else card.name),
-        "image": [picture.raster_url for picture in card.pictures],
+        # Google asks for several aspect ratios: the first picture at 1200×630, and each one square.
+        "image": [picture.raster_url for picture in card.pictures[:1]] + [listing_url(picture) for picture in card.pictures],
         "sku": card.sku,
         "brand": {"@type": "Brand", "name": "QL Claw"},
         "offers": {

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils._os import safe_join
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -16,7 +17,7 @@ from shipping.selectors import home_zone, shipping_zones_if_known
 
 from . import structured_data
 from .merchant_feed import MerchantFeed
-from .pictures import NoSuchPicture, product_picture_png
+from .pictures import CONTENT_TYPES, NoSuchPicture, SizeNotOffered, drawn_product_picture, gallery, product_picture_png
 from .selectors import product_card
 
 
@@ -45,7 +46,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponse(words, status=400 if error.not_a_number else 404, content_type="text/plain; charset=utf-8")
     jsonld = {**structured_data.product(product, shipping_zones_if_known()), **rating_properties(reviews)}
     context = {"product": product, "product_jsonld": jsonld, "shipping_zone": home_zone(),
-               "safety": product_safety(), "product_reviews": reviews, "how_to": how_to_sections(product.slug)}
+               "safety": product_safety(), "product_reviews": reviews, "how_to": how_to_sections(product.slug),
+               "gallery": gallery(product.pictures)}
     return render(request, "catalog/product_detail.html", context)
 
 
@@ -68,3 +70,18 @@ def product_picture(request: HttpRequest, name: str) -> FileResponse:
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
 
+
+
+@require_safe
+def product_picture_raster(request: HttpRequest, name: str, width: str, image_format: str) -> HttpResponse:
+    """A product picture drawn square at one of the gallery's widths, as AVIF, WebP or PNG."""
+    try:
+        picture = drawn_product_picture(name=name, width=width, image_format=image_format)
+    except SizeNotOffered as error:
+        return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
+    except NoSuchPicture:
+        return HttpResponse("No such picture.", status=404, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(picture, content_type=CONTENT_TYPES[image_format])
+    # Only a drawn picture is cached for a year (names carry the SVG's content hash), never a 404.
+    patch_cache_control(response, public=True, max_age=31536000, immutable=True)
+    return response

@@ -8,6 +8,7 @@ from typing import Any, Optional
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,19 @@ class Picture:
         return self.path if "://" in self.path else settings.SHOP_BASE_URL + self.path
 
     @property
-    def raster_url(self) -> str:
-        """A PNG of an SVG picture, for link previews and search results, which take no SVG: the
-        storefront draws it (`/media/products/<name>.png`) wherever the SVG itself is kept."""
+    def svg_stem(self) -> Optional[str]:
+        """The stored name without `.svg` when the picture is an SVG the storefront draws rasters of."""
         if not self.path.endswith(".svg"):
+            return None
+        return self.path.rsplit("/", 1)[-1].removesuffix(".svg")
+
+    @property
+    def raster_url(self) -> str:
+        """A 1200×630 PNG of an SVG picture, for link previews, which take no SVG: the storefront
+        draws it (`/media/products/<name>.png`) wherever the SVG itself is kept."""
+        if self.svg_stem is None:
             return self.absolute_url
-        return f"{settings.SHOP_BASE_URL}/media/products/{self.path.rsplit('/', 1)[-1].removesuffix('.svg')}.png"
+        return settings.SHOP_BASE_URL + reverse("catalog:picture", args=[f"{self.svg_stem}.png"])
 
 
 def parse_datetime(value: Any) -> Optional[datetime]:
