@@ -64,6 +64,8 @@ Status = CheckoutAttempt.Status
 UNSETTLED = (Status.STARTED, Status.UNKNOWN, Status.NEEDS_AUTHENTICATION)
 # Attempts that ended without an order: any hold of theirs is released.
 ENDED_WITHOUT_ORDER = (Status.DECLINED, Status.SOLD_OUT, Status.FAILED)
+# A PaymentIntent's statuses while its buyer may still authenticate (3-D Secure) or confirm it.
+AWAITING_BUYER = ("requires_action", "requires_source_action", "requires_confirmation")
 
 
 class CheckoutStepError(Exception):
@@ -236,7 +238,8 @@ def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) ->
     attempt.save(update_fields=["saleor_payment_id", "earlier_payment_ids", "status", "last_error", "updated"])
 
 
-def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
+def _complete(attempt: CheckoutAttempt, cart: Cart, *, settling: bool = False) -> PaymentOutcome:
+    """`settling`: the settle job asks, not the buyer, so a payment still at 3-D Secure waits."""
     try:
         result = saleor().checkout_complete(checkout_id=cart.id).checkout_complete
     except SaleorUnavailable as error:
@@ -248,7 +251,7 @@ def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
     try:
         raise_for_errors(result.checkout_errors)
     except SaleorValidationError as error:
-        return _refused(attempt, error)
+        return _refused(attempt, error, settling)
     if result.order is not None:
         return _record_order(attempt, result.order)
     if result.confirmation_needed:
@@ -283,16 +286,21 @@ def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
     return PaymentOutcome(OutcomeKind.CONFIRMING)
 
 
-def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentOutcome:
+def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: bool) -> PaymentOutcome:
     message = error.errors[0].message
     if "INSUFFICIENT_STOCK" in error.codes:
         # Saleor checks stock before it charges, and the variant lock makes that check reliable.
         _record(attempt, Status.SOLD_OUT, message)
         return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
     if "PAYMENT_ERROR" in error.codes:
-        if _hold_may_exist(attempt):
+        authorization = _last_authorization(attempt)
+        if authorization is None or authorization.get("outcome") == "unknown":
             # Stripe's answer was lost after it was asked to hold the card: the hold may exist.
             return _unknown(attempt, error)
+        if settling and authorization.get("status") in AWAITING_BUYER:
+            # Saleor's confirm step asked Stripe: the buyer has not authenticated yet and still
+            # may. Only SETTLE_GIVE_UP_SECONDS ends such a payment (its intent cancelled).
+            return _still_authenticating(attempt, authorization.get("intent_id") or "")
         _record(attempt, Status.DECLINED, message)
         return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.", card_refused=True)
     # A reason the buyer must fix (address, a total that changed, a used-up promo code):
@@ -305,14 +313,16 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentO
     raise CheckoutStepError(words)
 
 
-def _hold_may_exist(attempt: CheckoutAttempt) -> bool:
-    """The gateway marks an attempt whose Stripe answer was lost `outcome: unknown`."""
+def _last_authorization(attempt: CheckoutAttempt) -> Optional[dict[str, Any]]:
+    """What the gateway recorded of the payment's last authorization try ({} if none; None when
+    Saleor could not be asked). It marks a try whose Stripe answer was lost `outcome: unknown`,
+    and names the intent's status as Stripe gave it."""
     try:
         payment = _payment(attempt)
     except SaleorError:
-        return True
+        return None
     attempts = [t for t in (payment.transactions if payment else None) or [] if t and t.kind == TransactionKind.AUTH]
-    return bool(attempts) and (attempts[-1].gateway_response or {}).get("outcome") == "unknown"
+    return (attempts[-1].gateway_response or {}) if attempts else {}
 
 
 def _payment(attempt: CheckoutAttempt) -> Any:
@@ -332,6 +342,14 @@ def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
     attempt.status = Status.NEEDS_AUTHENTICATION
     attempt.save(update_fields=["payment_intent_id", "status", "updated"])
     return PaymentOutcome(OutcomeKind.AUTHENTICATE, client_secret=response["client_secret"])
+
+
+def _still_authenticating(attempt: CheckoutAttempt, intent_id: str) -> PaymentOutcome:
+    """Saved (so `updated` moves): the sweep asks again after SETTLE_AUTHENTICATION_AFTER_SECONDS."""
+    attempt.payment_intent_id = intent_id or attempt.payment_intent_id
+    attempt.status, attempt.last_error = Status.NEEDS_AUTHENTICATION, ""
+    attempt.save(update_fields=["payment_intent_id", "status", "last_error", "updated"])
+    return PaymentOutcome(OutcomeKind.AUTHENTICATE)
 
 
 def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
@@ -451,7 +469,7 @@ def settle(attempt_id: int) -> str:
                 _record(attempt, Status.STARTED)
             with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
                 try:
-                    return _complete(attempt, cart).kind.value
+                    return _complete(attempt, cart, settling=True).kind.value
                 except CheckoutStepError as error:
                     # Saleor refused the checkout itself (its address, total or promo code no
                     # longer valid): the attempt is over and its hold released, never re-submitted.
