@@ -231,11 +231,10 @@ def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) ->
         raise CheckoutStepError("Please complete your address and shipping method first.") from error
     # Committed before Saleor is asked to charge: whatever happens next, the shop knows which
     # Saleor payment (and so which PaymentIntent) belongs to this checkout.
+    earlier = list(attempt.earlier_payment_ids)
     if attempt.saleor_payment_id and attempt.saleor_payment_id != result.payment.id:
-        attempt.earlier_payment_ids = [*attempt.earlier_payment_ids, attempt.saleor_payment_id]
-    attempt.saleor_payment_id = result.payment.id
-    attempt.status, attempt.last_error = Status.STARTED, ""
-    attempt.save(update_fields=["saleor_payment_id", "earlier_payment_ids", "status", "last_error", "updated"])
+        earlier.append(attempt.saleor_payment_id)
+    attempt.move_to(Status.STARTED, saleor_payment_id=result.payment.id, earlier_payment_ids=earlier, last_error="")
 
 
 def _complete(attempt: CheckoutAttempt, cart: Cart, *, settling: bool = False) -> PaymentOutcome:
@@ -267,19 +266,14 @@ def _ended_without_order(attempt: CheckoutAttempt, error: str) -> PaymentOutcome
         release_holds(attempt, every_payment=True)
     except SaleorError as release_error:
         return _unknown(attempt, release_error)
-    _record(attempt, Status.FAILED, error)
+    attempt.move_to(Status.FAILED, last_error=error)
     return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
-
-
-def _record(attempt: CheckoutAttempt, status: Status, error: str = "") -> None:
-    attempt.status, attempt.last_error = status, error
-    attempt.save(update_fields=["status", "last_error", "updated"])
 
 
 def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
     logger.warning("Checkout %s: completion outcome unknown (%s); settling later", attempt.checkout_token, error)
     with transaction.atomic():
-        _record(attempt, Status.UNKNOWN, str(error))
+        attempt.move_to(Status.UNKNOWN, last_error=str(error))
         # Sooner than the periodic sweep, but only once Saleor has surely finished or been
         # killed (uWSGI's harakiri) — completing again while it still runs risks two orders.
         defer("checkout.tasks.settle_attempt", attempt_id=attempt.pk, schedule_in={"seconds": settings.SETTLE_AFTER_SECONDS})
@@ -290,7 +284,7 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: b
     message = error.errors[0].message
     if "INSUFFICIENT_STOCK" in error.codes:
         # Saleor checks stock before it charges, and the variant lock makes that check reliable.
-        _record(attempt, Status.SOLD_OUT, message)
+        attempt.move_to(Status.SOLD_OUT, last_error=message)
         return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
     if "PAYMENT_ERROR" in error.codes:
         authorization = _last_authorization(attempt)
@@ -301,14 +295,14 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: b
             # Saleor's confirm step asked Stripe: the buyer has not authenticated yet and still
             # may. Only SETTLE_GIVE_UP_SECONDS ends such a payment (its intent cancelled).
             return _still_authenticating(attempt, authorization.get("intent_id") or "")
-        _record(attempt, Status.DECLINED, message)
+        attempt.move_to(Status.DECLINED, last_error=message)
         return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.", card_refused=True)
     # A reason the buyer must fix (address, a total that changed, a used-up promo code):
     # the attempt is over, so the settle job never submits this payment again.
     words = VOUCHER_USED_UP_MESSAGE if "VOUCHER_NOT_APPLICABLE" in error.codes else ADDRESS_MESSAGE
     logger.warning("Checkout %s refused by Saleor: %s", attempt.checkout_token, error)
     with transaction.atomic():
-        _record(attempt, Status.FAILED, words)
+        attempt.move_to(Status.FAILED, last_error=words)
         defer_release_holds(attempt)
     raise CheckoutStepError(words)
 
@@ -338,29 +332,24 @@ def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
     if not pending:
         return PaymentOutcome(OutcomeKind.DECLINED, message="The payment could not be started. Please try again.")
     response = pending[-1].gateway_response
-    attempt.payment_intent_id = response["intent_id"]
-    attempt.status = Status.NEEDS_AUTHENTICATION
-    attempt.save(update_fields=["payment_intent_id", "status", "updated"])
+    attempt.move_to(Status.NEEDS_AUTHENTICATION, payment_intent_id=response["intent_id"])
     return PaymentOutcome(OutcomeKind.AUTHENTICATE, client_secret=response["client_secret"])
 
 
 def _still_authenticating(attempt: CheckoutAttempt, intent_id: str) -> PaymentOutcome:
     """Saved (so `updated` moves): the sweep asks again after SETTLE_AUTHENTICATION_AFTER_SECONDS."""
-    attempt.payment_intent_id = intent_id or attempt.payment_intent_id
-    attempt.status, attempt.last_error = Status.NEEDS_AUTHENTICATION, ""
-    attempt.save(update_fields=["payment_intent_id", "status", "last_error", "updated"])
+    attempt.move_to(Status.NEEDS_AUTHENTICATION, payment_intent_id=intent_id or attempt.payment_intent_id, last_error="")
     return PaymentOutcome(OutcomeKind.AUTHENTICATE)
 
 
 def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
     """The point of no return: the order and the jobs that finish it, in one commit."""
     with transaction.atomic():
-        attempt.order_id, attempt.order_token = order.id, order.token
-        attempt.status, attempt.last_error = Status.COMPLETED, ""
-        attempt.order_total = Decimal(str(order.total.gross.amount))
-        attempt.order_currency, attempt.completed = order.total.gross.currency, timezone.now()
-        attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "order_total",
-                                    "order_currency", "completed", "updated"])
+        attempt.move_to(
+            Status.COMPLETED, order_id=order.id, order_token=order.token, last_error="",
+            order_total=Decimal(str(order.total.gross.amount)), order_currency=order.total.gross.currency,
+            completed=timezone.now(),
+        )
         count_paid_order(landing_page=attempt.landing_page)
         record_tax_collected(order_id=order.id, order_token=str(order.token), tax=order_tax(
             metadata=metadata_dict(order.metadata), amount=Money.from_saleor(order.total.tax),
@@ -454,7 +443,7 @@ def settle(attempt_id: int) -> str:
             return f"nothing to settle ({attempt.status})"
         payment = _payment(attempt)
         if payment is None:
-            _record(attempt, Status.FAILED, "Saleor no longer knows this payment")
+            attempt.move_to(Status.FAILED, last_error="Saleor no longer knows this payment")
             return "payment gone"
         if payment.order is not None:
             _record_order(attempt, payment.order)
@@ -466,7 +455,7 @@ def settle(attempt_id: int) -> str:
             if attempt.status == Status.UNKNOWN:
                 # The earlier completion is over (older than Saleor's own time limit):
                 # completing is safe again.
-                _record(attempt, Status.STARTED)
+                attempt.move_to(Status.STARTED, last_error="")
             with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
                 try:
                     return _complete(attempt, cart, settling=True).kind.value
@@ -477,7 +466,7 @@ def settle(attempt_id: int) -> str:
                                    cart_token, attempt.last_error or error)
                     return "refused"
         released = release_holds(attempt, every_payment=True)
-        _record(attempt, Status.FAILED, "The checkout closed without an order")
+        attempt.move_to(Status.FAILED, last_error="The checkout closed without an order")
         if released:
             logger.error("Checkout %s is gone without an order: released %s card hold(s)", cart_token, len(released))
         return "released" if released else "failed"

@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 import stripe
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -248,12 +248,13 @@ def _payment_failed(intent) -> str:
     # Events arrive late and out of order. Only a buyer still at 3-D Secure with this very
     # intent has failed; an earlier card's failure must not bury a later payment (an unknown
     # or started attempt is the settle job's), and nothing undoes a completed checkout.
-    failed = CheckoutAttempt.objects.filter(
-        pk=attempt.pk, status=CheckoutAttempt.Status.NEEDS_AUTHENTICATION, order_token__isnull=True,
-        payment_intent_id__in=(intent.get("id"), ""),
-    ).update(status=CheckoutAttempt.Status.DECLINED, last_error=error)
-    if not failed:
-        return f"ignored: checkout not waiting for this payment ({attempt.status})"
+    with transaction.atomic():
+        attempt = CheckoutAttempt.objects.select_for_update().get(pk=attempt.pk)
+        waiting = (attempt.status == CheckoutAttempt.Status.NEEDS_AUTHENTICATION and not attempt.order_token
+                   and attempt.payment_intent_id in (intent.get("id"), ""))
+        if not waiting:
+            return f"ignored: checkout not waiting for this payment ({attempt.status})"
+        attempt.move_to(CheckoutAttempt.Status.DECLINED, last_error=error)
     return f"recorded failure: {error}"
 
 
