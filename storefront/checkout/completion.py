@@ -16,10 +16,8 @@ Capture and e-mail are jobs (`checkout.tasks`), retried until they succeed.
 """
 from __future__ import annotations
 
-import enum
 import logging
 from contextlib import ExitStack, nullcontext
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any, Optional
@@ -42,15 +40,12 @@ from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidatio
 from saleor_client.generated.enums import TransactionKind
 from saleor_client.values import Money
 
+from . import outcomes
 from .models import CheckoutAttempt, ReleasedHold
+from .outcomes import EMPTY_MESSAGE, UNAVAILABLE_MESSAGE, PaymentOutcome
 
 logger = logging.getLogger(__name__)
 
-SOLD_OUT_MESSAGE = "Sorry, someone bought the last one just before you. Your card has not been charged."
-GONE_MESSAGE = "This checkout is no longer open. Your cart may already have been ordered."
-EMPTY_MESSAGE = "Your cart is empty. Add the QL Claw before checking out."
-NOT_COMPLETED_MESSAGE = "The payment could not be completed. Your card has not been charged. Please try again."
-UNAVAILABLE_MESSAGE = "An item in your cart is no longer sold. Please remove it, then check out again."
 ADDRESS_MESSAGE = "Please check your address and shipping method, then try again."
 VOUCHER_USED_UP_MESSAGE = (
     "Your promo code can no longer be used: it has been used up or has expired. "
@@ -76,24 +71,6 @@ class CheckoutStepError(Exception):
         self.field_errors = field_errors or {}
 
 
-class OutcomeKind(enum.Enum):
-    COMPLETED = "completed"  # the order exists: show it
-    CONFIRMING = "confirming"  # Saleor did not answer in time: the order may be on its way
-    AUTHENTICATE = "authenticate"  # 3-D Secure: Stripe.js must confirm
-    DECLINED = "declined"  # try another card
-    SOLD_OUT = "sold_out"  # nothing charged
-    GONE = "gone"  # the checkout is no longer open
-
-
-@dataclass(frozen=True)
-class PaymentOutcome:
-    kind: OutcomeKind
-    order_token: Optional[str] = None
-    client_secret: Optional[str] = None
-    message: str = ""
-    card_refused: bool = False  # the card or its bank said no (not the shop): another card may work
-
-
 def pay(*, cart_token: str, payment_token: str, landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
     """Pay for the checkout with a Stripe PaymentMethod or card token from the browser.
     `landing`: the visit's first page and its referrer host, from the cart session."""
@@ -110,20 +87,15 @@ def outcome_so_far(cart_token: str) -> Optional[PaymentOutcome]:
     Reading Saleor is always safe: an order found for the payment is recorded at once."""
     attempt = CheckoutAttempt.objects.filter(checkout_token=cart_token).first()
     if attempt is None:
-        return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+        return outcomes.gone()
     if attempt.order_token:
-        return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+        return outcomes.completed(attempt.order_token)
     if attempt.status == Status.UNKNOWN:
         try:
             return record_order_of_payment(attempt)
         except SaleorError:
             return None
-    if attempt.status in (Status.DECLINED, Status.FAILED):
-        return PaymentOutcome(OutcomeKind.DECLINED, message=attempt.last_error or NOT_COMPLETED_MESSAGE,
-                              card_refused=attempt.status == Status.DECLINED)
-    if attempt.status == Status.SOLD_OUT:
-        return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
-    return None
+    return outcomes.of_ended_attempt(attempt)
 
 
 def record_order_of_payment(attempt: CheckoutAttempt) -> Optional[PaymentOutcome]:
@@ -136,7 +108,7 @@ def record_order_of_payment(attempt: CheckoutAttempt) -> Optional[PaymentOutcome
     with session_lock(_checkout_lock_name(str(attempt.checkout_token))):
         attempt.refresh_from_db()
         if attempt.order_token:
-            return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+            return outcomes.completed(attempt.order_token)
         return _record_order(attempt, payment.order)
 
 
@@ -144,20 +116,8 @@ def _checkout_lock_name(cart_token: str) -> str:
     return f"checkout:{cart_token}"
 
 
-def _finished(attempt: Optional[CheckoutAttempt]) -> Optional[PaymentOutcome]:
-    if attempt is None:
-        return None
-    if attempt.order_token:
-        return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
-    if attempt.status == Status.UNKNOWN:
-        # Saleor may still be completing this checkout: a second completion could make a
-        # second order. The settle job decides once Saleor has surely finished.
-        return PaymentOutcome(OutcomeKind.CONFIRMING)
-    return None
-
-
 def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
-    finished = _finished(CheckoutAttempt.objects.filter(checkout_token=cart_token).first())
+    finished = outcomes.of_finished_attempt(CheckoutAttempt.objects.filter(checkout_token=cart_token).first())
     if finished:
         return finished
     with session_lock(_checkout_lock_name(cart_token)):
@@ -167,7 +127,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
         if landing[0] and not created and not attempt.landing_page:
             attempt.landing_page, attempt.landing_referrer = landing
             attempt.save(update_fields=["landing_page", "landing_referrer", "updated"])
-        finished = _finished(attempt)
+        finished = outcomes.of_finished_attempt(attempt)
         if finished:
             return finished
         # Read inside the lock: another completion of this checkout may have just finished.
@@ -175,22 +135,22 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
         if cart is None:
             # Saleor may have made the order on an earlier try whose answer never arrived (a
             # crash, a cut connection): then this is the buyer's order, not a vanished cart.
-            return _order_of_gone_checkout(attempt) or PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+            return _order_of_gone_checkout(attempt) or outcomes.gone()
         if cart.is_empty:
-            return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
+            return outcomes.gone(EMPTY_MESSAGE)
         if cart.has_unavailable_lines:
-            return PaymentOutcome(OutcomeKind.GONE, message=UNAVAILABLE_MESSAGE)
+            return outcomes.gone(UNAVAILABLE_MESSAGE)
         with ExitStack() as claims:
             if payment_token is not None and not all(claims.enter_context(_claim_units(line)) for line in cart.lines):
                 # Every unit left is claimed by a buyer already completing: this one hears it
                 # now instead of queueing behind them all. No payment was made: nothing charged.
                 logger.info("Checkout %s: sold out before queueing, every unit claimed", cart_token)
-                return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+                return outcomes.sold_out()
             with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
                 if payment_token is not None:
                     _create_payment(attempt, cart, payment_token)
                 elif not attempt.saleor_payment_id:
-                    return PaymentOutcome(OutcomeKind.DECLINED, message="Please enter your card details to pay.")
+                    return outcomes.declined("Please enter your card details to pay.")
                 outcome = _complete(attempt, cart)
                 logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
                 return outcome
@@ -267,7 +227,7 @@ def _ended_without_order(attempt: CheckoutAttempt, error: str) -> PaymentOutcome
     except SaleorError as release_error:
         return _unknown(attempt, release_error)
     attempt.move_to(Status.FAILED, last_error=error)
-    return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
+    return outcomes.declined()
 
 
 def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
@@ -277,7 +237,7 @@ def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
         # Sooner than the periodic sweep, but only once Saleor has surely finished or been
         # killed (uWSGI's harakiri) — completing again while it still runs risks two orders.
         defer("checkout.tasks.settle_attempt", attempt_id=attempt.pk, schedule_in={"seconds": settings.SETTLE_AFTER_SECONDS})
-    return PaymentOutcome(OutcomeKind.CONFIRMING)
+    return outcomes.confirming()
 
 
 def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: bool) -> PaymentOutcome:
@@ -285,7 +245,7 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: b
     if "INSUFFICIENT_STOCK" in error.codes:
         # Saleor checks stock before it charges, and the variant lock makes that check reliable.
         attempt.move_to(Status.SOLD_OUT, last_error=message)
-        return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+        return outcomes.sold_out()
     if "PAYMENT_ERROR" in error.codes:
         authorization = _last_authorization(attempt)
         if authorization is None or authorization.get("outcome") == "unknown":
@@ -296,7 +256,7 @@ def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: b
             # may. Only SETTLE_GIVE_UP_SECONDS ends such a payment (its intent cancelled).
             return _still_authenticating(attempt, authorization.get("intent_id") or "")
         attempt.move_to(Status.DECLINED, last_error=message)
-        return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.", card_refused=True)
+        return outcomes.declined(message or "Your card was declined.", card_refused=True)
     # A reason the buyer must fix (address, a total that changed, a used-up promo code):
     # the attempt is over, so the settle job never submits this payment again.
     words = VOUCHER_USED_UP_MESSAGE if "VOUCHER_NOT_APPLICABLE" in error.codes else ADDRESS_MESSAGE
@@ -330,16 +290,16 @@ def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
         if t and t.is_success and (t.gateway_response or {}).get("client_secret")
     ]
     if not pending:
-        return PaymentOutcome(OutcomeKind.DECLINED, message="The payment could not be started. Please try again.")
+        return outcomes.declined("The payment could not be started. Please try again.")
     response = pending[-1].gateway_response
     attempt.move_to(Status.NEEDS_AUTHENTICATION, payment_intent_id=response["intent_id"])
-    return PaymentOutcome(OutcomeKind.AUTHENTICATE, client_secret=response["client_secret"])
+    return outcomes.authenticate(response["client_secret"])
 
 
 def _still_authenticating(attempt: CheckoutAttempt, intent_id: str) -> PaymentOutcome:
     """Saved (so `updated` moves): the sweep asks again after SETTLE_AUTHENTICATION_AFTER_SECONDS."""
     attempt.move_to(Status.NEEDS_AUTHENTICATION, payment_intent_id=intent_id or attempt.payment_intent_id, last_error="")
-    return PaymentOutcome(OutcomeKind.AUTHENTICATE)
+    return outcomes.authenticate()
 
 
 def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
@@ -357,7 +317,7 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         ))
         defer("checkout.tasks.capture_order", attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
-    return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))
+    return outcomes.completed(order.token)
 
 
 def defer_release_holds(attempt: CheckoutAttempt) -> None:

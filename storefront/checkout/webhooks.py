@@ -29,6 +29,7 @@ from saleor_client.errors import SaleorError
 
 from . import completion
 from .models import CheckoutAttempt, StripeEvent
+from .outcomes import PaymentOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -225,7 +226,7 @@ def _payment_went_through(intent) -> str:
     try:
         # The checkout may be gone because Saleor made its order while the shop was not
         # told (a timeout): then the event belongs to that order.
-        outcome: Optional[completion.PaymentOutcome] = completion.record_order_of_payment(attempt)
+        outcome: Optional[PaymentOutcome] = completion.record_order_of_payment(attempt)
         outcome = outcome or completion.confirm(cart_token=str(attempt.checkout_token))
     except SaleorError as error:
         raise NotReady(f"Saleor could not be asked about this payment: {error}") from error
