@@ -54,6 +54,7 @@ class Stack:
     def __init__(
         self, state: StateDir, ports: Ports, *, durable: bool = True,
         storefront_settings: Optional[Dict[str, str]] = None,
+        saleor_settings: Optional[Dict[str, str]] = None,
     ) -> None:
         self.state = state
         self.ports = ports
@@ -61,6 +62,7 @@ class Stack:
         # Settings for this stack's storefront alone (the tests' SMTP server, relaxed limits),
         # given here rather than through os.environ, where they would leak into other runs.
         self.storefront_settings = dict(storefront_settings or {})
+        self.saleor_settings = dict(saleor_settings or {})
         self.processes = ProcessGroup()
         self.secrets = local_env.load_or_create(state.env_file)
         # POSTGRES_URL points the shop at an existing server instead of the embedded one.
@@ -157,6 +159,7 @@ class Stack:
             "GRAPHQL_INTROSPECTION": "on",
             "PYTHONWARNINGS": "ignore",
             **{k: v for k, v in self.stripe_env().items() if k in ("STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_API_BASE")},
+            **self.saleor_settings,
         }
 
     def storefront_env(self) -> Dict[str, str]:

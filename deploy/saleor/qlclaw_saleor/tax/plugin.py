@@ -10,6 +10,7 @@ import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
+from django.conf import settings
 from django_countries.fields import Country
 from prices import Money, TaxedMoney
 from saleor.plugins.base_plugin import BasePlugin
@@ -67,6 +68,16 @@ def taxed(net: Money, quote: Optional[TaxQuote], *, shipping: bool = False) -> T
     return TaxedMoney(net=net, gross=net + Money(quote.tax_on(net.amount, shipping=shipping), net.currency))
 
 
+class InjectedFault(Exception):
+    """A failure the tests ask for (TAX_FAULT_EMAIL_DOMAIN), standing in for a tax backend's."""
+
+
+def _fail_if_told(order: "Order") -> None:
+    domain = settings.TAX_FAULT_EMAIL_DOMAIN
+    if domain and (order.user_email or "").lower().endswith(f"@{domain}"):
+        raise InjectedFault(f"the tax backend failed for order {order.pk}, as TAX_FAULT_EMAIL_DOMAIN asks")
+
+
 class TaxPlugin(BasePlugin):
     PLUGIN_ID = "qlclaw.taxes"
     PLUGIN_NAME = "QL Claw taxes"
@@ -116,6 +127,7 @@ class TaxPlugin(BasePlugin):
         # exception here would undo a paid order. The tax labels are worth less than that; without
         # them the storefront names the tax from the destination's market.
         try:
+            _fail_if_told(order)
             quote = self._quote(order_consignment(order))
             if quote is not None:
                 order.store_value_in_metadata(items=quote.metadata())
