@@ -68,7 +68,7 @@ _Status = CheckoutAttempt.Status
 # or failed when the payment or checkout is gone) — never by a second completion meanwhile.
 # An attempt that ended without an order is open again: another card, a late 3-D Secure, or
 # the order Saleor made after all.
-ALLOWED_MOVES: dict[CheckoutAttempt.Status, frozenset[CheckoutAttempt.Status]] = {
+ALLOWED_MOVES: dict[str, frozenset[str]] = {
     _Status.STARTED: frozenset(_Status),
     _Status.NEEDS_AUTHENTICATION: frozenset(_Status),
     _Status.UNKNOWN: frozenset({_Status.STARTED, _Status.FAILED, _Status.COMPLETED}),

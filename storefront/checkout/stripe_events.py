@@ -18,7 +18,7 @@ from typing import Any, Optional
 from django.db import IntegrityError, transaction
 
 from saleor_client.client import saleor_as_storefront_app
-from saleor_client.errors import SaleorError
+from saleor_client.errors import SaleorError, present
 
 from . import completion
 from .models import CheckoutAttempt, StripeEvent
@@ -143,13 +143,14 @@ def _refunded_at_stripe(charge: dict[str, Any]) -> str:
         raise NotReady("The order of this payment does not exist yet")
     app = saleor_as_storefront_app()
     try:
-        amounts = app.payment_amounts(id=attempt.saleor_payment_id).payment
-        recorded = Decimal(str(amounts.total.amount)) - Decimal(str(amounts.captured_amount.amount))
+        amounts = present(app.payment_amounts(id=attempt.saleor_payment_id).payment, "payment")
+        recorded = (Decimal(str(present(amounts.total, "payment total").amount))
+                    - Decimal(str(present(amounts.captured_amount, "captured amount").amount)))
         at_stripe = Decimal(charge["amount_refunded"]) / 100
         missing = (at_stripe - recorded).quantize(Decimal("0.01"))
         if missing <= 0:
             return "refund already recorded"
-        result = app.order_refund(order_id=attempt.order_id, amount=missing).order_refund
+        result = present(app.order_refund(order_id=attempt.order_id, amount=missing).order_refund, "refund")
     except SaleorError as error:
         raise NotReady(f"Saleor could not record the refund: {error}") from error
     if result.order_errors:
