@@ -19,7 +19,7 @@ from deploy.runner.layout import ROOT, Ports, StateDir
 from deploy.runner.processes import ProcessGroup
 from deploy.runner.stack import Stack
 from shared_cache.page_cache import GENERATION_CHECK_SECONDS
-from tests.checkout.buyer import Buyer
+from tests.checkout.buyer import TAX_FAULT_EMAIL_DOMAIN, Buyer
 from tests.faults import FaultProxy
 from tests.mailbox import Mailbox
 from tests.saleor_api import SaleorStaffAPI
@@ -95,7 +95,9 @@ def shop(smtp_server: tuple[Mailbox, str]) -> Iterator[Stack]:
         "CHECKOUT_ADMISSION_LIMIT": "100000",
     }
     # durable=False: fsync off, the test database is thrown away anyway.
-    stack = Stack(TEST_STATE, Ports.free(), durable=False, storefront_settings=settings)
+    # Orders of buyers at this domain make Saleor's tax hook fail (tests/checkout/test_tax_hook_fault.py).
+    saleor_settings = {"TAX_FAULT_EMAIL_DOMAIN": TAX_FAULT_EMAIL_DOMAIN}
+    stack = Stack(TEST_STATE, Ports.free(), durable=False, storefront_settings=settings, saleor_settings=saleor_settings)
     # The storefront (and its job worker) reach Saleor, and Saleor reaches localstripe,
     # through proxies the fault tests can break; while healed they only pass bytes on.
     stack.saleor_wire = FaultProxy(stack.ports.saleor)

@@ -54,6 +54,7 @@ class Stack:
     def __init__(
         self, state: StateDir, ports: Ports, *, durable: bool = True,
         storefront_settings: Optional[Dict[str, str]] = None,
+        saleor_settings: Optional[Dict[str, str]] = None,
     ) -> None:
         self.state = state
         self.ports = ports
@@ -61,8 +62,8 @@ class Stack:
         # Settings for this stack's storefront alone (the tests' SMTP server, relaxed limits),
         # given here rather than through os.environ, where they would leak into other runs.
         self.storefront_settings = dict(storefront_settings or {})
-        # The same for Saleor: a test may restart it with a setting of its own (and put it back).
-        self.saleor_settings: Dict[str, str] = {}
+        # The same for Saleor (a test may also restart it with a setting of its own, and put it back).
+        self.saleor_settings = dict(saleor_settings or {})
         self.processes = ProcessGroup()
         self.secrets = local_env.load_or_create(state.env_file)
         # POSTGRES_URL points the shop at an existing server instead of the embedded one.

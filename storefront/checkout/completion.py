@@ -16,10 +16,8 @@ Capture and e-mail are jobs (`checkout.tasks`), retried until they succeed.
 """
 from __future__ import annotations
 
-import enum
 import logging
 from contextlib import ExitStack, nullcontext
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any, Optional
@@ -42,15 +40,12 @@ from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidatio
 from saleor_client.generated.enums import TransactionKind
 from saleor_client.values import Money
 
+from . import outcomes
 from .models import CheckoutAttempt, ReleasedHold
+from .outcomes import EMPTY_MESSAGE, UNAVAILABLE_MESSAGE, PaymentOutcome
 
 logger = logging.getLogger(__name__)
 
-SOLD_OUT_MESSAGE = "Sorry, someone bought the last one just before you. Your card has not been charged."
-GONE_MESSAGE = "This checkout is no longer open. Your cart may already have been ordered."
-EMPTY_MESSAGE = "Your cart is empty. Add the QL Claw before checking out."
-NOT_COMPLETED_MESSAGE = "The payment could not be completed. Your card has not been charged. Please try again."
-UNAVAILABLE_MESSAGE = "An item in your cart is no longer sold. Please remove it, then check out again."
 ADDRESS_MESSAGE = "Please check your address and shipping method, then try again."
 VOUCHER_USED_UP_MESSAGE = (
     "Your promo code can no longer be used: it has been used up or has expired. "
@@ -64,6 +59,8 @@ Status = CheckoutAttempt.Status
 UNSETTLED = (Status.STARTED, Status.UNKNOWN, Status.NEEDS_AUTHENTICATION)
 # Attempts that ended without an order: any hold of theirs is released.
 ENDED_WITHOUT_ORDER = (Status.DECLINED, Status.SOLD_OUT, Status.FAILED)
+# A PaymentIntent's statuses while its buyer may still authenticate (3-D Secure) or confirm it.
+AWAITING_BUYER = ("requires_action", "requires_source_action", "requires_confirmation")
 
 
 class CheckoutStepError(Exception):
@@ -72,24 +69,6 @@ class CheckoutStepError(Exception):
     def __init__(self, message: str, field_errors: Optional[dict[str, str]] = None) -> None:
         super().__init__(message)
         self.field_errors = field_errors or {}
-
-
-class OutcomeKind(enum.Enum):
-    COMPLETED = "completed"  # the order exists: show it
-    CONFIRMING = "confirming"  # Saleor did not answer in time: the order may be on its way
-    AUTHENTICATE = "authenticate"  # 3-D Secure: Stripe.js must confirm
-    DECLINED = "declined"  # try another card
-    SOLD_OUT = "sold_out"  # nothing charged
-    GONE = "gone"  # the checkout is no longer open
-
-
-@dataclass(frozen=True)
-class PaymentOutcome:
-    kind: OutcomeKind
-    order_token: Optional[str] = None
-    client_secret: Optional[str] = None
-    message: str = ""
-    card_refused: bool = False  # the card or its bank said no (not the shop): another card may work
 
 
 def pay(*, cart_token: str, payment_token: str, landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
@@ -108,20 +87,15 @@ def outcome_so_far(cart_token: str) -> Optional[PaymentOutcome]:
     Reading Saleor is always safe: an order found for the payment is recorded at once."""
     attempt = CheckoutAttempt.objects.filter(checkout_token=cart_token).first()
     if attempt is None:
-        return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+        return outcomes.gone()
     if attempt.order_token:
-        return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+        return outcomes.completed(attempt.order_token)
     if attempt.status == Status.UNKNOWN:
         try:
             return record_order_of_payment(attempt)
         except SaleorError:
             return None
-    if attempt.status in (Status.DECLINED, Status.FAILED):
-        return PaymentOutcome(OutcomeKind.DECLINED, message=attempt.last_error or NOT_COMPLETED_MESSAGE,
-                              card_refused=attempt.status == Status.DECLINED)
-    if attempt.status == Status.SOLD_OUT:
-        return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
-    return None
+    return outcomes.of_ended_attempt(attempt)
 
 
 def record_order_of_payment(attempt: CheckoutAttempt) -> Optional[PaymentOutcome]:
@@ -134,7 +108,7 @@ def record_order_of_payment(attempt: CheckoutAttempt) -> Optional[PaymentOutcome
     with session_lock(_checkout_lock_name(str(attempt.checkout_token))):
         attempt.refresh_from_db()
         if attempt.order_token:
-            return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
+            return outcomes.completed(attempt.order_token)
         return _record_order(attempt, payment.order)
 
 
@@ -142,20 +116,8 @@ def _checkout_lock_name(cart_token: str) -> str:
     return f"checkout:{cart_token}"
 
 
-def _finished(attempt: Optional[CheckoutAttempt]) -> Optional[PaymentOutcome]:
-    if attempt is None:
-        return None
-    if attempt.order_token:
-        return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(attempt.order_token))
-    if attempt.status == Status.UNKNOWN:
-        # Saleor may still be completing this checkout: a second completion could make a
-        # second order. The settle job decides once Saleor has surely finished.
-        return PaymentOutcome(OutcomeKind.CONFIRMING)
-    return None
-
-
 def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
-    finished = _finished(CheckoutAttempt.objects.filter(checkout_token=cart_token).first())
+    finished = outcomes.of_finished_attempt(CheckoutAttempt.objects.filter(checkout_token=cart_token).first())
     if finished:
         return finished
     with session_lock(_checkout_lock_name(cart_token)):
@@ -165,7 +127,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
         if landing[0] and not created and not attempt.landing_page:
             attempt.landing_page, attempt.landing_referrer = landing
             attempt.save(update_fields=["landing_page", "landing_referrer", "updated"])
-        finished = _finished(attempt)
+        finished = outcomes.of_finished_attempt(attempt)
         if finished:
             return finished
         # Read inside the lock: another completion of this checkout may have just finished.
@@ -173,22 +135,22 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
         if cart is None:
             # Saleor may have made the order on an earlier try whose answer never arrived (a
             # crash, a cut connection): then this is the buyer's order, not a vanished cart.
-            return _order_of_gone_checkout(attempt) or PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
+            return _order_of_gone_checkout(attempt) or outcomes.gone()
         if cart.is_empty:
-            return PaymentOutcome(OutcomeKind.GONE, message=EMPTY_MESSAGE)
+            return outcomes.gone(EMPTY_MESSAGE)
         if cart.has_unavailable_lines:
-            return PaymentOutcome(OutcomeKind.GONE, message=UNAVAILABLE_MESSAGE)
+            return outcomes.gone(UNAVAILABLE_MESSAGE)
         with ExitStack() as claims:
             if payment_token is not None and not all(claims.enter_context(_claim_units(line)) for line in cart.lines):
                 # Every unit left is claimed by a buyer already completing: this one hears it
                 # now instead of queueing behind them all. No payment was made: nothing charged.
                 logger.info("Checkout %s: sold out before queueing, every unit claimed", cart_token)
-                return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+                return outcomes.sold_out()
             with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
                 if payment_token is not None:
                     _create_payment(attempt, cart, payment_token)
                 elif not attempt.saleor_payment_id:
-                    return PaymentOutcome(OutcomeKind.DECLINED, message="Please enter your card details to pay.")
+                    return outcomes.declined("Please enter your card details to pay.")
                 outcome = _complete(attempt, cart)
                 logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
                 return outcome
@@ -229,14 +191,14 @@ def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) ->
         raise CheckoutStepError("Please complete your address and shipping method first.") from error
     # Committed before Saleor is asked to charge: whatever happens next, the shop knows which
     # Saleor payment (and so which PaymentIntent) belongs to this checkout.
+    earlier = list(attempt.earlier_payment_ids)
     if attempt.saleor_payment_id and attempt.saleor_payment_id != result.payment.id:
-        attempt.earlier_payment_ids = [*attempt.earlier_payment_ids, attempt.saleor_payment_id]
-    attempt.saleor_payment_id = result.payment.id
-    attempt.status, attempt.last_error = Status.STARTED, ""
-    attempt.save(update_fields=["saleor_payment_id", "earlier_payment_ids", "status", "last_error", "updated"])
+        earlier.append(attempt.saleor_payment_id)
+    attempt.move_to(Status.STARTED, saleor_payment_id=result.payment.id, earlier_payment_ids=earlier, last_error="")
 
 
-def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
+def _complete(attempt: CheckoutAttempt, cart: Cart, *, settling: bool = False) -> PaymentOutcome:
+    """`settling`: the settle job asks, not the buyer, so a payment still at 3-D Secure waits."""
     try:
         result = saleor().checkout_complete(checkout_id=cart.id).checkout_complete
     except SaleorUnavailable as error:
@@ -248,7 +210,7 @@ def _complete(attempt: CheckoutAttempt, cart: Cart) -> PaymentOutcome:
     try:
         raise_for_errors(result.checkout_errors)
     except SaleorValidationError as error:
-        return _refused(attempt, error)
+        return _refused(attempt, error, settling)
     if result.order is not None:
         return _record_order(attempt, result.order)
     if result.confirmation_needed:
@@ -264,55 +226,57 @@ def _ended_without_order(attempt: CheckoutAttempt, error: str) -> PaymentOutcome
         release_holds(attempt, every_payment=True)
     except SaleorError as release_error:
         return _unknown(attempt, release_error)
-    _record(attempt, Status.FAILED, error)
-    return PaymentOutcome(OutcomeKind.DECLINED, message=NOT_COMPLETED_MESSAGE)
-
-
-def _record(attempt: CheckoutAttempt, status: Status, error: str = "") -> None:
-    attempt.status, attempt.last_error = status, error
-    attempt.save(update_fields=["status", "last_error", "updated"])
+    attempt.move_to(Status.FAILED, last_error=error)
+    return outcomes.declined()
 
 
 def _unknown(attempt: CheckoutAttempt, error: Exception) -> PaymentOutcome:
     logger.warning("Checkout %s: completion outcome unknown (%s); settling later", attempt.checkout_token, error)
     with transaction.atomic():
-        _record(attempt, Status.UNKNOWN, str(error))
+        attempt.move_to(Status.UNKNOWN, last_error=str(error))
         # Sooner than the periodic sweep, but only once Saleor has surely finished or been
         # killed (uWSGI's harakiri) — completing again while it still runs risks two orders.
         defer("checkout.tasks.settle_attempt", attempt_id=attempt.pk, schedule_in={"seconds": settings.SETTLE_AFTER_SECONDS})
-    return PaymentOutcome(OutcomeKind.CONFIRMING)
+    return outcomes.confirming()
 
 
-def _refused(attempt: CheckoutAttempt, error: SaleorValidationError) -> PaymentOutcome:
+def _refused(attempt: CheckoutAttempt, error: SaleorValidationError, settling: bool) -> PaymentOutcome:
     message = error.errors[0].message
     if "INSUFFICIENT_STOCK" in error.codes:
         # Saleor checks stock before it charges, and the variant lock makes that check reliable.
-        _record(attempt, Status.SOLD_OUT, message)
-        return PaymentOutcome(OutcomeKind.SOLD_OUT, message=SOLD_OUT_MESSAGE)
+        attempt.move_to(Status.SOLD_OUT, last_error=message)
+        return outcomes.sold_out()
     if "PAYMENT_ERROR" in error.codes:
-        if _hold_may_exist(attempt):
+        authorization = _last_authorization(attempt)
+        if authorization is None or authorization.get("outcome") == "unknown":
             # Stripe's answer was lost after it was asked to hold the card: the hold may exist.
             return _unknown(attempt, error)
-        _record(attempt, Status.DECLINED, message)
-        return PaymentOutcome(OutcomeKind.DECLINED, message=message or "Your card was declined.", card_refused=True)
+        if settling and authorization.get("status") in AWAITING_BUYER:
+            # Saleor's confirm step asked Stripe: the buyer has not authenticated yet and still
+            # may. Only SETTLE_GIVE_UP_SECONDS ends such a payment (its intent cancelled).
+            return _still_authenticating(attempt, authorization.get("intent_id") or "")
+        attempt.move_to(Status.DECLINED, last_error=message)
+        return outcomes.declined(message or "Your card was declined.", card_refused=True)
     # A reason the buyer must fix (address, a total that changed, a used-up promo code):
     # the attempt is over, so the settle job never submits this payment again.
     words = VOUCHER_USED_UP_MESSAGE if "VOUCHER_NOT_APPLICABLE" in error.codes else ADDRESS_MESSAGE
     logger.warning("Checkout %s refused by Saleor: %s", attempt.checkout_token, error)
     with transaction.atomic():
-        _record(attempt, Status.FAILED, words)
+        attempt.move_to(Status.FAILED, last_error=words)
         defer_release_holds(attempt)
     raise CheckoutStepError(words)
 
 
-def _hold_may_exist(attempt: CheckoutAttempt) -> bool:
-    """The gateway marks an attempt whose Stripe answer was lost `outcome: unknown`."""
+def _last_authorization(attempt: CheckoutAttempt) -> Optional[dict[str, Any]]:
+    """What the gateway recorded of the payment's last authorization try ({} if none; None when
+    Saleor could not be asked). It marks a try whose Stripe answer was lost `outcome: unknown`,
+    and names the intent's status as Stripe gave it."""
     try:
         payment = _payment(attempt)
     except SaleorError:
-        return True
+        return None
     attempts = [t for t in (payment.transactions if payment else None) or [] if t and t.kind == TransactionKind.AUTH]
-    return bool(attempts) and (attempts[-1].gateway_response or {}).get("outcome") == "unknown"
+    return (attempts[-1].gateway_response or {}) if attempts else {}
 
 
 def _payment(attempt: CheckoutAttempt) -> Any:
@@ -326,23 +290,26 @@ def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
         if t and t.is_success and (t.gateway_response or {}).get("client_secret")
     ]
     if not pending:
-        return PaymentOutcome(OutcomeKind.DECLINED, message="The payment could not be started. Please try again.")
+        return outcomes.declined("The payment could not be started. Please try again.")
     response = pending[-1].gateway_response
-    attempt.payment_intent_id = response["intent_id"]
-    attempt.status = Status.NEEDS_AUTHENTICATION
-    attempt.save(update_fields=["payment_intent_id", "status", "updated"])
-    return PaymentOutcome(OutcomeKind.AUTHENTICATE, client_secret=response["client_secret"])
+    attempt.move_to(Status.NEEDS_AUTHENTICATION, payment_intent_id=response["intent_id"])
+    return outcomes.authenticate(response["client_secret"])
+
+
+def _still_authenticating(attempt: CheckoutAttempt, intent_id: str) -> PaymentOutcome:
+    """Saved (so `updated` moves): the sweep asks again after SETTLE_AUTHENTICATION_AFTER_SECONDS."""
+    attempt.move_to(Status.NEEDS_AUTHENTICATION, payment_intent_id=intent_id or attempt.payment_intent_id, last_error="")
+    return outcomes.authenticate()
 
 
 def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
     """The point of no return: the order and the jobs that finish it, in one commit."""
     with transaction.atomic():
-        attempt.order_id, attempt.order_token = order.id, order.token
-        attempt.status, attempt.last_error = Status.COMPLETED, ""
-        attempt.order_total = Decimal(str(order.total.gross.amount))
-        attempt.order_currency, attempt.completed = order.total.gross.currency, timezone.now()
-        attempt.save(update_fields=["order_id", "order_token", "status", "last_error", "order_total",
-                                    "order_currency", "completed", "updated"])
+        attempt.move_to(
+            Status.COMPLETED, order_id=order.id, order_token=order.token, last_error="",
+            order_total=Decimal(str(order.total.gross.amount)), order_currency=order.total.gross.currency,
+            completed=timezone.now(),
+        )
         count_paid_order(landing_page=attempt.landing_page)
         record_tax_collected(order_id=order.id, order_token=str(order.token), tax=order_tax(
             metadata=metadata_dict(order.metadata), amount=Money.from_saleor(order.total.tax),
@@ -350,7 +317,7 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         ))
         defer("checkout.tasks.capture_order", attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
-    return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order.token))
+    return outcomes.completed(order.token)
 
 
 def defer_release_holds(attempt: CheckoutAttempt) -> None:
@@ -436,7 +403,7 @@ def settle(attempt_id: int) -> str:
             return f"nothing to settle ({attempt.status})"
         payment = _payment(attempt)
         if payment is None:
-            _record(attempt, Status.FAILED, "Saleor no longer knows this payment")
+            attempt.move_to(Status.FAILED, last_error="Saleor no longer knows this payment")
             return "payment gone"
         if payment.order is not None:
             _record_order(attempt, payment.order)
@@ -448,10 +415,10 @@ def settle(attempt_id: int) -> str:
             if attempt.status == Status.UNKNOWN:
                 # The earlier completion is over (older than Saleor's own time limit):
                 # completing is safe again.
-                _record(attempt, Status.STARTED)
+                attempt.move_to(Status.STARTED, last_error="")
             with session_lock(*(f"variant:{line.variant_id}" for line in cart.lines)):
                 try:
-                    return _complete(attempt, cart).kind.value
+                    return _complete(attempt, cart, settling=True).kind.value
                 except CheckoutStepError as error:
                     # Saleor refused the checkout itself (its address, total or promo code no
                     # longer valid): the attempt is over and its hold released, never re-submitted.
@@ -459,7 +426,7 @@ def settle(attempt_id: int) -> str:
                                    cart_token, attempt.last_error or error)
                     return "refused"
         released = release_holds(attempt, every_payment=True)
-        _record(attempt, Status.FAILED, "The checkout closed without an order")
+        attempt.move_to(Status.FAILED, last_error="The checkout closed without an order")
         if released:
             logger.error("Checkout %s is gone without an order: released %s card hold(s)", cart_token, len(released))
         return "released" if released else "failed"

@@ -1,4 +1,12 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import models
+
+
+class ForbiddenMove(Exception):
+    """A status change the attempt's life does not allow: a bug in the shop, never the buyer's doing."""
 
 
 class CheckoutAttempt(models.Model):
@@ -42,6 +50,33 @@ class CheckoutAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.checkout_token} ({self.status})"
+
+    def move_to(self, status: str, **fields: Any) -> None:
+        """The one way an attempt changes status: checked against ALLOWED_MOVES, then saved with
+        `fields` (and nothing else, so a concurrent write to other columns is kept)."""
+        if status not in ALLOWED_MOVES[self.Status(self.status)]:
+            raise ForbiddenMove(f"Checkout attempt {self.checkout_token}: {self.status} -> {status} is not allowed")
+        self.status = status
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self.save(update_fields=["status", *fields, "updated"])
+
+
+_Status = CheckoutAttempt.Status
+# Where each status may go. A recorded order is final. An unknown outcome is decided only by
+# the order Saleor shows, or by the settle job once Saleor has surely finished (back to started,
+# or failed when the payment or checkout is gone) — never by a second completion meanwhile.
+# An attempt that ended without an order is open again: another card, a late 3-D Secure, or
+# the order Saleor made after all.
+ALLOWED_MOVES: dict[str, frozenset[str]] = {
+    _Status.STARTED: frozenset(_Status),
+    _Status.NEEDS_AUTHENTICATION: frozenset(_Status),
+    _Status.UNKNOWN: frozenset({_Status.STARTED, _Status.FAILED, _Status.COMPLETED}),
+    _Status.DECLINED: frozenset(_Status),
+    _Status.SOLD_OUT: frozenset(_Status),
+    _Status.FAILED: frozenset(_Status),
+    _Status.COMPLETED: frozenset(),
+}
 
 
 class StripeEvent(models.Model):

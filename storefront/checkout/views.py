@@ -15,8 +15,8 @@ from scriptguard.csp import limit_scripts_to_inventory
 from waiting_room.decorators import admitted_to_checkout
 
 from . import completion, services
-from .completion import OutcomeKind, PaymentOutcome
 from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm, chosen_country
+from .outcomes import GONE_MESSAGE, OutcomeKind, PaymentOutcome
 from .session import CheckoutNotes, PaymentNote
 
 
@@ -220,7 +220,7 @@ CONFIRMING_REFRESH_SECONDS = 3
 def _attempt(request: HttpRequest, action) -> PaymentOutcome:
     token = CartSession(request).token
     if not token:
-        return PaymentOutcome(OutcomeKind.GONE, message=completion.GONE_MESSAGE)
+        return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
     try:
         return action(token)
     except completion.CheckoutStepError as error:

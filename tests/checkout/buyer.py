@@ -35,6 +35,9 @@ US_ADDRESS = {
 GOOD_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000341"
 THREE_D_SECURE_CARD = "4000002500003155"
+# A buyer at this domain makes Saleor's tax hook fail when their order is created (the test
+# stack sets Saleor's TAX_FAULT_EMAIL_DOMAIN to it).
+TAX_FAULT_EMAIL_DOMAIN = "tax-fault.example"
 
 
 def stripe_client(shop: Stack) -> stripe.StripeClient:

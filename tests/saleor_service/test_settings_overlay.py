@@ -73,6 +73,16 @@ def test_saleor_refuses_to_start_with_a_development_secret_key(shop: Stack):
     assert "SECRET_KEY is a development key" in result.stderr
 
 
+def test_saleor_refuses_to_start_in_production_with_the_tests_tax_fault(shop: Stack):
+    env = {**shop.saleor_env(), "SHOP_ENVIRONMENT": "production", "TAX_FAULT_EMAIL_DOMAIN": "tax-fault.example"}
+    result = subprocess.run(
+        [str(venv_python(SALEOR_VENV)), "-c", "import django; django.setup()"],
+        env=env, cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "TAX_FAULT_EMAIL_DOMAIN is for the tests; unset it in production." in result.stderr
+
+
 def test_sentry_in_saleor_gets_no_request_bodies(shop: Stack):
     # Saleor's own start of Sentry would attach GraphQL bodies: addresses, e-mails, passwords.
     result = subprocess.run(

@@ -93,6 +93,11 @@ TAX_RATES_FILE = os.environ.get("TAX_RATES_FILE") or os.path.join(SHOP_SEED_DIR,
 TAX_BACKEND = os.environ.get("TAX_BACKEND", "offline")
 if TAX_BACKEND not in ("offline", "stripe_tax"):
     raise ImproperlyConfigured("TAX_BACKEND is `offline` or `stripe_tax`.")
+# Tests only: an order whose buyer's e-mail is at this domain makes the tax plugin's
+# order_created hook fail (tests/checkout/test_tax_hook_fault.py). Refused in production.
+TAX_FAULT_EMAIL_DOMAIN = os.environ.get("TAX_FAULT_EMAIL_DOMAIN", "")
+if TAX_FAULT_EMAIL_DOMAIN and os.environ.get("SHOP_ENVIRONMENT") == "production":
+    raise ImproperlyConfigured("TAX_FAULT_EMAIL_DOMAIN is for the tests; unset it in production.")
 # US states where the seller must collect sales tax (the warehouse is in California).
 TAX_NEXUS_STATES = [state.strip().upper() for state in os.environ.get("TAX_NEXUS_STATES", "CA").split(",") if state.strip()]
 # The seller's IOSS number (EU VAT on imports up to EUR 150, collected at checkout; the same

@@ -15,6 +15,7 @@ import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
+from django.conf import settings
 from django.db import connection
 from django_countries.fields import Country
 from prices import Money, TaxedMoney
@@ -124,6 +125,16 @@ def is_shipping_voucher(checkout: "Checkout") -> bool:
     return Voucher.objects.filter(code=checkout.voucher_code).values_list("type", flat=True).first() == VoucherType.SHIPPING
 
 
+class InjectedFault(Exception):
+    """A failure the tests ask for (TAX_FAULT_EMAIL_DOMAIN), standing in for a tax backend's."""
+
+
+def _fail_if_told(order: "Order") -> None:
+    domain = settings.TAX_FAULT_EMAIL_DOMAIN
+    if domain and (order.user_email or "").lower().endswith(f"@{domain}"):
+        raise InjectedFault(f"the tax backend failed for order {order.pk}, as TAX_FAULT_EMAIL_DOMAIN asks")
+
+
 class TaxPlugin(BasePlugin):
     PLUGIN_ID = "qlclaw.taxes"
     PLUGIN_NAME = "QL Claw taxes"
@@ -216,6 +227,7 @@ class TaxPlugin(BasePlugin):
         # exception here would undo a paid order. The tax labels are worth less than that; without
         # them the storefront names the tax from the destination's market.
         try:
+            _fail_if_told(order)
             quote = kept_quote(order.private_metadata, None)
             if quote is None and order.shipping_address is not None:
                 logger.warning("Order %s: no tax quote came with its checkout; priced again", order.pk)
