@@ -67,13 +67,14 @@ def stripe_tax(shop: Stack) -> Iterator[StripeTaxStandIn]:
     server = StripeTaxStandIn()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    shop.saleor_settings = {"TAX_BACKEND": "stripe_tax", "STRIPE_TAX_API_BASE": server.url, "CACHE_URL": "dummy://"}
+    kept = dict(shop.saleor_settings)
+    shop.saleor_settings = {**kept, "TAX_BACKEND": "stripe_tax", "STRIPE_TAX_API_BASE": server.url, "CACHE_URL": "dummy://"}
     shop.stop_saleor()
     try:
         shop.start_saleor()
         yield server
     finally:
-        shop.saleor_settings = {}
+        shop.saleor_settings = kept
         shop.stop_saleor()
         shop.start_saleor()
         server.shutdown()
