@@ -4,6 +4,7 @@ rules compose keeps: probes, limits, non-root, and compose's networks as Network
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from functools import cache
@@ -20,7 +21,7 @@ from tests.deploy import kubernetes_policy as policy
 KUBERNETES_VERSION = "1.35.0"
 # KUBERNETES_DIR points the tests at another copy (e.g. a deliberately broken one).
 KUBERNETES_DIR = Path(os.environ.get("KUBERNETES_DIR", ROOT / "deploy" / "kubernetes"))
-OVERLAYS = ["production", "staging"]
+OVERLAYS = ["production", "staging", "production-own-metric"]
 SKIPS_FILE = ROOT / "deploy" / "kubernetes" / "checkov-skips.yaml"
 
 
@@ -283,3 +284,36 @@ def test_pictures_are_in_the_bucket_and_no_pod_shares_a_volume(overlay: str):
     assert config["AWS_MEDIA_BUCKET_NAME"] and config["MEDIA_PUBLIC_URL"].endswith("/")
     assert claims == {("backup", "backups")}
     assert set(by_kind(overlay, "PersistentVolumeClaim")) == {"backups"}
+
+
+def test_production_publishes_the_proxy_through_a_network_load_balancer_that_keeps_the_visitors_address():
+    proxy = by_kind("production", "Service")["proxy"]
+    annotations = proxy["metadata"].get("annotations", {})
+    assert annotations["service.beta.kubernetes.io/aws-load-balancer-type"] == "external"
+    assert annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"] == "internet-facing"
+    # Instance targets reached through nodes that only send to their own proxy pods: the source
+    # address of each packet stays the visitor's (ip targets over TCP would need proxy protocol).
+    assert annotations["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] == "instance"
+    assert proxy["spec"]["type"] == "LoadBalancer" and proxy["spec"]["externalTrafficPolicy"] == "Local"
+    assert "annotations" not in by_kind("staging", "Service")["proxy"]["metadata"]
+
+
+def test_the_own_metric_overlay_adds_only_a_metric_the_adapter_rule_serves_from_series_the_storefront_exports():
+    overlay = KUBERNETES_DIR / "overlays" / "production-own-metric"
+    hpa = by_kind("production-own-metric", "HorizontalPodAutoscaler")["storefront"]
+    cpu, own = hpa["spec"]["metrics"]
+    assert cpu == by_kind("production", "HorizontalPodAutoscaler")["storefront"]["spec"]["metrics"][0]
+    assert own["type"] == "Pods" and own["pods"]["target"] == {"type": "AverageValue", "averageValue": "700m"}
+
+    [rule] = yaml.safe_load((overlay / "prometheus-adapter-rules.yaml").read_text())["rules"]
+    assert rule["name"]["as"] == own["pods"]["metric"]["name"]
+    assert rule["resources"]["overrides"]["pod"] == {"resource": "pod"}
+    exported = (ROOT / "storefront" / "metrics" / "figures.py").read_text()
+    used = set(re.findall(r"storefront_[a-z_]+", rule["seriesQuery"] + rule["metricsQuery"]))
+    assert used == {"storefront_saleor_calls_in_flight", "storefront_saleor_bulkhead_slots"}
+    assert all(f'"{name}"' in exported for name in used), "the rule reads a series the storefront does not export"
+
+    # Everything else is production's, unchanged.
+    def rest(name: str) -> list[dict]:
+        return [m for m in manifests(name) if not (m["kind"] == "HorizontalPodAutoscaler" and m["metadata"]["name"] == "storefront")]
+    assert rest("production-own-metric") == rest("production")
