@@ -1,4 +1,5 @@
-"""Changing the cart. Each action is one Saleor call answering with the whole cart."""
+"""Changing the cart. Each action is one Saleor call answering with the cart (or, for an add, its
+token and item count), and gives the cart a new version in `cart.summary`."""
 from __future__ import annotations
 
 import logging
@@ -10,6 +11,7 @@ from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
 from saleor_client.generated.input_types import CheckoutLineInput
 
+from . import summary
 from .selectors import PLACEHOLDER_EMAIL, Cart, cart_from_saleor
 
 logger = logging.getLogger(__name__)
@@ -46,7 +48,9 @@ def _refused(payload) -> None:
 
 def _checked(payload) -> Cart:
     _refused(payload)
-    return cart_from_saleor(payload.checkout)
+    cart = cart_from_saleor(payload.checkout)
+    summary.cart_changed(cart_token=cart.token, answer=cart)
+    return cart
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) ->
     if cart_token:
         payload = saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).qlclaw_checkout_lines_add
         if not any(error.field == "checkoutId" for error in payload.checkout_errors):
+            summary.cart_changed(cart_token=cart_token)
             return _summary(payload)
         # Saleor no longer knows that checkout (its order was placed): start a new cart.
     return _summary(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
@@ -85,10 +90,12 @@ def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:
     if line is None:
         raise CartError(MESSAGES["NOT_FOUND"])
     lines = [CheckoutLineInput(variant_id=line.variant_id, quantity=quantity)]
-    return _checked(saleor().cart_lines_update(checkout_id=cart.id, lines=lines).checkout_lines_update)
+    payload = saleor().cart_lines_update(checkout_id=cart.id, lines=lines, with_tax=cart.tax_shown)
+    return _checked(payload.checkout_lines_update)
 
 
 def remove_line(*, cart: Cart, line_id: str) -> Cart:
     if not any(line.id == line_id for line in cart.lines):
         raise CartError(MESSAGES["NOT_FOUND"])
-    return _checked(saleor().cart_line_delete(checkout_id=cart.id, line_id=line_id).checkout_line_delete)
+    payload = saleor().cart_line_delete(checkout_id=cart.id, line_id=line_id, with_tax=cart.tax_shown)
+    return _checked(payload.checkout_line_delete)
