@@ -73,26 +73,32 @@ def saleor_queries(shop, variant_id: str) -> None:
 
 def storefront_page(shop) -> None:
     buyer = Buyer(shop, email="bench-cart-page@example.com")
+    variant_id = buyer.product_variant_id()
     buyer.add_to_cart(1)
-    print(f"\nStorefront /cart/ ({ROUNDS} rounds): right after a change, and reloaded")
-    after_change: list[float] = []
-    reloads: list[float] = []
-    calls: dict[str, set[str]] = {"after a change": set(), "reload": set()}
-    saleor_ms: dict[str, list[float]] = {"after a change": [], "reload": []}
+    cases = ("after an add (read from Saleor)", "after a quantity change (its answer kept)", "reloaded")
+    wall: dict[str, list[float]] = {case: [] for case in cases}
+    saleor_ms: dict[str, list[float]] = {case: [] for case in cases}
+    calls: dict[str, set[str]] = {case: set() for case in cases}
+
+    def view(case: str) -> str:
+        started = time.perf_counter()
+        response = buyer.http.get("/cart/")
+        wall[case].append((time.perf_counter() - started) * 1000)
+        figures = timing(response)
+        calls[case].add(figures["saleor"][0])
+        saleor_ms[case].append(figures["saleor"][1])
+        return response.text
+
     for n in range(ROUNDS):
-        page = buyer.http.get("/cart/")
-        line_id = page.text.split('action="/cart/lines/', 1)[1].split("/", 1)[0]
-        buyer.post_form("/cart/", f"/cart/lines/{line_id}/", {"quantity": 1 + n % 2}, follow=False)
-        for label, into in (("after a change", after_change), ("reload", reloads)):
-            started = time.perf_counter()
-            response = buyer.http.get("/cart/")
-            into.append((time.perf_counter() - started) * 1000)
-            figures = timing(response)
-            calls[label].add(figures["saleor"][0])
-            saleor_ms[label].append(figures["saleor"][1])
-    for label, values in (("after a change", after_change), ("reload", reloads)):
-        print(line(f"GET /cart/ {label}", values)
-              + f"   Saleor {statistics.median(saleor_ms[label]):5.1f} ms   {sorted(calls[label])}")
+        buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": variant_id, "quantity": 1}, follow=False)
+        page = view(cases[0])
+        line_id = page.split('action="/cart/lines/', 1)[1].split("/", 1)[0]
+        buyer.post_form("/cart/", f"/cart/lines/{line_id}/", {"quantity": 1}, follow=False)
+        view(cases[1])
+        view(cases[2])
+    print(f"\nStorefront GET /cart/ ({ROUNDS} rounds)")
+    for case in cases:
+        print(line(case, wall[case]) + f"   Saleor {statistics.median(saleor_ms[case]):5.1f} ms   {sorted(calls[case])}")
     buyer.close()
 
 
