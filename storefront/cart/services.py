@@ -46,10 +46,15 @@ def _refused(payload) -> None:
         raise CartError(shopper_message(error)) from error
 
 
-def _checked(payload) -> Cart:
-    _refused(payload)
+def _checked(payload, *, cart_token: str) -> Cart:
+    try:
+        _refused(payload)
+    except CartError:
+        # Refused for what the summary may not know yet (stock sold meanwhile): read Saleor again.
+        summary.cart_changed(cart_token=cart_token)
+        raise
     cart = cart_from_saleor(payload.checkout)
-    summary.cart_changed(cart_token=cart.token, answer=cart)
+    summary.cart_changed(cart_token=cart_token, answer=cart)
     return cart
 
 
@@ -91,11 +96,11 @@ def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:
         raise CartError(MESSAGES["NOT_FOUND"])
     lines = [CheckoutLineInput(variant_id=line.variant_id, quantity=quantity)]
     payload = saleor().cart_lines_update(checkout_id=cart.id, lines=lines, with_tax=cart.tax_shown)
-    return _checked(payload.checkout_lines_update)
+    return _checked(payload.checkout_lines_update, cart_token=cart.token)
 
 
 def remove_line(*, cart: Cart, line_id: str) -> Cart:
     if not any(line.id == line_id for line in cart.lines):
         raise CartError(MESSAGES["NOT_FOUND"])
     payload = saleor().cart_line_delete(checkout_id=cart.id, line_id=line_id, with_tax=cart.tax_shown)
-    return _checked(payload.checkout_line_delete)
+    return _checked(payload.checkout_line_delete, cart_token=cart.token)

@@ -132,3 +132,16 @@ def test_an_eu_cart_asks_saleor_for_its_vat_and_shows_it(buyer: Buyer):
     assert Decimal(match.group(1)) > 0
     assert calls(page) == 0  # the add's redirect already read it
     assert "Sales tax" not in unescape(page.text)
+
+
+def test_a_change_saleor_refuses_retires_the_summary_so_the_page_shows_why(buyer: Buyer, staff_api, stock):
+    buyer.add_to_cart(2)
+    page = buyer.http.get("/cart/")
+    assert "Only" not in page.text
+    staff_api.set_available("QLC-001", 1)  # sold meanwhile; no purge, so the summary knows nothing
+    line = re.search(r'action="/cart/lines/([^/]+)/"', page.text).group(1)
+
+    refused = buyer.post_form("/cart/", f"/cart/lines/{line}/", {"quantity": 3})
+
+    assert "We don't have that many in stock." in unescape(refused.text)
+    assert "Only 1 left" in refused.text
