@@ -106,7 +106,6 @@ def main() -> None:
         try:
             proxy = caching_proxy.start(processes, shop.state.path / "bench-proxy",
                                         listen_port=Ports.free().storefront, storefront_port=shop.ports.storefront)
-            staff = SaleorStaffAPI.sign_in(f"{shop.saleor_url}/graphql/", shop.staff_email, shop.staff_password)
             variant_id = Buyer(shop, email="flash-variant@example.com").product_variant_id()
             cpu_per_order, wall_per_order = saleor_ceiling(shop, variant_id, args.ceiling_orders)
             cores = psutil.cpu_count() or 1
@@ -114,6 +113,8 @@ def main() -> None:
             print(f"\nPreparing {args.buyers} carts at the payment step through the proxy…", flush=True)
             with ThreadPoolExecutor(max_workers=PREPARING_THREADS) as pool:
                 ready = list(pool.map(lambda n: ready_buyer(shop, proxy, f"flash-{run}-{n}@example.com"), range(args.buyers)))
+            # Signed in only now: preparing hundreds of carts outlasts a staff token.
+            staff = SaleorStaffAPI.sign_in(f"{shop.saleor_url}/graphql/", shop.staff_email, shop.staff_password)
             staff.set_available("QLC-001", args.units)
             shop.storefront_manage("purge_catalog_cache")
             intents_before = payment_intents(shop) or {}
