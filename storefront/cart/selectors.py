@@ -1,4 +1,5 @@
-"""Reading the cart (a Saleor checkout). Never cached: it changes with every click."""
+"""Reading the cart (a Saleor checkout). The checkout steps read it from Saleor each time; the cart
+page reads the storefront's summary of it (`cart.summary`), renewed on every change the storefront makes."""
 from __future__ import annotations
 
 import uuid
@@ -10,9 +11,12 @@ from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, ShownPrices, mark
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorGraphQLError, present
 from saleor_client.generated.cart import Cart as CartQuery
-from saleor_client.generated.fragments import CartDetails
+from saleor_client.generated.cart_for_completion import CartForCompletion as CartForCompletionQuery
+from saleor_client.generated.cart_page import CartPage as CartPageQuery
 from saleor_client.values import Money, Picture
 from shipping.selectors import delivery_estimate
+
+from . import summary
 
 # Saleor 2.10.1 refuses to create a checkout for a guest without an e-mail address. A cart
 # starts with this one (the reserved .invalid domain can never receive mail); the address
@@ -93,6 +97,12 @@ class Cart(ShownPrices):
         return market_for(self.shipping_address.get("country", "")) if self.shipping_address else None
 
     @property
+    def tax_shown(self) -> bool:
+        """The cart page shows the tax (the VAT in it) for an EU or UK address alone."""
+        market = self.market
+        return market is not None and market.includes_vat
+
+    @property
     def vat_included(self) -> bool:
         market = self.market
         return market is not None and market.includes_vat and self.tax.amount > 0
@@ -130,8 +140,14 @@ class Cart(ShownPrices):
 NO_LONGER_SOLD = "An item no longer sold"
 
 
-def cart_from_saleor(details: CartDetails, unavailable: tuple[CartLine, ...] = ()) -> Cart:
-    total = details.total_price
+def cart_from_saleor(details: Any, unavailable: tuple[CartLine, ...] = ()) -> Cart:
+    """From Saleor's `CartDetails`, the cart page's lighter `CartPageDetails` (no shipping method,
+    shipping price or total) or `CartForCompletion` (no price at all): a figure not asked for
+    reads as zero, and the page that asked for less never shows it."""
+    total = getattr(details, "total_price", None)
+    subtotal = getattr(details, "subtotal_price", None)
+    shipping_price = getattr(details, "shipping_price", None)
+    shipping_method = getattr(details, "shipping_method", None)
     address = details.shipping_address
     return Cart(
         id=details.id,
@@ -140,49 +156,54 @@ def cart_from_saleor(details: CartDetails, unavailable: tuple[CartLine, ...] = (
         # Saleor 2.10.1's checkoutLineDelete leaves `quantity` as it was before the delete
         # (graphql/checkout/mutations.py never recounts it): a cart with no lines holds nothing.
         quantity=details.quantity if details.lines else 0,
-        lines=tuple(
-            CartLine(
-                id=line.id,
-                variant_id=line.variant.id,
-                sku=line.variant.sku,
-                product_name=line.variant.product.name,
-                product_slug=line.variant.product.slug,
-                quantity=line.quantity,
-                quantity_available=line.variant.quantity_available,
-                total=Money.from_saleor(line.total_price.gross if line.total_price else None),
-                picture=Picture.from_saleor(line.variant.product.thumbnail),
-                total_net=Money.from_saleor(line.total_price.net) if line.total_price else None,
-            )
-            for line in details.lines or []
-            if line
-        ) + unavailable,
-        subtotal=Money.from_saleor(details.subtotal_price.gross if details.subtotal_price else None),
-        shipping=Money.from_saleor(details.shipping_price.gross if details.shipping_price else None),
-        subtotal_net=Money.from_saleor(details.subtotal_price.net) if details.subtotal_price else None,
-        shipping_net=Money.from_saleor(details.shipping_price.net) if details.shipping_price else None,
-        total=Money.from_saleor(total.gross if total else None),
+        lines=tuple(_cart_line(line) for line in details.lines or [] if line) + unavailable,
+        subtotal=Money.from_saleor(subtotal.gross if subtotal else None),
+        shipping=Money.from_saleor(shipping_price.gross if shipping_price else None),
+        subtotal_net=Money.from_saleor(subtotal.net) if subtotal else None,
+        shipping_net=Money.from_saleor(shipping_price.net) if shipping_price else None,
+        total=Money.from_saleor(getattr(total, "gross", None)),
         tax=Money.from_saleor(total.tax if total else None),
         discount=Money.from_saleor(details.discount) if details.discount and details.discount.amount else None,
         discount_name=details.discount_name or "",
         voucher_code=details.voucher_code or "",
         shipping_address=address_fields(address),
-        shipping_method_id=details.shipping_method.id if details.shipping_method else None,
-        shipping_method_name=details.shipping_method.name if details.shipping_method else "",
+        shipping_method_id=shipping_method.id if shipping_method else None,
+        shipping_method_name=shipping_method.name if shipping_method else "",
         shipping_options=tuple(
             ShippingOption(id=option.id, name=option.name, price=Money.from_saleor(option.price), delivery=delivery_estimate(option.name))
-            for option in details.available_shipping_methods
+            for option in getattr(details, "available_shipping_methods", None) or ()
             if option
         ),
     )
 
 
+def _cart_line(line: Any) -> CartLine:
+    line_total = getattr(line, "total_price", None)
+    return CartLine(
+        id=line.id,
+        variant_id=line.variant.id,
+        sku=line.variant.sku,
+        product_name=line.variant.product.name,
+        product_slug=line.variant.product.slug,
+        quantity=line.quantity,
+        quantity_available=line.variant.quantity_available,
+        total=Money.from_saleor(line_total.gross if line_total else None),
+        picture=Picture.from_saleor(getattr(line.variant.product, "thumbnail", None)),
+        total_net=Money.from_saleor(line_total.net) if line_total else None,
+    )
+
+
+def _valid_token(token: Optional[str]) -> bool:
+    try:
+        uuid.UUID(token or "")
+    except ValueError:
+        return False
+    return True
+
+
 def get_cart(token: Optional[str]) -> Optional[Cart]:
     """The cart for a session token, or None when there is none (or Saleor forgot it)."""
-    if not token:
-        return None
-    try:
-        uuid.UUID(token)
-    except ValueError:
+    if not _valid_token(token):
         return None
     try:
         details = saleor().cart(token=token).checkout
@@ -190,14 +211,53 @@ def get_cart(token: Optional[str]) -> Optional[Cart]:
         data = error.data or {}
         if not error.only_under("checkout", "lines") or not data.get("checkout"):
             raise
-        return _cart_with_unavailable_lines(token, data)
+        return _cart_with_unavailable_lines(str(token), present(CartQuery.model_validate(data).checkout, "cart"))
     return cart_from_saleor(details) if details else None
 
 
-def _cart_with_unavailable_lines(token: str, data: dict[str, Any]) -> Cart:
+def cart_for_completion(token: Optional[str]) -> Optional[Cart]:
+    """The cart as completing it needs it: its lines and Saleor's stock for each, no price
+    (`CartForCompletion`). None when Saleor no longer knows it."""
+    if not _valid_token(token):
+        return None
+    try:
+        details = saleor().cart_for_completion(token=token).checkout
+    except SaleorGraphQLError as error:
+        if not error.only_under("checkout", "lines") or not (error.data or {}).get("checkout"):
+            raise
+        return _cart_with_unavailable_lines(str(token), CartForCompletionQuery.model_validate(error.data).checkout)
+    return cart_from_saleor(details) if details else None
+
+
+def cart_for_page(token: Optional[str]) -> Optional[Cart]:
+    """The cart as the cart page shows it, from the storefront's summary of it while nothing
+    changed it (`cart.summary`), else from Saleor's lighter `CartPage` query."""
+    if not _valid_token(token):
+        return None
+    return summary.cached_cart(str(token), lambda: _cart_page_from_saleor(str(token)))
+
+
+def _cart_page_from_saleor(token: str) -> Optional[Cart]:
+    cart = _ask_cart_page(token, with_tax=False)
+    if cart is not None and cart.tax_shown:
+        # Saleor works the tax out with the total: asked for only when the page shows it.
+        cart = _ask_cart_page(token, with_tax=True)
+    return cart
+
+
+def _ask_cart_page(token: str, *, with_tax: bool) -> Optional[Cart]:
+    try:
+        details = saleor().cart_page(token=token, with_tax=with_tax).checkout
+    except SaleorGraphQLError as error:
+        if not error.only_under("checkout", "lines") or not (error.data or {}).get("checkout"):
+            raise
+        return _cart_with_unavailable_lines(token, CartPageQuery.model_validate(error.data).checkout)
+    return cart_from_saleor(details) if details else None
+
+
+def _cart_with_unavailable_lines(token: str, details: Any) -> Cart:
     """Saleor hides an unpublished product, and the cart line holding it comes back null: the
     cart is shown with that line marked, so the buyer can remove it (never a 503)."""
-    details = present(CartQuery.model_validate(data).checkout, "cart")
     shown = {line.id for line in details.lines or [] if line}
     lines = present(saleor().cart_line_ids(token=token).checkout, "cart").lines or []
     unavailable = tuple(

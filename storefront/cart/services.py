@@ -1,4 +1,5 @@
-"""Changing the cart. Each action is one Saleor call answering with the whole cart."""
+"""Changing the cart. Each action is one Saleor call answering with the cart (or, for an add, its
+token and item count), and gives the cart a new version in `cart.summary`."""
 from __future__ import annotations
 
 import logging
@@ -8,9 +9,10 @@ from typing import Optional, Protocol, Sequence
 from saleor_client import global_ids
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, present, raise_for_errors
-from saleor_client.generated.fragments import CartDetails, CheckoutErrorFields
+from saleor_client.generated.fragments import CartDetails, CartPageDetails, CheckoutErrorFields
 from saleor_client.generated.input_types import CheckoutLineInput
 
+from . import summary
 from .selectors import PLACEHOLDER_EMAIL, Cart, cart_from_saleor
 
 logger = logging.getLogger(__name__)
@@ -43,10 +45,11 @@ class _Refusable(Protocol):
 
 
 class _CartPayload(_Refusable, Protocol):
-    """What every cart mutation answers with (the generated payload types differ by name only)."""
+    """What every cart mutation answers with (the generated payload types differ by name only):
+    the whole cart, or the cart page's lighter version of it."""
 
     @property
-    def checkout(self) -> Optional[CartDetails]: ...
+    def checkout(self) -> Optional[CartDetails | CartPageDetails]: ...
 
 
 class _SummaryCheckout(Protocol):
@@ -70,10 +73,17 @@ def _refused(payload: _Refusable) -> None:
         raise CartError(shopper_message(error)) from error
 
 
-def _checked(payload: Optional[_CartPayload]) -> Cart:
+def _checked(payload: Optional[_CartPayload], *, cart_token: str) -> Cart:
     payload = present(payload, "cart change")
-    _refused(payload)
-    return cart_from_saleor(present(payload.checkout, "cart"))
+    try:
+        _refused(payload)
+    except CartError:
+        # Refused for what the summary may not know yet (stock sold meanwhile): read Saleor again.
+        summary.cart_changed(cart_token=cart_token)
+        raise
+    cart = cart_from_saleor(present(payload.checkout, "cart"))
+    summary.cart_changed(cart_token=cart_token, answer=cart)
+    return cart
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) ->
         payload = present(saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).qlclaw_checkout_lines_add,
                           "cart change")
         if not any(error.field == "checkoutId" for error in payload.checkout_errors):
+            summary.cart_changed(cart_token=cart_token)
             return _summary(payload)
         # Saleor no longer knows that checkout (its order was placed): start a new cart.
     return _summary(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
@@ -115,10 +126,12 @@ def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:
     if line is None:
         raise CartError(MESSAGES["NOT_FOUND"])
     lines = [CheckoutLineInput(variant_id=line.variant_id, quantity=quantity)]
-    return _checked(saleor().cart_lines_update(checkout_id=cart.id, lines=lines).checkout_lines_update)
+    payload = saleor().cart_lines_update(checkout_id=cart.id, lines=lines, with_tax=cart.tax_shown)
+    return _checked(payload.checkout_lines_update, cart_token=cart.token)
 
 
 def remove_line(*, cart: Cart, line_id: str) -> Cart:
     if not any(line.id == line_id for line in cart.lines):
         raise CartError(MESSAGES["NOT_FOUND"])
-    return _checked(saleor().cart_line_delete(checkout_id=cart.id, line_id=line_id).checkout_line_delete)
+    payload = saleor().cart_line_delete(checkout_id=cart.id, line_id=line_id, with_tax=cart.tax_shown)
+    return _checked(payload.checkout_line_delete, cart_token=cart.token)

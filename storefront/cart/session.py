@@ -5,7 +5,7 @@ from typing import Optional
 
 from django.http import HttpRequest
 
-from .selectors import Cart, get_cart
+from .selectors import Cart, cart_for_page, get_cart
 
 TOKEN_KEY = "cart_token"
 QUANTITY_KEY = "cart_quantity"
@@ -50,6 +50,15 @@ def current_cart(request: HttpRequest) -> Optional[Cart]:
     """The session's cart; a token Saleor no longer knows (an order was placed) is dropped."""
     session = CartSession(request)
     cart = get_cart(session.token)
+    if cart is None and session.token:
+        session.forget()
+    return cart
+
+
+def cart_on_page(request: HttpRequest) -> Optional[Cart]:
+    """The session's cart as the cart page shows it (the storefront's summary, `cart.summary`)."""
+    session = CartSession(request)
+    cart = cart_for_page(session.token)
     if cart is None and session.token:
         session.forget()
     return cart

@@ -12,7 +12,7 @@ from shipping.selectors import zone_for_country
 from . import services
 from .forms import AddToCartForm, LineQuantityForm
 from .selectors import Cart
-from .session import CartSession, current_cart
+from .session import CartSession, cart_on_page
 
 
 def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:
@@ -22,7 +22,7 @@ def _remember(request: HttpRequest, cart: Cart | services.CartSummary) -> None:
 @require_safe
 @never_cache  # one visitor's cart: `private, no-store`, so no proxy or shared cache keeps it
 def cart_page(request: HttpRequest) -> HttpResponse:
-    cart = current_cart(request)
+    cart = cart_on_page(request)
     # What shipping will cost, before checkout: for the address already given, else the shop's country.
     country = (cart.shipping_address.get("country") if cart else "") or settings.SHOP_COUNTRY
     return render(request, "cart/cart.html", {"cart": cart, "shipping_zone": zone_for_country(country)})
@@ -50,7 +50,7 @@ def add(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def update_line(request: HttpRequest, line_id: str) -> HttpResponse:
-    cart = current_cart(request)
+    cart = cart_on_page(request)  # the lines the buyer saw; Saleor judges the change
     form = LineQuantityForm(request.POST)
     if cart is None:
         messages.error(request, "Your cart is empty.")
@@ -67,7 +67,7 @@ def update_line(request: HttpRequest, line_id: str) -> HttpResponse:
 
 @require_POST
 def remove_line(request: HttpRequest, line_id: str) -> HttpResponse:
-    cart = current_cart(request)
+    cart = cart_on_page(request)
     if cart is not None:
         try:
             _remember(request, services.remove_line(cart=cart, line_id=line_id))

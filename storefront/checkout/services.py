@@ -5,6 +5,7 @@ Paying and completing live in `completion.py`.
 from __future__ import annotations
 
 from cart.selectors import Cart, cart_from_saleor
+from cart.summary import cart_changed
 from core.addresses import address_rules, postal_code_problem
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
@@ -68,8 +69,16 @@ def set_details(*, cart: Cart, email: str, address: dict[str, str]) -> Cart:
             result.checkout_billing_address_update.checkout_errors,
         )
     except SaleorValidationError as error:
+        cart_changed(cart_token=cart.token)  # the e-mail may have changed though the address was refused
         raise CheckoutStepError("Please correct the highlighted fields.", _field_errors(error, address)) from error
-    return cart_from_saleor(result.checkout_billing_address_update.checkout)
+    return _changed(result.checkout_billing_address_update.checkout)
+
+
+def _changed(checkout) -> Cart:
+    """Saleor's answer to a change: the cart as it is now, and the cart page's new summary."""
+    cart = cart_from_saleor(checkout)
+    cart_changed(cart_token=cart.token, answer=cart)
+    return cart
 
 
 def _camel(name: str) -> str:
@@ -85,7 +94,7 @@ def set_shipping_method(*, cart: Cart, shipping_method_id: str) -> Cart:
         raise_for_errors(result.checkout_shipping_method_update.checkout_errors)
     except SaleorValidationError as error:
         raise CheckoutStepError("This shipping method isn't available for your address.") from error
-    return cart_from_saleor(result.checkout_shipping_method_update.checkout)
+    return _changed(result.checkout_shipping_method_update.checkout)
 
 
 def promo_code_candidates(typed: str) -> list[str]:
@@ -107,7 +116,7 @@ def apply_promo_code(*, cart: Cart, code: str) -> Cart:
             if refusal is None or "VOUCHER_NOT_APPLICABLE" in error.codes:
                 refusal = error  # a code that exists but does not apply says more than "unknown"
             continue
-        return cart_from_saleor(result.checkout_add_promo_code.checkout)
+        return _changed(result.checkout_add_promo_code.checkout)
     if refusal is not None and "VOUCHER_NOT_APPLICABLE" in refusal.codes:
         message = "This code can't be used for this order."
     else:
@@ -121,4 +130,4 @@ def remove_promo_code(*, cart: Cart) -> Cart:
         raise_for_errors(result.checkout_remove_promo_code.checkout_errors)
     except SaleorValidationError as error:
         raise CheckoutStepError("The promo code could not be removed. Please reload the page and try again.") from error
-    return cart_from_saleor(result.checkout_remove_promo_code.checkout)
+    return _changed(result.checkout_remove_promo_code.checkout)

@@ -165,6 +165,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # docker-compose) lets a purge reach every worker process at once.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://storefront_cache")}
 CATALOG_CACHE_SECONDS = env.int("CATALOG_CACHE_SECONDS", default=60)
+# How long the cart page's summary of a cart lives (cart/summary.py): the storefront renews it on
+# each change it makes; this bounds how long a change made in Saleor's dashboard goes unseen.
+CART_SUMMARY_SECONDS = env.int("CART_SUMMARY_SECONDS", default=30)
 FEATURED_PRODUCT_SLUG = env.str("FEATURED_PRODUCT_SLUG", default="ql-claw")
 SHOP_COUNTRY = env.str("SHOP_COUNTRY", default="US")
 SHOP_CURRENCY = env.str("SHOP_CURRENCY", default="USD")

@@ -11,6 +11,7 @@ import pytest
 
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import GOOD_CARD, csrf_token
+from tests.checkout.test_request_costs import calls, queries
 from tests.mailbox import Mailbox, text_of
 from tests.saleor_api import SaleorStaffAPI
 
@@ -104,3 +105,20 @@ def test_lookups_from_one_visitor_are_rate_limited(shop: Stack):
 
     assert statuses[0] == 200 and statuses.count(429) >= 1
     assert fresh == 200
+
+
+def test_the_lookup_form_is_served_without_database_work_and_its_token_works(shop: Stack, buyer):
+    buyer.add_to_cart(1)  # a visitor with a session (a cart) as well as one without
+    with visitor(shop) as client:
+        for http in (client, buyer.http):
+            http.get("/orders/find/")  # the first page of a process may warm its caches
+            page = http.get("/orders/find/")
+
+            assert page.status_code == 200
+            assert queries(page) == 0 and calls(page) == 0
+            # The CSRF secret travels in its own cookie: no session is written for the form.
+            assert "sessionid" not in page.headers.get("set-cookie", "")
+        answer = client.post("/orders/find/", data={
+            "csrfmiddlewaretoken": csrf_token(client.get("/orders/find/").text), "number": "999999",
+            "email": f"nobody-{uuid.uuid4().hex[:6]}@example.com"})
+        assert answer.status_code == 200 and "Check your inbox" in answer.text

@@ -3,7 +3,7 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import CartDetails, CheckoutErrorFields
+from .fragments import CartPageDetails, CheckoutErrorFields
 
 
 class CartLineDelete(BaseModel):
@@ -19,7 +19,7 @@ class CartLineDeleteCheckoutLineDelete(BaseModel):
     )
 
 
-CartLineDeleteCheckoutLineDeleteCheckout = CartDetails
+CartLineDeleteCheckoutLineDeleteCheckout = CartPageDetails
 CartLineDeleteCheckoutLineDeleteCheckoutErrors = CheckoutErrorFields
 CartLineDelete.model_rebuild()
 CartLineDeleteCheckoutLineDelete.model_rebuild()

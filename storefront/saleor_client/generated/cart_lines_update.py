@@ -3,7 +3,7 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import CartDetails, CheckoutErrorFields
+from .fragments import CartPageDetails, CheckoutErrorFields
 
 
 class CartLinesUpdate(BaseModel):
@@ -19,7 +19,7 @@ class CartLinesUpdateCheckoutLinesUpdate(BaseModel):
     )
 
 
-CartLinesUpdateCheckoutLinesUpdateCheckout = CartDetails
+CartLinesUpdateCheckoutLinesUpdateCheckout = CartPageDetails
 CartLinesUpdateCheckoutLinesUpdateCheckoutErrors = CheckoutErrorFields
 CartLinesUpdate.model_rebuild()
 CartLinesUpdateCheckoutLinesUpdate.model_rebuild()

@@ -5,10 +5,12 @@ from .base_model import UNSET, UnsetType
 from .buyer_data_orders import BuyerDataOrders
 from .cart import Cart
 from .cart_create import CartCreate
+from .cart_for_completion import CartForCompletion
 from .cart_line_delete import CartLineDelete
 from .cart_line_ids import CartLineIds
 from .cart_lines_add import CartLinesAdd
 from .cart_lines_update import CartLinesUpdate
+from .cart_page import CartPage
 from .checkout_add_promo_code import CheckoutAddPromoCode
 from .checkout_complete import CheckoutComplete
 from .checkout_payment_create import CheckoutPaymentCreate
@@ -184,6 +186,164 @@ class SaleorGraphQLClient(BaseClient):
         data = self.get_data(response)
         return Cart.model_validate(data)
 
+    def cart_page(self, token: Any, with_tax: bool, **kwargs: Any) -> CartPage:
+        query = gql("""
+            query CartPage($token: UUID!, $withTax: Boolean!) {
+              checkout(token: $token) {
+                ...CartPageDetails
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              cityArea
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment CartPageDetails on Checkout {
+              id
+              token
+              email
+              quantity
+              voucherCode
+              discountName
+              discount {
+                ...MoneyFields
+              }
+              lines {
+                id
+                quantity
+                totalPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                  net {
+                    ...MoneyFields
+                  }
+                }
+                variant {
+                  id
+                  sku
+                  quantityAvailable
+                  product {
+                    name
+                    slug
+                    thumbnail {
+                      url
+                      alt
+                    }
+                  }
+                }
+              }
+              subtotalPrice {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+              }
+              shippingAddress {
+                ...AddressFields
+              }
+              totalPrice @include(if: $withTax) {
+                tax {
+                  ...MoneyFields
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {"token": token, "withTax": with_tax}
+        response = self.execute(
+            query=query, operation_name="CartPage", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CartPage.model_validate(data)
+
+    def cart_for_completion(self, token: Any, **kwargs: Any) -> CartForCompletion:
+        query = gql("""
+            query CartForCompletion($token: UUID!) {
+              checkout(token: $token) {
+                id
+                token
+                email
+                quantity
+                voucherCode
+                discountName
+                discount {
+                  ...MoneyFields
+                }
+                lines {
+                  id
+                  quantity
+                  variant {
+                    id
+                    sku
+                    quantityAvailable
+                    product {
+                      name
+                      slug
+                    }
+                  }
+                }
+                shippingAddress {
+                  ...AddressFields
+                }
+                shippingMethod {
+                  id
+                  name
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              cityArea
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currency
+            }
+            """)
+        variables: dict[str, object] = {"token": token}
+        response = self.execute(
+            query=query,
+            operation_name="CartForCompletion",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CartForCompletion.model_validate(data)
+
     def cart_line_ids(self, token: Any, **kwargs: Any) -> CartLineIds:
         query = gql("""
             query CartLineIds($token: UUID!) {
@@ -261,13 +421,17 @@ class SaleorGraphQLClient(BaseClient):
         return CartLinesAdd.model_validate(data)
 
     def cart_lines_update(
-        self, checkout_id: str, lines: list[CheckoutLineInput], **kwargs: Any
+        self,
+        checkout_id: str,
+        lines: list[CheckoutLineInput],
+        with_tax: bool,
+        **kwargs: Any,
     ) -> CartLinesUpdate:
         query = gql("""
-            mutation CartLinesUpdate($checkoutId: ID!, $lines: [CheckoutLineInput]!) {
+            mutation CartLinesUpdate($checkoutId: ID!, $lines: [CheckoutLineInput]!, $withTax: Boolean!) {
               checkoutLinesUpdate(checkoutId: $checkoutId, lines: $lines) {
                 checkout {
-                  ...CartDetails
+                  ...CartPageDetails
                 }
                 checkoutErrors {
                   ...CheckoutErrorFields
@@ -292,7 +456,7 @@ class SaleorGraphQLClient(BaseClient):
               phone
             }
 
-            fragment CartDetails on Checkout {
+            fragment CartPageDetails on Checkout {
               id
               token
               email
@@ -335,37 +499,11 @@ class SaleorGraphQLClient(BaseClient):
                   ...MoneyFields
                 }
               }
-              shippingPrice {
-                gross {
-                  ...MoneyFields
-                }
-                net {
-                  ...MoneyFields
-                }
-              }
-              totalPrice {
-                gross {
-                  ...MoneyFields
-                }
-                net {
-                  ...MoneyFields
-                }
-                tax {
-                  ...MoneyFields
-                }
-              }
-              isShippingRequired
               shippingAddress {
                 ...AddressFields
               }
-              shippingMethod {
-                id
-                name
-              }
-              availableShippingMethods {
-                id
-                name
-                price {
+              totalPrice @include(if: $withTax) {
+                tax {
                   ...MoneyFields
                 }
               }
@@ -382,7 +520,11 @@ class SaleorGraphQLClient(BaseClient):
               currency
             }
             """)
-        variables: dict[str, object] = {"checkoutId": checkout_id, "lines": lines}
+        variables: dict[str, object] = {
+            "checkoutId": checkout_id,
+            "lines": lines,
+            "withTax": with_tax,
+        }
         response = self.execute(
             query=query, operation_name="CartLinesUpdate", variables=variables, **kwargs
         )
@@ -390,13 +532,13 @@ class SaleorGraphQLClient(BaseClient):
         return CartLinesUpdate.model_validate(data)
 
     def cart_line_delete(
-        self, checkout_id: str, line_id: str, **kwargs: Any
+        self, checkout_id: str, line_id: str, with_tax: bool, **kwargs: Any
     ) -> CartLineDelete:
         query = gql("""
-            mutation CartLineDelete($checkoutId: ID!, $lineId: ID!) {
+            mutation CartLineDelete($checkoutId: ID!, $lineId: ID!, $withTax: Boolean!) {
               checkoutLineDelete(checkoutId: $checkoutId, lineId: $lineId) {
                 checkout {
-                  ...CartDetails
+                  ...CartPageDetails
                 }
                 checkoutErrors {
                   ...CheckoutErrorFields
@@ -421,7 +563,7 @@ class SaleorGraphQLClient(BaseClient):
               phone
             }
 
-            fragment CartDetails on Checkout {
+            fragment CartPageDetails on Checkout {
               id
               token
               email
@@ -464,37 +606,11 @@ class SaleorGraphQLClient(BaseClient):
                   ...MoneyFields
                 }
               }
-              shippingPrice {
-                gross {
-                  ...MoneyFields
-                }
-                net {
-                  ...MoneyFields
-                }
-              }
-              totalPrice {
-                gross {
-                  ...MoneyFields
-                }
-                net {
-                  ...MoneyFields
-                }
-                tax {
-                  ...MoneyFields
-                }
-              }
-              isShippingRequired
               shippingAddress {
                 ...AddressFields
               }
-              shippingMethod {
-                id
-                name
-              }
-              availableShippingMethods {
-                id
-                name
-                price {
+              totalPrice @include(if: $withTax) {
+                tax {
                   ...MoneyFields
                 }
               }
@@ -511,7 +627,11 @@ class SaleorGraphQLClient(BaseClient):
               currency
             }
             """)
-        variables: dict[str, object] = {"checkoutId": checkout_id, "lineId": line_id}
+        variables: dict[str, object] = {
+            "checkoutId": checkout_id,
+            "lineId": line_id,
+            "withTax": with_tax,
+        }
         response = self.execute(
             query=query, operation_name="CartLineDelete", variables=variables, **kwargs
         )

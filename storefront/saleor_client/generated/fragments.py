@@ -168,6 +168,93 @@ class CartDetailsAvailableShippingMethodsPrice(MoneyFields):
     pass
 
 
+class CartPageDetails(BaseModel):
+    id: str
+    token: Any
+    email: str
+    quantity: int
+    voucher_code: Optional[str] = Field(alias="voucherCode")
+    discount_name: Optional[str] = Field(alias="discountName")
+    discount: Optional["CartPageDetailsDiscount"]
+    lines: Optional[list[Optional["CartPageDetailsLines"]]]
+    subtotal_price: Optional["CartPageDetailsSubtotalPrice"] = Field(
+        alias="subtotalPrice"
+    )
+    shipping_address: Optional["CartPageDetailsShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+    total_price: Optional["CartPageDetailsTotalPrice"] = Field(
+        alias="totalPrice", default=None
+    )
+
+
+class CartPageDetailsDiscount(MoneyFields):
+    pass
+
+
+class CartPageDetailsLines(BaseModel):
+    id: str
+    quantity: int
+    total_price: Optional["CartPageDetailsLinesTotalPrice"] = Field(alias="totalPrice")
+    variant: "CartPageDetailsLinesVariant"
+
+
+class CartPageDetailsLinesTotalPrice(BaseModel):
+    gross: "CartPageDetailsLinesTotalPriceGross"
+    net: "CartPageDetailsLinesTotalPriceNet"
+
+
+class CartPageDetailsLinesTotalPriceGross(MoneyFields):
+    pass
+
+
+class CartPageDetailsLinesTotalPriceNet(MoneyFields):
+    pass
+
+
+class CartPageDetailsLinesVariant(BaseModel):
+    id: str
+    sku: str
+    quantity_available: int = Field(alias="quantityAvailable")
+    product: "CartPageDetailsLinesVariantProduct"
+
+
+class CartPageDetailsLinesVariantProduct(BaseModel):
+    name: str
+    slug: str
+    thumbnail: Optional["CartPageDetailsLinesVariantProductThumbnail"]
+
+
+class CartPageDetailsLinesVariantProductThumbnail(BaseModel):
+    url: str
+    alt: Optional[str]
+
+
+class CartPageDetailsSubtotalPrice(BaseModel):
+    gross: "CartPageDetailsSubtotalPriceGross"
+    net: "CartPageDetailsSubtotalPriceNet"
+
+
+class CartPageDetailsSubtotalPriceGross(MoneyFields):
+    pass
+
+
+class CartPageDetailsSubtotalPriceNet(MoneyFields):
+    pass
+
+
+class CartPageDetailsShippingAddress(AddressFields):
+    pass
+
+
+class CartPageDetailsTotalPrice(BaseModel):
+    tax: "CartPageDetailsTotalPriceTax"
+
+
+class CartPageDetailsTotalPriceTax(MoneyFields):
+    pass
+
+
 class CheckoutErrorFields(BaseModel):
     field: Optional[str]
     code: CheckoutErrorCode
@@ -391,6 +478,7 @@ class StaffOrderDetailEventsUser(BaseModel):
 AddressFields.model_rebuild()
 MoneyFields.model_rebuild()
 CartDetails.model_rebuild()
+CartPageDetails.model_rebuild()
 CheckoutErrorFields.model_rebuild()
 OrderErrorFields.model_rebuild()
 PaymentErrorFields.model_rebuild()

@@ -1,0 +1,183 @@
+"""A flash sale through the caching proxy: BUYERS buyers, each with a cart ready to pay, press Pay
+spread evenly over SECONDS for UNITS units. Prints the time each waited for its answer (an order,
+"sold out, not charged", or anything else), 5xx, the orders Saleor holds, card holds left without
+an order, and orders per minute at saturation beside Saleor's own ceiling measured in the same
+run: Saleor's mutations for one order called directly, the CPU-seconds Saleor and PostgreSQL
+spend per order, and so the most orders this machine's cores could make.
+
+    .venv/storefront/bin/python -m tests.benchmarks.flash_sale [--buyers 500 --units 100 --seconds 60]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import psutil
+
+from deploy.runner import caching_proxy
+from deploy.runner.layout import Ports
+from deploy.runner.processes import ProcessGroup
+from tests.benchmarks.cart_page import ask, documents
+from tests.benchmarks.checkout import percentile
+from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token, stripe_client
+from tests.saleor_api import SaleorStaffAPI
+
+PREPARING_THREADS = 4
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its children (uWSGI's workers, PostgreSQL's backends)."""
+    root = psutil.Process(pid)
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def saleor_ceiling(shop, variant_id: str, orders: int) -> tuple[float, float]:
+    """(CPU-seconds per order of Saleor + PostgreSQL, wall seconds per order), one order at a time."""
+    docs = documents()
+    address = {"".join(part if n == 0 else part.capitalize() for n, part in enumerate(key.split("_"))): value
+               for key, value in US_ADDRESS.items() if key != "email"}
+    pids = [shop.processes.services[name].process.pid for name in ("saleor", "postgres")]
+    cpu_before, started = sum(cpu_seconds(pid) for pid in pids), time.perf_counter()
+    with httpx.Client(base_url=shop.saleor_url, timeout=60, limits=httpx.Limits(max_keepalive_connections=0)) as saleor:
+        for n in range(orders):
+            email = f"flash-ceiling-{n}-{uuid.uuid4().hex[:6]}@example.com"
+            created, _ = ask(saleor, docs["CartCreate"], {"lines": [{"variantId": variant_id, "quantity": 1}], "email": email})
+            token = created["checkoutCreate"]["checkout"]["token"]
+            checkout_id = ask(saleor, docs["CartForCompletion"], {"token": token})[0]["checkout"]["id"]
+            details, _ = ask(saleor, docs["CheckoutSetDetails"], {"checkoutId": checkout_id, "email": email, "address": address})
+            methods = details["checkoutBillingAddressUpdate"]["checkout"]["availableShippingMethods"]
+            standard = next(method["id"] for method in methods if method["name"] == "Standard")
+            ask(saleor, docs["CheckoutSetShippingMethod"], {"checkoutId": checkout_id, "shippingMethodId": standard})
+            ask(saleor, docs["CheckoutPaymentCreate"], {
+                "checkoutId": checkout_id, "gateway": "qlclaw.payments.stripe", "token": card_token(shop, GOOD_CARD)})
+            completed, _ = ask(saleor, docs["CheckoutComplete"], {"checkoutId": checkout_id})
+            assert completed["checkoutComplete"]["order"], completed
+    return (sum(cpu_seconds(pid) for pid in pids) - cpu_before) / orders, (time.perf_counter() - started) / orders
+
+
+def payment_intents(shop) -> dict[str, str] | None:
+    """Every PaymentIntent localstripe holds: id -> status (None when it cannot list them)."""
+    try:
+        listed = stripe_client(shop).v1.payment_intents.list({"limit": 100}).auto_paging_iter()
+        return {intent.id: intent.status for intent in listed}
+    except Exception as error:  # noqa: BLE001 - a figure the run can do without
+        print(f"  (PaymentIntents could not be listed: {error!r})")
+        return None
+
+
+def ready_buyer(shop, proxy: str, email: str) -> tuple[Buyer, str, str]:
+    """A buyer at the payment step, through the proxy: (buyer, the page's CSRF token, a card token)."""
+    buyer = Buyer(shop, email=email)
+    buyer.http.close()
+    buyer.http = httpx.Client(base_url=proxy, timeout=60, headers={"Origin": proxy})
+    buyer.ready_to_pay()
+    page = buyer.http.get("/checkout/payment/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    return buyer, csrf, card_token(shop, GOOD_CARD)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--buyers", type=int, default=500)
+    parser.add_argument("--units", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--ceiling-orders", type=int, default=20)
+    args = parser.parse_args()
+    os.environ["SERVER_TIMING"] = "1"
+    from tests.benchmarks.harness import running_stack
+
+    run = uuid.uuid4().hex[:6]
+    with running_stack() as shop:
+        processes = ProcessGroup()
+        try:
+            proxy = caching_proxy.start(processes, shop.state.path / "bench-proxy",
+                                        listen_port=Ports.free().storefront, storefront_port=shop.ports.storefront)
+            variant_id = Buyer(shop, email="flash-variant@example.com").product_variant_id()
+            cpu_per_order, wall_per_order = saleor_ceiling(shop, variant_id, args.ceiling_orders)
+            cores = psutil.cpu_count() or 1
+
+            print(f"\nPreparing {args.buyers} carts at the payment step through the proxy…", flush=True)
+            with ThreadPoolExecutor(max_workers=PREPARING_THREADS) as pool:
+                ready = list(pool.map(lambda n: ready_buyer(shop, proxy, f"flash-{run}-{n}@example.com"), range(args.buyers)))
+            # Signed in only now: preparing hundreds of carts outlasts a staff token.
+            staff = SaleorStaffAPI.sign_in(f"{shop.saleor_url}/graphql/", shop.staff_email, shop.staff_password)
+            staff.set_available("QLC-001", args.units)
+            shop.storefront_manage("purge_catalog_cache")
+            intents_before = payment_intents(shop) or {}
+
+            answers: list[tuple[float, float, str]] = []  # (seconds to the answer, when it came, kind)
+            lock = threading.Lock()
+            start_at = time.perf_counter() + 1.0
+
+            def press_pay(index: int) -> None:
+                buyer, csrf, card = ready[index]
+                time.sleep(max(0.0, start_at + index * args.seconds / args.buyers - time.perf_counter()))
+                began = time.perf_counter()
+                try:
+                    response = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": card})
+                    location = response.headers.get("location", "")
+                    kind = ("5xx" if response.status_code >= 500 else
+                            "order" if location.startswith("/orders/") else
+                            "sold out" if location.startswith("/cart/") else
+                            "confirming" if "confirming" in location else f"other {response.status_code}")
+                except httpx.HTTPError as error:
+                    kind = f"no answer ({type(error).__name__})"
+                ended = time.perf_counter()
+                with lock:
+                    answers.append((ended - began, ended - start_at, kind))
+
+            with ThreadPoolExecutor(max_workers=args.buyers) as pool:
+                list(pool.map(press_pay, range(args.buyers)))
+            time.sleep(10)  # capture jobs and hold releases run after the answers
+            orders = int(shop.saleor_manage("shell", "-c", (
+                "from saleor.order.models import Order; "
+                f"print(Order.objects.filter(user_email__startswith='flash-{run}-').count())")).stdout.strip().splitlines()[-1])
+            intents = payment_intents(shop)
+            holding = None if intents is None else sum(
+                1 for intent_id, status in intents.items()
+                if intent_id not in intents_before and status in ("requires_capture", "succeeded"))
+        finally:
+            processes.stop_all()
+            for buyer, _, _ in ready if "ready" in locals() else []:
+                buyer.close()
+
+    waits = [seconds * 1000 for seconds, _, _ in answers]
+    kinds: dict[str, int] = {}
+    for _, _, kind in answers:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    order_times = sorted(at for _, at, kind in answers if kind == "order")
+    print(f"\nFlash sale: {args.buyers} buyers over {args.seconds:g} s for {args.units} units, through the caching proxy")
+    print(f"  answers: {dict(sorted(kinds.items()))}")
+    print(f"  time to the answer: p50 {statistics.median(waits):.0f} ms   p95 {percentile(waits, 0.95):.0f} ms   "
+          f"p99 {percentile(waits, 0.99):.0f} ms   max {max(waits):.0f} ms")
+    for kind in ("order", "sold out"):
+        times = [seconds * 1000 for seconds, _, k in answers if k == kind]
+        if times:
+            print(f"    {kind:<9} p50 {statistics.median(times):.0f} ms   p95 {percentile(times, 0.95):.0f} ms   n={len(times)}")
+    print(f"  orders in Saleor: {orders} (units: {args.units})   card holds or charges: {holding}   "
+          f"without an order: {'?' if holding is None else max(0, holding - orders)}")
+    if len(order_times) > 1:
+        span = order_times[-1] - order_times[0]
+        print(f"  orders per minute while selling: {(len(order_times) - 1) / span * 60:.0f} "
+              f"(first to last order answer, {span:.1f} s)")
+    print(f"  Saleor's ceiling, {args.ceiling_orders} orders called directly: {cpu_per_order:.2f} CPU-s per order "
+          f"(Saleor + PostgreSQL), {wall_per_order * 1000:.0f} ms each one at a time -> at most "
+          f"{cores * 60 / cpu_per_order:.0f} orders/min on {cores} cores")
+
+
+if __name__ == "__main__":
+    main()
