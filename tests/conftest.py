@@ -93,6 +93,9 @@ def shop(smtp_server: tuple[Mailbox, str]) -> Iterator[Stack]:
         # Hundreds of test carts enter checkout and leave it unpaid within minutes: no test but the
         # waiting room's own (which starts a storefront with a room of 2) should meet a queue.
         "CHECKOUT_ADMISSION_LIMIT": "100000",
+        # Tests of two or more units price them without the multi-buy saving; its own tests run a
+        # storefront with the offer on (tests/cart/test_multi_buy.py).
+        "MULTI_BUY_OFFER": "false",
     }
     # durable=False: fsync off, the test database is thrown away anyway.
     # Orders of buyers at this domain make Saleor's tax hook fail (tests/checkout/test_tax_hook_fault.py).

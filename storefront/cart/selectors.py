@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Optional
 
+from catalog.selectors import multi_buy
 from core.addresses import address_fields
 from markets.selectors import DUTIES_ON_DELIVERY_NOTE, Market, ShownPrices, market_for, tax_note
 from saleor_client.client import saleor
@@ -135,6 +137,33 @@ class Cart(ShownPrices):
     def lines_shown(self) -> tuple[tuple[CartLine, Money], ...]:
         """Each line with the price this buyer is shown (before tax in the US)."""
         return tuple((line, self.shown_line_total(line)) for line in self.lines)
+
+    @property
+    def multi_buy_applied(self) -> bool:
+        offer = multi_buy()
+        return offer is not None and self.voucher_code == offer.code
+
+    @property
+    def multi_buy_nudge(self) -> Optional[MultiBuyNudge]:
+        """"Add one more and save…", for a cart of one line short of the multi-buy and no code."""
+        offer = multi_buy()
+        if offer is None or self.voucher_code or len(self.lines) != 1 or not 0 < self.quantity < offer.min_quantity:
+            return None
+        [line] = self.lines
+        if line.quantity_available < offer.min_quantity or not line.quantity:
+            return None
+        unit = self.shown_line_total(line)
+        unit = Money((unit.amount / line.quantity).quantize(Decimal("0.01")), unit.currency)
+        return MultiBuyNudge(missing=offer.min_quantity - self.quantity, quantity=offer.min_quantity,
+                             price=offer.price_for(unit), saving=offer.saving(unit.currency))
+
+
+@dataclass(frozen=True)
+class MultiBuyNudge:
+    missing: int
+    quantity: int
+    price: Money
+    saving: Money
 
 
 NO_LONGER_SOLD = "An item no longer sold"

@@ -6,9 +6,10 @@ import logging
 from dataclasses import dataclass
 from typing import Optional, Protocol, Sequence
 
+from catalog.selectors import multi_buy
 from saleor_client import global_ids
 from saleor_client.client import saleor
-from saleor_client.errors import SaleorValidationError, present, raise_for_errors
+from saleor_client.errors import SaleorError, SaleorValidationError, present, raise_for_errors
 from saleor_client.generated.fragments import CartDetails, CartPageDetails, CheckoutErrorFields
 from saleor_client.generated.input_types import CheckoutLineInput
 
@@ -92,13 +93,15 @@ class CartSummary:
 
     token: str
     quantity: int
+    voucher_code: str = ""
 
 
 def _summary(payload: Optional[_SummaryPayload]) -> CartSummary:
     payload = present(payload, "cart change")
     _refused(payload)
     checkout = present(payload.checkout, "cart")
-    return CartSummary(token=str(checkout.token), quantity=checkout.quantity)
+    return CartSummary(token=str(checkout.token), quantity=checkout.quantity,
+                       voucher_code=getattr(checkout, "voucher_code", None) or "")
 
 
 def checkout_id(cart_token: str) -> str:
@@ -109,14 +112,48 @@ def checkout_id(cart_token: str) -> str:
 
 def add_to_cart(*, cart_token: Optional[str], variant_id: str, quantity: int) -> CartSummary:
     lines = [CheckoutLineInput(variant_id=variant_id, quantity=quantity)]
+    added: Optional[CartSummary] = None
     if cart_token:
         payload = present(saleor().cart_lines_add(checkout_id=checkout_id(cart_token), lines=lines).qlclaw_checkout_lines_add,
                           "cart change")
         if not any(error.field == "checkoutId" for error in payload.checkout_errors):
             summary.cart_changed(cart_token=cart_token)
-            return _summary(payload)
-        # Saleor no longer knows that checkout (its order was placed): start a new cart.
-    return _summary(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
+            added = _summary(payload)
+        # Otherwise Saleor no longer knows that checkout (its order was placed): start a new cart.
+    if added is None:
+        added = _summary(saleor().cart_create(lines=lines, email=PLACEHOLDER_EMAIL).checkout_create)
+    if apply_multi_buy(cart_token=added.token, quantity=added.quantity, voucher_code=added.voucher_code):
+        added = CartSummary(token=added.token, quantity=added.quantity, voucher_code=multi_buy_code())
+    return added
+
+
+def multi_buy_code() -> str:
+    offer = multi_buy()
+    return offer.code if offer else ""
+
+
+def apply_multi_buy(*, cart_token: str, quantity: int, voucher_code: str) -> Optional[Cart]:
+    """The multi-buy saving (catalog file `multi_buy:`), once the cart holds enough units and no
+    other code: one more Saleor call, made only then. Saleor prices it, checks the minimum and
+    drops it by itself when the cart falls below it. None when not applied."""
+    offer = multi_buy()
+    if offer is None or quantity < offer.min_quantity or voucher_code:
+        return None
+    try:
+        payload = present(
+            saleor().checkout_add_promo_code(checkout_id=checkout_id(cart_token), promo_code=offer.code).checkout_add_promo_code,
+            "promo code",
+        )
+        raise_for_errors(payload.checkout_errors)
+        cart = cart_from_saleor(present(payload.checkout, "cart"))
+    except SaleorError as error:
+        # The cart itself changed as asked; without the saving its prices are still Saleor's and
+        # true, and a Pay charges what the page shows. Said in the log, not to the buyer.
+        logger.warning("The multi-buy saving was not applied to a cart: %s", error)
+        summary.cart_changed(cart_token=cart_token)
+        return None
+    summary.cart_changed(cart_token=cart_token, answer=cart)
+    return cart
 
 
 def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:
@@ -127,7 +164,8 @@ def set_line_quantity(*, cart: Cart, line_id: str, quantity: int) -> Cart:
         raise CartError(MESSAGES["NOT_FOUND"])
     lines = [CheckoutLineInput(variant_id=line.variant_id, quantity=quantity)]
     payload = saleor().cart_lines_update(checkout_id=cart.id, lines=lines, with_tax=cart.tax_shown)
-    return _checked(payload.checkout_lines_update, cart_token=cart.token)
+    changed = _checked(payload.checkout_lines_update, cart_token=cart.token)
+    return apply_multi_buy(cart_token=changed.token, quantity=changed.quantity, voucher_code=changed.voucher_code) or changed
 
 
 def remove_line(*, cart: Cart, line_id: str) -> Cart:

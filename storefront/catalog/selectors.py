@@ -5,11 +5,15 @@ catalog entry at once in the shared cache (all worker processes see it).
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
 from typing import Any, Optional
 
+import yaml
 from django.conf import settings
 from django.core.cache import cache
 
@@ -64,6 +68,33 @@ class ProductCard:
     @property
     def low_stock(self) -> bool:
         return 0 < self.quantity_available <= LOW_STOCK_THRESHOLD
+
+
+@dataclass(frozen=True)
+class MultiBuy:
+    """Two or more for less (`multi_buy:` in the catalog file): an amount off the order, as a
+    Saleor voucher with a minimum quantity that the storefront applies itself (cart.services)."""
+
+    code: str
+    name: str
+    min_quantity: int
+    amount_off: Decimal
+
+    def price_for(self, unit: Money) -> Money:
+        """What `min_quantity` units cost with the saving, from one unit's price."""
+        return Money(unit.amount * self.min_quantity - self.amount_off, unit.currency)
+
+    def saving(self, currency: str) -> Money:
+        return Money(self.amount_off, currency)
+
+
+@functools.cache
+def multi_buy() -> Optional[MultiBuy]:
+    data = yaml.safe_load(Path(settings.CATALOG_FILE).read_text(encoding="utf-8")).get("multi_buy")
+    if not data or not settings.MULTI_BUY_OFFER:
+        return None
+    return MultiBuy(code=str(data["code"]), name=str(data["name"]), min_quantity=int(data["min_quantity"]),
+                    amount_off=Decimal(str(data["amount_off"])).quantize(Decimal("0.01")))
 
 
 def product_card(slug: str) -> Optional[ProductCard]:

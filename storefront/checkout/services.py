@@ -4,8 +4,13 @@ Paying and completing live in `completion.py`.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from cart.selectors import Cart, cart_from_saleor
+from cart.services import apply_multi_buy, multi_buy_code
 from cart.summary import cart_changed
+from catalog.selectors import multi_buy
+from catalog.templatetags.money import money
 from core.addresses import address_rules, postal_code_problem
 from saleor_client.client import saleor
 from saleor_client.errors import SaleorValidationError, raise_for_errors
@@ -116,12 +121,31 @@ def apply_promo_code(*, cart: Cart, code: str) -> Cart:
             if refusal is None or "VOUCHER_NOT_APPLICABLE" in error.codes:
                 refusal = error  # a code that exists but does not apply says more than "unknown"
             continue
-        return _changed(result.checkout_add_promo_code.checkout)
+        return _kept_bigger_saving(cart, _changed(result.checkout_add_promo_code.checkout))
     if refusal is not None and "VOUCHER_NOT_APPLICABLE" in refusal.codes:
         message = "This code can't be used for this order."
     else:
         message = "We don't recognise this code. Please check it and try again."
     raise CheckoutStepError(message, {"code": message}) from refusal
+
+
+def _kept_bigger_saving(before: Cart, after: Cart) -> Cart:
+    """Saleor takes one code per checkout, so a promo code replaces the multi-buy saving; when it
+    saves less, the multi-buy saving is put back and the buyer told why."""
+    offer = multi_buy()
+    if offer is None or before.voucher_code != offer.code or after.voucher_code == offer.code:
+        return after
+    had = before.discount.amount if before.discount else Decimal("0")
+    got = after.discount.amount if after.discount else Decimal("0")
+    if got >= had:
+        return after
+    restored = apply_multi_buy(cart_token=after.token, quantity=after.quantity, voucher_code="")
+    currency = after.total.currency
+    message = (f"{after.voucher_code} would save {money(got, currency)}, less than your {money(had, currency)} saving "
+               f"on {offer.name}, so we kept that saving. A code and the multi-buy saving don't add up.")
+    if restored is None:
+        return after
+    raise CheckoutStepError(message, {"code": message})
 
 
 def remove_promo_code(*, cart: Cart) -> Cart:
@@ -130,4 +154,8 @@ def remove_promo_code(*, cart: Cart) -> Cart:
         raise_for_errors(result.checkout_remove_promo_code.checkout_errors)
     except SaleorValidationError as error:
         raise CheckoutStepError("The promo code could not be removed. Please reload the page and try again.") from error
-    return _changed(result.checkout_remove_promo_code.checkout)
+    removed = _changed(result.checkout_remove_promo_code.checkout)
+    if cart.voucher_code == multi_buy_code():
+        return removed  # the buyer took the multi-buy saving off: not put back behind their back
+    # A typed code gone: the multi-buy saving applies again where the cart holds enough units.
+    return apply_multi_buy(cart_token=removed.token, quantity=removed.quantity, voucher_code="") or removed

@@ -269,6 +269,8 @@ SALEOR_QUEUE_TIMEOUT = env.float("SALEOR_QUEUE_TIMEOUT", default=10.0)
 # checkout at once, whatever the number of replicas; later buyers wait in line, first come first
 # served. 10: measured by tests/benchmarks/waiting_room.py on the 2-core stack.
 CHECKOUT_ADMISSION_LIMIT = env.int("CHECKOUT_ADMISSION_LIMIT", default=10)
+# The catalog file's `multi_buy:` offer (two for less), applied by the cart while this is on.
+MULTI_BUY_OFFER = env.bool("MULTI_BUY_OFFER", default=True)
 # The queue page reloads itself this often; a place not refreshed for WAITING_ROOM_LEAVE_SECONDS
 # is lost, and a cart inside checkout with no step taken for CHECKOUT_IDLE_SECONDS leaves it.
 WAITING_ROOM_REFRESH_SECONDS = env.int("WAITING_ROOM_REFRESH_SECONDS", default=10)

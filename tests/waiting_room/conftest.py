@@ -12,9 +12,9 @@ import httpx
 import psycopg
 import pytest
 
-from deploy.runner.layout import STOREFRONT_VENV, Ports
-from deploy.runner.stack import STOREFRONT_DIR, Stack
+from deploy.runner.stack import Stack
 from tests.checkout.buyer import Buyer
+from tests.second_storefront import buyers_of, second_storefront
 from tests.staff.conftest import admin  # noqa: F401  (fixture)
 
 ROOM = 2
@@ -25,24 +25,10 @@ LEAVE_SECONDS = 6
 
 @pytest.fixture(scope="module")
 def small_room(shop: Stack) -> Iterator[str]:
-    port = Ports.free().storefront
-    url = f"http://127.0.0.1:{port}"
-    env = {
-        **shop.storefront_env(), "DATABASE_APPLICATION_NAME": "storefront-small-room", "SHOP_BASE_URL": url,
-        "CHECKOUT_ADMISSION_LIMIT": str(ROOM), "WAITING_ROOM_REFRESH_SECONDS": str(REFRESH_SECONDS),
-        "WAITING_ROOM_LEAVE_SECONDS": str(LEAVE_SECONDS),
-    }
-    shop.processes.start(
-        "storefront-small-room",
-        [str(STOREFRONT_VENV / "bin" / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "1", "--blocking-threads", "32", "--no-access-log", "config.wsgi:application"],
-        env=env, log_path=shop.state.log("storefront-small-room"), cwd=STOREFRONT_DIR,
-    )
-    try:
-        shop.processes.wait_until_answering("storefront-small-room", f"{url}/healthz", timeout=60)
+    settings = {"CHECKOUT_ADMISSION_LIMIT": str(ROOM), "WAITING_ROOM_REFRESH_SECONDS": str(REFRESH_SECONDS),
+                "WAITING_ROOM_LEAVE_SECONDS": str(LEAVE_SECONDS)}
+    with second_storefront(shop, "small-room", settings) as url:
         yield url
-    finally:
-        shop.processes.stop("storefront-small-room")
 
 
 @pytest.fixture
@@ -54,13 +40,7 @@ def empty_room(shop: Stack) -> None:
 
 @pytest.fixture
 def room_buyer(new_buyer, small_room: str, empty_room) -> Callable[[str], Buyer]:
-    def make(email: str) -> Buyer:
-        buyer = new_buyer(email)
-        buyer.http.close()
-        buyer.http = httpx.Client(base_url=small_room, timeout=30, headers={"Origin": small_room})
-        return buyer
-
-    return make
+    return buyers_of(new_buyer, small_room)
 
 
 def refresh_of(html: str) -> int:

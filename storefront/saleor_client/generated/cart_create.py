@@ -22,6 +22,7 @@ class CartCreateCheckoutCreate(BaseModel):
 class CartCreateCheckoutCreateCheckout(BaseModel):
     token: Any
     quantity: int
+    voucher_code: Optional[str] = Field(alias="voucherCode")
 
 
 CartCreateCheckoutCreateCheckoutErrors = CheckoutErrorFields

@@ -22,6 +22,7 @@ class CartLinesAddQlclawCheckoutLinesAdd(BaseModel):
 class CartLinesAddQlclawCheckoutLinesAddCheckout(BaseModel):
     token: Any
     quantity: int
+    voucher_code: Optional[str] = Field(alias="voucherCode")
 
 
 CartLinesAddQlclawCheckoutLinesAddCheckoutErrors = CheckoutErrorFields

@@ -371,6 +371,7 @@ class SaleorGraphQLClient(BaseClient):
                 checkout {
                   token
                   quantity
+                  voucherCode
                 }
                 checkoutErrors {
                   ...CheckoutErrorFields
@@ -400,6 +401,7 @@ class SaleorGraphQLClient(BaseClient):
                 checkout {
                   token
                   quantity
+                  voucherCode
                 }
                 checkoutErrors {
                   ...CheckoutErrorFields

@@ -1,7 +1,7 @@
 """The shape of deploy/seed/catalog.yaml, validated before anything touches the database."""
 from decimal import Decimal
 from pathlib import Path
-from typing import List, Literal
+from typing import List, Literal, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
@@ -133,6 +133,16 @@ class Voucher(Strict):
     percent_off: Decimal = Field(gt=0, le=100, decimal_places=2)
 
 
+class MultiBuy(Strict):
+    """A lower price for two or more: a fixed amount off the order, for checkouts of at least
+    `min_quantity` units (Saleor's voucher minimum), which the storefront applies itself."""
+
+    code: str = Field(pattern=r"^[A-Z0-9]{3,12}$")
+    name: str = Field(min_length=1, max_length=255)
+    min_quantity: int = Field(ge=2, le=50)
+    amount_off: Decimal = Field(gt=0, decimal_places=2)
+
+
 class StorefrontApp(Strict):
     name: str = Field(min_length=1, max_length=60)
     permissions: List[str] = Field(min_length=1)
@@ -149,6 +159,7 @@ class Catalog(Strict):
     # Never in a market: an address there is refused (the storefront reads this list too).
     sanctioned: List[str] = Field(default_factory=list)
     vouchers: List[Voucher] = Field(default_factory=list)
+    multi_buy: Optional[MultiBuy] = None
     staff: Staff
     permission_groups: List[PermissionGroup] = Field(default_factory=list)
     storefront_app: StorefrontApp

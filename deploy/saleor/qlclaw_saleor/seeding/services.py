@@ -309,6 +309,21 @@ def seed_vouchers(data: catalog_file.Catalog, report: SeedReport) -> None:
             },
             report,
         )
+    offer = data.multi_buy
+    if offer is not None:
+        upsert(
+            Voucher,
+            {"code": offer.code},
+            {
+                "name": offer.name,
+                "type": VoucherType.ENTIRE_ORDER,
+                "discount_value_type": DiscountValueType.FIXED,
+                "discount_value": offer.amount_off,
+                "min_checkout_items_quantity": offer.min_quantity,
+                "currency": data.currency,
+            },
+            report,
+        )
 
 
 def seed_storefront_app(app_data: catalog_file.StorefrontApp, token: str, report: SeedReport) -> None:
