@@ -130,7 +130,8 @@ def main() -> None:
                 try:
                     response = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": card})
                     location = response.headers.get("location", "")
-                    kind = ("5xx" if response.status_code >= 500 else
+                    kind = ("503 with Retry-After" if response.status_code == 503 and response.headers.get("retry-after") else
+                            f"5xx other ({response.status_code})" if response.status_code >= 500 else
                             "order" if location.startswith("/orders/") else
                             "sold out" if location.startswith("/cart/") else
                             "confirming" if "confirming" in location else f"other {response.status_code}")
