@@ -29,7 +29,7 @@ from django.utils import timezone
 from procrastinate.exceptions import AlreadyEnqueued
 
 from analytics.services import count_paid_order
-from cart.selectors import Cart, CartLine, get_cart
+from cart.selectors import Cart, CartLine, cart_for_completion
 from core.locks import claim, session_lock
 from jobs.queue import defer
 from markets.selectors import metadata_dict, order_tax
@@ -131,7 +131,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
         if finished:
             return finished
         # Read inside the lock: another completion of this checkout may have just finished.
-        cart = get_cart(cart_token)
+        cart = cart_for_completion(cart_token)
         if cart is None:
             # Saleor may have made the order on an earlier try whose answer never arrived (a
             # crash, a cut connection): then this is the buyer's order, not a vanished cart.
@@ -408,7 +408,7 @@ def settle(attempt_id: int) -> str:
         if payment.order is not None:
             _record_order(attempt, payment.order)
             return f"recorded order {payment.order.token}"
-        cart = get_cart(cart_token)
+        cart = cart_for_completion(cart_token)
         if attempt.created < timezone.now() - timedelta(seconds=settings.SETTLE_GIVE_UP_SECONDS):
             cart = None  # a day of 3-D Secure never finished: the buyer has gone
         if cart is not None and not cart.is_empty:
