@@ -12,15 +12,11 @@ import json
 import subprocess
 import tempfile
 import time
-from contextlib import contextmanager
-from typing import Iterator
 
 import psycopg
 
-from deploy.runner.layout import ROOT, Ports, StateDir
-from deploy.runner.stack import Stack
 from tests.analytics.conftest import DESKTOP_CHROME
-from tests.benchmarks.harness import REPORT_SCRIPT, print_row
+from tests.benchmarks.harness import REPORT_SCRIPT, print_row, running_stack
 
 CONNECTIONS = 50
 SECONDS = 15
@@ -50,16 +46,6 @@ def table_figures(db: psycopg.Connection) -> tuple[int, int, int]:
         "SELECT n_tup_ins + n_tup_upd FROM pg_stat_user_tables WHERE relname = 'analytics_dailycount'"
     ).fetchone()[0]
     return rows, written, int(total)
-
-
-@contextmanager
-def running_stack(settings: dict[str, str]) -> Iterator[Stack]:
-    stack = Stack(StateDir(ROOT / ".local" / "bench"), Ports.free(), durable=False, storefront_settings=settings)
-    try:
-        stack.start()
-        yield stack
-    finally:
-        stack.stop()
 
 
 def measure(label: str, settings: dict[str, str]) -> None:
