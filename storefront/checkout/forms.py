@@ -64,7 +64,7 @@ class DetailsForm(forms.Form):
     # Said before the address is saved (ePrivacy Art. 13(2): the buyer may refuse at collection).
     no_reminder = forms.BooleanField(
         label="Don't remind me about this cart",
-        help_text="If you leave without paying, we send one e-mail about your cart a little later. Tick to get none.",
+        help_text="If you leave without paying, we e-mail you about your cart a little later (twice at most). Tick to get none.",
         required=False,
     )
 

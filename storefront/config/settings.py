@@ -347,6 +347,8 @@ REVIEWS_PER_PAGE = env.int("REVIEWS_PER_PAGE", default=10)
 # its link back to the cart works this many days.
 CART_REMINDER_DELAY_MINUTES = env.int("CART_REMINDER_DELAY_MINUTES", default=60)
 CART_REMINDER_LINK_DAYS = env.int("CART_REMINDER_LINK_DAYS", default=7)
+# A second reminder this many hours after the first, if the cart is still left; 0: none.
+CART_REMINDER_SECOND_HOURS = env.int("CART_REMINDER_SECOND_HOURS", default=24)
 NEWSLETTER_CONFIRM_MAX_AGE = env.int("NEWSLETTER_CONFIRM_MAX_AGE", default=3 * 24 * 3600)
 NEWSLETTER_SIGNUPS_PER_EMAIL = env.str("NEWSLETTER_SIGNUPS_PER_EMAIL", default="5/h")
 NEWSLETTER_SIGNUPS_PER_IP = env.str("NEWSLETTER_SIGNUPS_PER_IP", default="20/h")

@@ -137,7 +137,7 @@ def buyer_data(email: str, *, now: Optional[datetime] = None) -> dict[str, Any]:
         ],
         "cart_reminders": [
             {"noted": reminder.created, "due": reminder.due_at, "status": reminder.status, "why_not_sent": reminder.reason,
-             "sent_at": reminder.sent_at}
+             "sent_at": reminder.sent_at, "second_sent_at": reminder.second_sent_at}
             for reminder in reminders_of(wanted)
         ],
         "withdrawals": [

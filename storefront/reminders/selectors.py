@@ -66,13 +66,15 @@ class BuyersReminder:
     status: str
     reason: str
     sent_at: Optional[datetime]
+    second_sent_at: Optional[datetime]
 
 
 def reminders_of(email: str) -> tuple[BuyersReminder, ...]:
     """Every reminder noted for `email` (compared case-blind), oldest first."""
     rows = CartReminder.objects.annotate(address=Lower("email")).filter(address=email.lower()).order_by("created")
     return tuple(
-        BuyersReminder(created=row.created, due_at=row.due_at, status=row.status, reason=row.reason, sent_at=row.sent_at)
+        BuyersReminder(created=row.created, due_at=row.due_at, status=row.status, reason=row.reason, sent_at=row.sent_at,
+                       second_sent_at=row.second_sent_at)
         for row in rows
     )
 

@@ -42,16 +42,20 @@ def note_checkout_email(*, checkout_token: str, email: str, wanted: bool = True)
 
 
 def queue_due_reminders(*, limit: int = 100) -> int:
-    """Hands every due reminder to the sending job, in the transaction that marks it queued, so a
-    reminder is queued once however many sweeps overlap (SKIP LOCKED: they share, never wait)."""
+    """Hands every due reminder (a first, or a second) to the sending job, in the transaction that
+    marks it queued, so a reminder is queued once however many sweeps overlap (SKIP LOCKED: they
+    share, never wait)."""
+    now = timezone.now()
     with transaction.atomic():
         due = list(
             CartReminder.objects.select_for_update(skip_locked=True)
-            .filter(status=CartReminder.Status.WAITING, due_at__lte=timezone.now())
+            .filter(Q(status=CartReminder.Status.WAITING, due_at__lte=now)
+                    | Q(status=CartReminder.Status.SENT, second_due_at__lte=now, second_sent_at__isnull=True))
             .order_by("due_at")[:limit]
         )
         for reminder in due:
-            reminder.status = CartReminder.Status.QUEUED
+            second = reminder.status == CartReminder.Status.SENT
+            reminder.status = CartReminder.Status.SECOND_QUEUED if second else CartReminder.Status.QUEUED
             reminder.save(update_fields=["status"])
             defer(SEND_TASK, checkout_token=str(reminder.checkout_token))
     return len(due)
@@ -82,4 +86,8 @@ def forget_waiting_reminders(*, email: str) -> int:
     deleted, _ = CartReminder.objects.filter(
         email__iexact=email, status__in=(CartReminder.Status.WAITING, CartReminder.Status.QUEUED)
     ).delete()
+    # A first reminder already sent keeps its row (the dashboard counts it), but no second follows.
+    CartReminder.objects.filter(email__iexact=email, second_sent_at__isnull=True).exclude(second_due_at=None).update(
+        second_due_at=None, second_reason="the buyer asked for their data to be erased"
+    )
     return deleted

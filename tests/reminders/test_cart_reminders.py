@@ -97,7 +97,7 @@ def test_a_buyer_who_left_the_checkout_gets_one_reminder_whose_link_restores_the
     assert reminder["List-Unsubscribe"] and reminder["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     words = " ".join(text_of(reminder).split())
     assert "Hello Ada," in words and "2 × QL Claw: $78.00" in words and "Subtotal: $78.00" in words
-    assert "this is the only reminder we send for this cart" in words
+    assert "we send at most one more reminder for this cart" in words
 
     opened = other_browser.get(path_of(cart_link(reminder)), follow_redirects=True)
     assert opened.url.path == "/cart/"
@@ -281,3 +281,55 @@ def test_a_buyer_who_ticks_no_reminder_gets_none_and_can_change_their_mind(shop:
     make_due(shop, buyer.email)
     assert status_of(shop, buyer.email, until="sent")[0] == "sent"
     assert len(reminders_to(mailbox, buyer.email)) == 1
+
+
+SECOND_SUBJECT = "Last reminder: your QL Claw cart"
+
+
+def second_state(shop: Stack, email: str) -> tuple:
+    [row] = sql(shop, "SELECT status, sent_at, second_due_at, second_sent_at, second_reason FROM reminders_cartreminder "
+                "WHERE email = %s", email)
+    return row
+
+
+def wait_for_second(shop: Stack, email: str, done, timeout: float = 45) -> tuple:
+    deadline = time.monotonic() + timeout
+    while True:
+        row = second_state(shop, email)
+        if done(row) or time.monotonic() > deadline:
+            return row
+        time.sleep(0.5)
+
+
+def test_a_cart_still_left_a_day_after_its_reminder_gets_one_last_one_and_no_third(shop: Stack, new_buyer, mailbox: Mailbox):
+    buyer = abandoned_checkout(new_buyer)
+    make_due(shop, buyer.email)
+    assert status_of(shop, buyer.email, until="sent")[0] == "sent"
+    _, sent_at, second_due_at, second_sent_at, _ = second_state(shop, buyer.email)
+    assert second_sent_at is None and abs(second_due_at - (sent_at + timedelta(hours=24))) < timedelta(seconds=5)
+
+    # The test's clock jump: a day has passed.
+    sql(shop, "UPDATE reminders_cartreminder SET second_due_at = now() - interval '1 second' WHERE email = %s", buyer.email)
+    row = wait_for_second(shop, buyer.email, lambda row: row[3] is not None)
+    assert row[0] == "sent" and row[3] is not None
+    time.sleep(16)  # another sweep: nothing more goes out
+    [last] = [message for message in mailbox.to(buyer.email) if message["Subject"] == SECOND_SUBJECT]
+    assert len(reminders_to(mailbox, buyer.email)) == 1
+    words = " ".join(text_of(last).split())
+    assert "this is the last reminder we send for this cart" in words and "Subtotal: $39.00" in words
+    assert last["Message-ID"] != reminders_to(mailbox, buyer.email)[0]["Message-ID"]
+    assert cart_link(last)
+
+
+def test_no_last_reminder_once_the_buyer_paid(shop: Stack, new_buyer, mailbox: Mailbox):
+    buyer = abandoned_checkout(new_buyer)
+    make_due(shop, buyer.email)
+    assert status_of(shop, buyer.email, until="sent")[0] == "sent"
+    assert buyer.choose_shipping().url.path == "/checkout/payment/"
+    assert buyer.pay().url.path.startswith("/orders/")
+
+    sql(shop, "UPDATE reminders_cartreminder SET second_due_at = now() - interval '1 second' WHERE email = %s", buyer.email)
+    status, _, second_due_at, second_sent_at, reason = wait_for_second(shop, buyer.email, lambda row: row[4] != "")
+    assert (status, second_due_at, second_sent_at) == ("sent", None, None)
+    assert reason in ("the buyer paid or is paying", "the checkout is gone (an order was placed)")
+    assert [message for message in mailbox.to(buyer.email) if message["Subject"] == SECOND_SUBJECT] == []
