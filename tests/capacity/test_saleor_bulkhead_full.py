@@ -4,7 +4,6 @@ Retry-After by its deadline (REQUEST_DEADLINE_SECONDS), without its call ever re
 and the page is served again once the slots are free (saleor_client/client.py)."""
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
 from typing import Iterator
@@ -12,47 +11,25 @@ from typing import Iterator
 import httpx
 import pytest
 
-from deploy.runner.layout import STOREFRONT_VENV, Ports
-from deploy.runner.stack import STOREFRONT_DIR, Stack
+from deploy.runner.stack import Stack
 from tests.capacity.test_admission import CART_QUERY, cart_cookies
 from tests.checkout.test_durable_orders import wait_until
 from tests.faults import FaultProxy
+from tests.second_storefront import second_storefront
 
 SLOTS = 3  # SALEOR_CONCURRENCY, as in production
 DEADLINE = 1.5  # REQUEST_DEADLINE_SECONDS, the default
 
 
 @pytest.fixture
-def one_process_storefront(shop: Stack, tmp_path) -> Iterator[str]:
+def one_process_storefront(shop: Stack) -> Iterator[str]:
     """The shop's storefront as one Granian process (the test stack runs two, and a request
-    could land in either), on the same database and the same wire to Saleor."""
-    port = Ports.free().storefront
-    env = {**shop.storefront_env(), "SALEOR_CONCURRENCY": str(SLOTS), "REQUEST_DEADLINE_SECONDS": str(DEADLINE),
-           "DATABASE_APPLICATION_NAME": "storefront-web"}
-    with open(tmp_path / "storefront.log", "wb") as log:
-        process = subprocess.Popen(
-            [str(STOREFRONT_VENV / "bin" / "granian"), "--interface", "wsgi", "--host", "127.0.0.1",
-             "--port", str(port), "--workers", "1", "--blocking-threads", "32", "--no-access-log",
-             "config.wsgi:application"],
-            env=env, cwd=STOREFRONT_DIR, stdout=log, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        def answering() -> bool:
-            try:
-                return httpx.get(f"{base}/healthz", timeout=2).status_code == 200
-            except httpx.HTTPError:
-                return process.poll() is not None  # ended: reported below
-        wait_until(answering, 60, "the one-process storefront")
-        assert process.poll() is None, (tmp_path / "storefront.log").read_text()[-3000:]
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    could land in either), on the same database and the same wire to Saleor. No cart summaries
+    (CART_SUMMARY_SECONDS 0): every cart page here is a Saleor call, which is what fills the slots."""
+    settings = {"SALEOR_CONCURRENCY": str(SLOTS), "REQUEST_DEADLINE_SECONDS": str(DEADLINE),
+                "DATABASE_APPLICATION_NAME": "storefront-web", "CART_SUMMARY_SECONDS": "0"}
+    with second_storefront(shop, "one-process", settings) as url:
+        yield url
 
 
 def test_with_every_saleor_slot_held_the_cart_answers_503_with_retry_after_by_its_deadline(
