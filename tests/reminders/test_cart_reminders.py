@@ -4,7 +4,6 @@ its link opens the same cart in another browser, and paying, emptying the cart o
 The periodic sweep runs every 15 seconds in the stack's job worker."""
 from __future__ import annotations
 
-import hashlib
 import re
 import time
 import uuid
@@ -17,6 +16,7 @@ import pytest
 
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import Buyer
+from tests.locks import lock_held
 from tests.mailbox import Mailbox, text_of
 from tests.staff.conftest import admin  # noqa: F401  (fixture)
 
@@ -232,20 +232,11 @@ def test_one_address_gets_one_reminder_a_day_even_from_two_carts_whose_jobs_race
         buyer.add_to_cart(1)
         assert buyer.enter_details().url.path == "/checkout/shipping/"
     assert len(reminders_for(shop, email)) == 2
-    # The sending job's per-address lock (core.locks.lock_key of the same name), held here while
-    # both reminders come due, so both jobs wait for it at once.
-    key = int.from_bytes(hashlib.blake2b(f"cart-reminder-to:{email}".encode(), digest_size=8).digest(), "big", signed=True)
-    with psycopg.connect(shop.database_url("storefront"), autocommit=True) as holder:
-        holder.execute("SELECT pg_advisory_lock(%s)", (key,))
+    # The sending job's per-address lock, held here while both reminders come due, so both jobs
+    # wait for it at once.
+    with lock_held(shop, f"cart-reminder-to:{email}") as lock:
         sql(shop, "UPDATE reminders_cartreminder SET due_at = now() - interval '1 second' WHERE email = %s", email)
-        deadline = time.monotonic() + 45
-        while True:
-            waiting = sql(shop, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")[0][0]
-            if waiting >= 2 or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
-        assert waiting >= 2, "both sending jobs should be waiting for the address's lock"
-        holder.execute("SELECT pg_advisory_unlock(%s)", (key,))
+        lock.wait_until_waiting(2, timeout=45)
 
     deadline = time.monotonic() + 30
     while True:
