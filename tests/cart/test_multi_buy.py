@@ -17,6 +17,7 @@ import yaml
 from deploy.runner.layout import ROOT
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import Buyer
+from tests.markets.test_tax_words import amount
 from tests.saleor_api import SaleorStaffAPI
 from tests.second_storefront import buyers_of, second_storefront
 
@@ -37,15 +38,16 @@ def offer_buyer(new_buyer, offer_on: str, stock) -> Callable[[], Buyer]:
     return lambda: make(f"two-{uuid.uuid4().hex[:8]}@example.com")
 
 
-def amount(text: str) -> Decimal:
-    return Decimal(text.replace("$", "").replace(",", "").replace("−", ""))
+def price(text: str) -> Decimal:
+    """"$70.00" -> 70.00 (a figure inside a line of text)."""
+    return Decimal(text.replace("$", "").replace(",", ""))
 
 
 def cart_figures(buyer: Buyer) -> dict[str, Decimal]:
     page = buyer.http.get("/cart/").text
-    figures = {"subtotal": amount(re.search(r'id="cart-subtotal">([^<]+)<', page).group(1))}
-    if discount := re.search(r'id="cart-discount">([^<]+)<', page):
-        figures["discount"] = amount(discount.group(1))
+    figures = {"subtotal": amount(page, "cart-subtotal")}
+    if discount := re.search(r'id="cart-discount">−([^<]+)<', page):
+        figures["discount"] = price(discount.group(1))
     return figures
 
 
@@ -54,7 +56,7 @@ def test_two_added_with_one_button_are_priced_by_saleor_and_the_order_costs_what
 ):
     buyer = offer_buyer()
     product = buyer.http.get("/products/ql-claw/").text
-    unit = amount(re.search(r'<span class="amount">([^<]+)</span>', product).group(1))
+    unit = price(re.search(r'<span class="amount">([^<]+)</span>', product).group(1))
     pair = unit * OFFER["min_quantity"] - SAVING
     button = re.search(r'<form class="buy buy-more".*?</form>', product, re.S).group(0)
     assert f'name="quantity" value="{OFFER["min_quantity"]}"' in button
@@ -68,8 +70,7 @@ def test_two_added_with_one_button_are_priced_by_saleor_and_the_order_costs_what
 
     assert buyer.enter_details().url.path == "/checkout/shipping/"  # Oregon: no sales tax
     payment = buyer.choose_shipping()
-    shipping = amount(re.search(r'id="summary-shipping">([^<]+)<', payment.text).group(1))
-    total = amount(re.search(r'id="summary-total">([^<]+)<', payment.text).group(1))
+    shipping, total = amount(payment.text, "summary-shipping"), amount(payment.text, "summary-total")
     assert total == pair + shipping and 'id="offer-applied"' in payment.text
     assert buyer.pay().url.path.startswith("/orders/")
 
@@ -114,6 +115,6 @@ def test_one_claw_gets_no_saving_but_is_told_how_to_get_it(offer_buyer):
     buyer.post_form("/cart/", f"/cart/lines/{line_id}/", {"quantity": 1})
     page = buyer.http.get("/cart/").text
     assert "discount" not in cart_figures(buyer)  # Saleor dropped the voucher below two
-    unit = amount(re.search(r'id="cart-subtotal">([^<]+)<', page).group(1))
+    unit = amount(page, "cart-subtotal")
     nudge = unescape(re.search(r'id="offer-nudge">([^<]+)<', page).group(1))
     assert nudge == f"Add 1 more and save ${SAVING:.2f}: 2 for ${unit * 2 - SAVING:.2f}."
