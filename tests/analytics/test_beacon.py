@@ -56,12 +56,19 @@ def test_a_flood_from_one_address_is_refused_and_cannot_grow_the_table(shop: Sta
     flood = httpx.Client(base_url=beacon_client.base_url, headers=beacon_client.headers, timeout=30,
                          limits=httpx.Limits(max_keepalive_connections=0))
 
-    def send(_: int) -> httpx.Response:
-        return flood.post("/analytics/beacon/", content=beacon("/guide/iliacus/"), headers=from_address(address))
+    def send(_: int) -> httpx.Response | None:
+        try:
+            return flood.post("/analytics/beacon/", content=beacon("/guide/iliacus/"), headers=from_address(address))
+        except httpx.TransportError:
+            return None  # a socket the busy machine broke: no answer, so nothing known to be counted
 
     started = time.monotonic()
     with flood, ThreadPoolExecutor(max_workers=8) as pool:
-        answers = list(pool.map(send, range(10_000)))
+        # Twice what every process accepts in a minute, and more: the limit must be met.
+        sent = list(pool.map(send, range(2 * 1000 * STOREFRONT_WORKERS + 1000)))
+    answers = [answer for answer in sent if answer is not None]
+    broken = len(sent) - len(answers)
+    assert broken <= len(sent) // 100, f"{broken} of {len(sent)} beacons got no answer"
     # The limit is a fixed window per process that opens at its first beacon: a flood that
     # lasts longer than a minute (a busy machine) meets a new window each minute.
     windows = int((time.monotonic() - started) // 60) + 1
@@ -75,7 +82,8 @@ def test_a_flood_from_one_address_is_refused_and_cannot_grow_the_table(shop: Sta
     assert refused[0].headers["Retry-After"] == "60"
     assert "Too many beacons" in refused[0].text
     settle_counts()
-    assert counts(shop, event="page_view", path="/guide/iliacus/") == before + accepted
+    # A beacon whose answer was lost may or may not have been counted; no other can be.
+    assert before + accepted <= counts(shop, event="page_view", path="/guide/iliacus/") <= before + accepted + broken
     assert row_count(shop) - before_rows <= 1
 
 
@@ -83,7 +91,9 @@ def test_oversized_malformed_and_foreign_beacons_are_refused_in_plain_words(shop
     before_rows = row_count(shop)
     headers = from_address("10.33.0.1")
 
-    huge = beacon_client.post("/analytics/beacon/", content=b"x" * 1_000_000, headers=headers)
+    # As big as a browser's sendBeacon allows (64 KB): read, then refused in words. (A bigger body
+    # is refused unread, and its sender may only see the connection close.)
+    huge = beacon_client.post("/analytics/beacon/", content=b"x" * 64 * 1024, headers=headers)
     assert huge.status_code == 413
     assert huge.text == "A beacon is at most 2048 bytes."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import statistics
 import threading
 import time
 import uuid
@@ -156,7 +157,12 @@ def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_l
     statuses = [answer.status_code for _, answer in answers if isinstance(answer, httpx.Response)]
     assert 503 in statuses, "the buyers did not saturate the work slots"
     assert len(beacons.answers) >= 10
-    assert all(status == 204 and seconds <= 1.0 for seconds, status in beacons.answers), beacons.answers
+    # Every beacon counted (none refused with the buyers), and not waiting behind them: a beacon in
+    # the buyers' lane would wait out Saleor's one-second delay. The median, not the slowest: this
+    # test's own crowd of 100 connections shares the machine (and the client's GIL) with them.
+    assert all(status == 204 for _, status in beacons.answers), beacons.answers
+    assert statistics.median(seconds for seconds, _ in beacons.answers) <= 0.5, beacons.answers
+    assert max(seconds for seconds, _ in beacons.answers) <= 2.5, beacons.answers
     sent = len(beacons.answers)
     assert wait_for_count(shop, event="page_view", path=BEACON_PAGE, expected=views_before + sent) == views_before + sent
     print(f"{statuses.count(503)} buyers refused meanwhile; {len(beacons.answers)} beacons, slowest "
