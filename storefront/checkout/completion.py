@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import logging
 from contextlib import ExitStack, nullcontext
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any, Optional
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from procrastinate.exceptions import AlreadyEnqueued
@@ -34,7 +35,7 @@ from core.locks import claim, session_lock
 from jobs.queue import defer
 from markets.selectors import metadata_dict, order_tax
 from markets.services import record_tax_collected
-from orders.services import queue_order_email
+from orders.services import keep_placed_order, queue_order_email
 from saleor_client.client import saleor, saleor_as_storefront_app
 from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidationError, raise_for_errors
 from saleor_client.generated.enums import TransactionKind
@@ -74,12 +75,12 @@ class CheckoutStepError(Exception):
 def pay(*, cart_token: str, payment_token: str, landing: tuple[str, str] = ("", "")) -> PaymentOutcome:
     """Pay for the checkout with a Stripe PaymentMethod or card token from the browser.
     `landing`: the visit's first page and its referrer host, from the cart session."""
-    return _complete_under_lock(cart_token, payment_token=payment_token, landing=landing)
+    return _kept_for_order_page(_complete_under_lock(cart_token, payment_token=payment_token, landing=landing))
 
 
 def confirm(*, cart_token: str) -> PaymentOutcome:
     """Finish a checkout whose payment was authenticated (3-D Secure) or succeeded at Stripe."""
-    return _complete_under_lock(cart_token, payment_token=None)
+    return _kept_for_order_page(_complete_under_lock(cart_token, payment_token=None))
 
 
 def outcome_so_far(cart_token: str) -> Optional[PaymentOutcome]:
@@ -212,7 +213,7 @@ def _complete(attempt: CheckoutAttempt, cart: Cart, *, settling: bool = False) -
     except SaleorValidationError as error:
         return _refused(attempt, error, settling)
     if result.order is not None:
-        return _record_order(attempt, result.order)
+        return replace(_record_order(attempt, result.order), placed=result.order)
     if result.confirmation_needed:
         return _needs_authentication(attempt)
     return _ended_without_order(attempt, "Saleor returned neither an order nor a confirmation step")
@@ -318,6 +319,18 @@ def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
         defer("checkout.tasks.capture_order", attempt_id=attempt.pk)
         queue_order_email(order_token=str(order.token), kind="confirmation")
     return outcomes.completed(order.token)
+
+
+def _kept_for_order_page(outcome: PaymentOutcome) -> PaymentOutcome:
+    """Out of the locks and after the commit, only a saving: should the cache fail, the order
+    page asks Saleor as it would anyway."""
+    if outcome.placed is not None:
+        try:
+            keep_placed_order(order=outcome.placed)
+        except DatabaseError:
+            logger.warning("Could not keep order %s for its page; the page will ask Saleor", outcome.order_token,
+                           exc_info=True)
+    return outcome
 
 
 def defer_release_holds(attempt: CheckoutAttempt) -> None:

@@ -4,9 +4,11 @@ kind into a page."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 from uuid import UUID
+
+from saleor_client.generated.fragments import BuyerOrder
 
 from .models import CheckoutAttempt
 
@@ -35,10 +37,12 @@ class PaymentOutcome:
     client_secret: Optional[str] = None
     message: str = ""
     card_refused: bool = False  # the card or its bank said no (not the shop): another card may work
+    # Saleor's order as checkoutComplete returned it, for the order page shown next (not compared).
+    placed: Optional[BuyerOrder] = field(default=None, compare=False, repr=False)
 
 
-def completed(order_token: UUID | str) -> PaymentOutcome:
-    return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order_token))
+def completed(order_token: UUID | str, placed: Optional[BuyerOrder] = None) -> PaymentOutcome:
+    return PaymentOutcome(OutcomeKind.COMPLETED, order_token=str(order_token), placed=placed)
 
 
 def confirming() -> PaymentOutcome:

@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
+from django.core.cache import cache
+from pydantic import ValidationError
+
 from core.addresses import address_fields, address_lines
 from markets.selectors import OrderTax, ShownPrices, metadata_dict, order_tax
 from saleor_client.client import saleor
+from saleor_client.generated.fragments import BuyerOrder
 from saleor_client.values import Money
 from shipping.carriers import Carrier, carrier_of
 from shipping.selectors import delivery_estimate
@@ -125,6 +129,27 @@ def order_by_token(token: str) -> Optional[Order]:
     order = saleor().order_for_buyer(token=token).order_by_token
     if order is None:
         return None
+    return order_from_saleor(order)
+
+
+def just_placed_order(token: str) -> Optional[Order]:
+    """The order as checkoutComplete returned it a moment ago (orders.services.keep_placed_order),
+    once: the page just after paying needs no second Saleor call. None when it is not kept."""
+    kept = cache.get(placed_order_key(token))
+    if kept is None:
+        return None
+    cache.delete(placed_order_key(token))
+    try:
+        return order_from_saleor(BuyerOrder.model_validate_json(kept))
+    except ValidationError:  # kept by an older release, in another shape: ask Saleor
+        return None
+
+
+def placed_order_key(token: str) -> str:
+    return f"orders:placed:{token}"
+
+
+def order_from_saleor(order: BuyerOrder) -> Order:
     address = order.shipping_address
     tax = Money.from_saleor(order.total.tax if order.total else None)
     return Order(

@@ -5,13 +5,16 @@ import uuid
 from typing import Any, Optional
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
 from jobs.queue import defer
 from saleor_client import global_ids
 from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import SaleorGraphQLError
+from saleor_client.generated.fragments import BuyerOrder
 
+from .selectors import placed_order_key
 from .tasks import ORDER_EMAILS, alert_shop_of_order, send_order_email
 
 logger = logging.getLogger(__name__)
@@ -56,3 +59,13 @@ def send_order_link(*, number: str, email: str) -> None:
     with transaction.atomic():
         # One mail per request (a fresh key), so asking again sends again; rate limits bound it.
         queue_order_email(order_token=token, kind="lookup", key=uuid.uuid4().hex)
+
+
+# Long enough for the buyer's browser to follow the redirect to the order page, no longer: after
+# that the page asks Saleor, which by then knows of the capture.
+PLACED_ORDER_SECONDS = 60
+
+
+def keep_placed_order(*, order: BuyerOrder) -> None:
+    """Keep checkoutComplete's answer for the order page the buyer is sent to next."""
+    cache.set(placed_order_key(str(order.token)), order.model_dump_json(by_alias=True), PLACED_ORDER_SECONDS)

@@ -7,17 +7,18 @@ from django_ratelimit.core import is_ratelimited
 
 from . import services
 from .forms import OrderLookupForm
-from .selectors import order_by_token
+from .selectors import just_placed_order, order_by_token
 
 
 @require_safe
 @never_cache
 def order_status(request: HttpRequest, token: str) -> HttpResponse:
     """The private status page; only the unguessable token addresses an order."""
-    order = order_by_token(str(token))
+    just_placed = request.GET.get("placed") == "1"
+    order = (just_placed and just_placed_order(str(token))) or order_by_token(str(token))
     if order is None:
         raise Http404("No such order")
-    response = render(request, "orders/status.html", {"order": order, "just_placed": request.GET.get("placed") == "1"})
+    response = render(request, "orders/status.html", {"order": order, "just_placed": just_placed})
     # The token in the URL is the key to the order: never send it on to other sites.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"

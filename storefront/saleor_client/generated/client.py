@@ -1296,78 +1296,7 @@ class SaleorGraphQLClient(BaseClient):
         query = gql("""
             query OrderForBuyer($token: UUID!) {
               orderByToken(token: $token) {
-                id
-                token
-                number
-                created
-                status
-                statusDisplay
-                paymentStatus
-                paymentStatusDisplay
-                isPaid
-                userEmail
-                shippingMethodName
-                discountName
-                discount {
-                  ...MoneyFields
-                }
-                shippingAddress {
-                  ...AddressFields
-                }
-                lines {
-                  productName
-                  productSku
-                  quantity
-                  quantityFulfilled
-                  unitPrice {
-                    gross {
-                      ...MoneyFields
-                    }
-                    net {
-                      ...MoneyFields
-                    }
-                  }
-                }
-                subtotal {
-                  gross {
-                    ...MoneyFields
-                  }
-                  net {
-                    ...MoneyFields
-                  }
-                }
-                shippingPrice {
-                  gross {
-                    ...MoneyFields
-                  }
-                  net {
-                    ...MoneyFields
-                  }
-                }
-                total {
-                  gross {
-                    ...MoneyFields
-                  }
-                  net {
-                    ...MoneyFields
-                  }
-                  tax {
-                    ...MoneyFields
-                  }
-                }
-                metadata {
-                  key
-                  value
-                }
-                fulfillments {
-                  status
-                  trackingNumber
-                  created
-                  metadata {
-                    key
-                    value
-                  }
-                }
+                ...BuyerOrder
               }
             }
 
@@ -1386,6 +1315,81 @@ class SaleorGraphQLClient(BaseClient):
               }
               countryArea
               phone
+            }
+
+            fragment BuyerOrder on Order {
+              id
+              token
+              number
+              created
+              status
+              statusDisplay
+              paymentStatus
+              paymentStatusDisplay
+              isPaid
+              userEmail
+              shippingMethodName
+              discountName
+              discount {
+                ...MoneyFields
+              }
+              shippingAddress {
+                ...AddressFields
+              }
+              lines {
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                  net {
+                    ...MoneyFields
+                  }
+                }
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+              }
+              total {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+                tax {
+                  ...MoneyFields
+                }
+              }
+              metadata {
+                key
+                value
+              }
+              fulfillments {
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
+                }
+              }
             }
 
             fragment MoneyFields on Money {
@@ -1617,30 +1621,103 @@ class SaleorGraphQLClient(BaseClient):
             mutation CheckoutComplete($checkoutId: ID!) {
               checkoutComplete(checkoutId: $checkoutId) {
                 order {
-                  id
-                  token
-                  number
-                  total {
-                    gross {
-                      ...MoneyFields
-                    }
-                    tax {
-                      ...MoneyFields
-                    }
-                  }
-                  metadata {
-                    key
-                    value
-                  }
-                  shippingAddress {
-                    country {
-                      code
-                    }
-                  }
+                  ...BuyerOrder
                 }
                 confirmationNeeded
                 checkoutErrors {
                   ...CheckoutErrorFields
+                }
+              }
+            }
+
+            fragment AddressFields on Address {
+              firstName
+              lastName
+              companyName
+              streetAddress1
+              streetAddress2
+              city
+              cityArea
+              postalCode
+              country {
+                code
+                country
+              }
+              countryArea
+              phone
+            }
+
+            fragment BuyerOrder on Order {
+              id
+              token
+              number
+              created
+              status
+              statusDisplay
+              paymentStatus
+              paymentStatusDisplay
+              isPaid
+              userEmail
+              shippingMethodName
+              discountName
+              discount {
+                ...MoneyFields
+              }
+              shippingAddress {
+                ...AddressFields
+              }
+              lines {
+                productName
+                productSku
+                quantity
+                quantityFulfilled
+                unitPrice {
+                  gross {
+                    ...MoneyFields
+                  }
+                  net {
+                    ...MoneyFields
+                  }
+                }
+              }
+              subtotal {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+              }
+              shippingPrice {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+              }
+              total {
+                gross {
+                  ...MoneyFields
+                }
+                net {
+                  ...MoneyFields
+                }
+                tax {
+                  ...MoneyFields
+                }
+              }
+              metadata {
+                key
+                value
+              }
+              fulfillments {
+                status
+                trackingNumber
+                created
+                metadata {
+                  key
+                  value
                 }
               }
             }

@@ -39,6 +39,121 @@ class MoneyFields(BaseModel):
     currency: str
 
 
+class BuyerOrder(BaseModel):
+    id: str
+    token: str
+    number: Optional[str]
+    created: Any
+    status: OrderStatus
+    status_display: Optional[str] = Field(alias="statusDisplay")
+    payment_status: Optional[PaymentChargeStatusEnum] = Field(alias="paymentStatus")
+    payment_status_display: Optional[str] = Field(alias="paymentStatusDisplay")
+    is_paid: Optional[bool] = Field(alias="isPaid")
+    user_email: Optional[str] = Field(alias="userEmail")
+    shipping_method_name: Optional[str] = Field(alias="shippingMethodName")
+    discount_name: Optional[str] = Field(alias="discountName")
+    discount: Optional["BuyerOrderDiscount"]
+    shipping_address: Optional["BuyerOrderShippingAddress"] = Field(
+        alias="shippingAddress"
+    )
+    lines: list[Optional["BuyerOrderLines"]]
+    subtotal: Optional["BuyerOrderSubtotal"]
+    shipping_price: Optional["BuyerOrderShippingPrice"] = Field(alias="shippingPrice")
+    total: Optional["BuyerOrderTotal"]
+    metadata: list[Optional["BuyerOrderMetadata"]]
+    fulfillments: list[Optional["BuyerOrderFulfillments"]]
+
+
+class BuyerOrderDiscount(MoneyFields):
+    pass
+
+
+class BuyerOrderShippingAddress(AddressFields):
+    pass
+
+
+class BuyerOrderLines(BaseModel):
+    product_name: str = Field(alias="productName")
+    product_sku: str = Field(alias="productSku")
+    quantity: int
+    quantity_fulfilled: int = Field(alias="quantityFulfilled")
+    unit_price: Optional["BuyerOrderLinesUnitPrice"] = Field(alias="unitPrice")
+
+
+class BuyerOrderLinesUnitPrice(BaseModel):
+    gross: "BuyerOrderLinesUnitPriceGross"
+    net: "BuyerOrderLinesUnitPriceNet"
+
+
+class BuyerOrderLinesUnitPriceGross(MoneyFields):
+    pass
+
+
+class BuyerOrderLinesUnitPriceNet(MoneyFields):
+    pass
+
+
+class BuyerOrderSubtotal(BaseModel):
+    gross: "BuyerOrderSubtotalGross"
+    net: "BuyerOrderSubtotalNet"
+
+
+class BuyerOrderSubtotalGross(MoneyFields):
+    pass
+
+
+class BuyerOrderSubtotalNet(MoneyFields):
+    pass
+
+
+class BuyerOrderShippingPrice(BaseModel):
+    gross: "BuyerOrderShippingPriceGross"
+    net: "BuyerOrderShippingPriceNet"
+
+
+class BuyerOrderShippingPriceGross(MoneyFields):
+    pass
+
+
+class BuyerOrderShippingPriceNet(MoneyFields):
+    pass
+
+
+class BuyerOrderTotal(BaseModel):
+    gross: "BuyerOrderTotalGross"
+    net: "BuyerOrderTotalNet"
+    tax: "BuyerOrderTotalTax"
+
+
+class BuyerOrderTotalGross(MoneyFields):
+    pass
+
+
+class BuyerOrderTotalNet(MoneyFields):
+    pass
+
+
+class BuyerOrderTotalTax(MoneyFields):
+    pass
+
+
+class BuyerOrderMetadata(BaseModel):
+    key: str
+    value: str
+
+
+class BuyerOrderFulfillments(BaseModel):
+    status: FulfillmentStatus
+    tracking_number: str = Field(alias="trackingNumber")
+    created: Any
+    metadata: list[Optional["BuyerOrderFulfillmentsMetadata"]]
+
+
+class BuyerOrderFulfillmentsMetadata(BaseModel):
+    key: str
+    value: str
+
+
 class CartDetails(BaseModel):
     id: str
     token: Any
@@ -477,6 +592,7 @@ class StaffOrderDetailEventsUser(BaseModel):
 
 AddressFields.model_rebuild()
 MoneyFields.model_rebuild()
+BuyerOrder.model_rebuild()
 CartDetails.model_rebuild()
 CartPageDetails.model_rebuild()
 CheckoutErrorFields.model_rebuild()
