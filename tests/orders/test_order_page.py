@@ -7,6 +7,7 @@ import httpx
 from deploy.runner.stack import Stack
 from tests.checkout.buyer import GOOD_CARD
 from tests.saleor_api import SaleorStaffAPI
+from tests.server_timing import saleor_calls
 
 
 def place_order(new_buyer, staff_api: SaleorStaffAPI, label: str) -> dict:
@@ -33,11 +34,6 @@ def test_each_token_shows_its_own_order_only_and_guesses_find_nothing(shop: Stac
     assert anyone.get(f"/orders/{order_a['number']}/").status_code == 404
     assert anyone.get(f"/orders/{order_a['id']}/").status_code == 404
 
-
-def saleor_calls(response: httpx.Response) -> int:
-    match = re.search(r'saleor;desc="(\d+) calls"', response.headers.get("Server-Timing", ""))
-    assert match, response.headers
-    return int(match.group(1))
 
 
 def test_the_page_just_after_paying_shows_completions_answer_without_asking_saleor_again(new_buyer):

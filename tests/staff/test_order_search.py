@@ -8,6 +8,7 @@ import httpx
 
 from tests.checkout.buyer import GOOD_CARD
 from tests.saleor_api import SaleorStaffAPI
+from tests.server_timing import saleor_calls
 from tests.staff.conftest import post_action
 from tests.storefront_shell import storefront_python
 
@@ -85,12 +86,6 @@ def test_reindexing_is_queued_in_the_same_transaction_as_the_change(shop):
     result = storefront_python(shop, SEND_ORDER_CHANGED_IN_A_TRANSACTION)
 
     assert result.stdout.strip().splitlines()[-1] == "queued inside the transaction: 1", result.stderr
-
-
-def saleor_calls(response: httpx.Response) -> int:
-    match = re.search(r'saleor;desc="(\d+) calls"', response.headers.get("Server-Timing", ""))
-    assert match, response.headers
-    return int(match.group(1))
 
 
 def test_also_found_is_drawn_from_the_index_without_a_saleor_call_per_order(admin: httpx.Client, place_order):

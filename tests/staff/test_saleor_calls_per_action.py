@@ -1,16 +1,9 @@
 """A staff action reads the order once: the Server-Timing header (on in the test stack) counts
 the Saleor calls the storefront made for one POST."""
-import re
-
 import httpx
 
+from tests.server_timing import saleor_calls
 from tests.staff.conftest import post_action
-
-
-def _saleor_calls(response: httpx.Response) -> int:
-    match = re.search(r'saleor;desc="(\d+) calls"', response.headers.get("Server-Timing", ""))
-    assert match, response.headers
-    return int(match.group(1))
 
 
 def _post(admin: httpx.Client, order_id: str, action: str, data: dict) -> httpx.Response:
@@ -26,11 +19,11 @@ def test_each_action_reads_the_order_once_and_makes_its_one_change(admin: httpx.
     invalid = _post(admin, order["id"], "refund", {"amount": "lots"})
 
     # The order (under the order's lock), then the refund.
-    assert refund.status_code == 302 and _saleor_calls(refund) == 2
+    assert refund.status_code == 302 and saleor_calls(refund) == 2
     # The order (the note names it in the index job), then the note.
-    assert note.status_code == 302 and _saleor_calls(note) == 2
+    assert note.status_code == 302 and saleor_calls(note) == 2
     # Refused by the service after its one read: the order's page is drawn from a second read,
     # as the money may have moved meanwhile.
-    assert refused.status_code == 400 and _saleor_calls(refused) == 2
+    assert refused.status_code == 400 and saleor_calls(refused) == 2
     # A form that is not valid never reaches the service: one read, for the page.
-    assert invalid.status_code == 400 and _saleor_calls(invalid) == 1
+    assert invalid.status_code == 400 and saleor_calls(invalid) == 1
