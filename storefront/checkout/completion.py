@@ -17,11 +17,11 @@ Capture and e-mail are jobs (`checkout.tasks`), retried until they succeed.
 from __future__ import annotations
 
 import logging
-from contextlib import ExitStack, nullcontext
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
@@ -37,8 +37,17 @@ from markets.selectors import metadata_dict, order_tax
 from markets.services import record_tax_collected
 from orders.services import keep_placed_order, queue_order_email
 from saleor_client.client import saleor, saleor_as_storefront_app
-from saleor_client.errors import SaleorError, SaleorUnavailable, SaleorValidationError, raise_for_errors
+from saleor_client.errors import (
+    SaleorError,
+    SaleorGraphQLError,
+    SaleorUnavailable,
+    SaleorValidationError,
+    present,
+    raise_for_errors,
+)
+from saleor_client.generated.checkout_complete import CheckoutCompleteCheckoutCompleteOrder
 from saleor_client.generated.enums import TransactionKind
+from saleor_client.generated.payment_for_completion import PaymentForCompletionPayment, PaymentForCompletionPaymentOrder
 from saleor_client.values import Money
 
 from . import outcomes
@@ -52,6 +61,9 @@ VOUCHER_USED_UP_MESSAGE = (
     "Your promo code can no longer be used: it has been used up or has expired. "
     "Remove it from your cart to pay the full price. Your card has not been charged."
 )
+
+# The order as Saleor's completion answer or its payment names it (the same fields).
+SaleorOrder = Union[CheckoutCompleteCheckoutCompleteOrder, PaymentForCompletionPaymentOrder]
 
 # Saleor 2.10.1 never tells a variant's quantityAvailable above its MAX_CHECKOUT_LINE_QUANTITY (50).
 SALEOR_QUANTITY_CAP = 50
@@ -157,7 +169,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
                 return outcome
 
 
-def _claim_units(line: CartLine):
+def _claim_units(line: CartLine) -> AbstractContextManager[bool]:
     """A claim on each unit this line buys, out of those Saleor has not yet given to an order
     (read inside the checkout lock, before the claims: a unit ordered meanwhile is counted as
     free, never twice). Claims are held from before the variant lock until the completion ends,
@@ -183,19 +195,20 @@ def _order_of_gone_checkout(attempt: CheckoutAttempt) -> Optional[PaymentOutcome
 
 
 def _create_payment(attempt: CheckoutAttempt, cart: Cart, payment_token: str) -> None:
-    result = saleor().checkout_payment_create(
+    result = present(saleor().checkout_payment_create(
         checkout_id=cart.id, gateway=settings.SALEOR_PAYMENT_GATEWAY, token=payment_token
-    ).checkout_payment_create
+    ).checkout_payment_create)
     try:
         raise_for_errors(result.payment_errors)
     except SaleorValidationError as error:
         raise CheckoutStepError("Please complete your address and shipping method first.") from error
     # Committed before Saleor is asked to charge: whatever happens next, the shop knows which
     # Saleor payment (and so which PaymentIntent) belongs to this checkout.
+    payment_id = present(result.payment, "payment").id
     earlier = list(attempt.earlier_payment_ids)
-    if attempt.saleor_payment_id and attempt.saleor_payment_id != result.payment.id:
+    if attempt.saleor_payment_id and attempt.saleor_payment_id != payment_id:
         earlier.append(attempt.saleor_payment_id)
-    attempt.move_to(Status.STARTED, saleor_payment_id=result.payment.id, earlier_payment_ids=earlier, last_error="")
+    attempt.move_to(Status.STARTED, saleor_payment_id=payment_id, earlier_payment_ids=earlier, last_error="")
 
 
 def _complete(attempt: CheckoutAttempt, cart: Cart, *, settling: bool = False) -> PaymentOutcome:
@@ -208,6 +221,8 @@ def _complete(attempt: CheckoutAttempt, cart: Cart, *, settling: bool = False) -
         # Saleor answered, with an error instead of an order (e.g. 2.10.1's uncaught
         # InsufficientStock after charging): it has finished, so a held card is released.
         return _ended_without_order(attempt, str(error))
+    # Outside the `try`: a null answer says nothing of an order, so the attempt stays for settling.
+    result = present(result, "completion answer")
     try:
         raise_for_errors(result.checkout_errors)
     except SaleorValidationError as error:
@@ -280,12 +295,12 @@ def _last_authorization(attempt: CheckoutAttempt) -> Optional[dict[str, Any]]:
     return (attempts[-1].gateway_response or {}) if attempts else {}
 
 
-def _payment(attempt: CheckoutAttempt) -> Any:
+def _payment(attempt: CheckoutAttempt) -> Optional[PaymentForCompletionPayment]:
     return saleor_as_storefront_app().payment_for_completion(id=attempt.saleor_payment_id).payment
 
 
 def _needs_authentication(attempt: CheckoutAttempt) -> PaymentOutcome:
-    payment = _payment(attempt)
+    payment = present(_payment(attempt), "payment")
     pending = [
         t for t in payment.transactions or []
         if t and t.is_success and (t.gateway_response or {}).get("client_secret")
@@ -303,17 +318,20 @@ def _still_authenticating(attempt: CheckoutAttempt, intent_id: str) -> PaymentOu
     return outcomes.authenticate()
 
 
-def _record_order(attempt: CheckoutAttempt, order: Any) -> PaymentOutcome:
+def _record_order(attempt: CheckoutAttempt, order: SaleorOrder) -> PaymentOutcome:
     """The point of no return: the order and the jobs that finish it, in one commit."""
+    total = order.total
+    if total is None:  # not `present`: mypy would widen the two answers' totals to BaseModel
+        raise SaleorGraphQLError(["Saleor sent no order total"])
     with transaction.atomic():
         attempt.move_to(
             Status.COMPLETED, order_id=order.id, order_token=order.token, last_error="",
-            order_total=Decimal(str(order.total.gross.amount)), order_currency=order.total.gross.currency,
+            order_total=Decimal(str(total.gross.amount)), order_currency=total.gross.currency,
             completed=timezone.now(),
         )
         count_paid_order(landing_page=attempt.landing_page)
         record_tax_collected(order_id=order.id, order_token=str(order.token), tax=order_tax(
-            metadata=metadata_dict(order.metadata), amount=Money.from_saleor(order.total.tax),
+            metadata=metadata_dict(order.metadata), amount=Money.from_saleor(total.tax),
             country=order.shipping_address.country.code if order.shipping_address else "",
         ))
         defer("checkout.tasks.capture_order", attempt_id=attempt.pk)
@@ -358,7 +376,7 @@ def release_holds(attempt: CheckoutAttempt, *, every_payment: bool) -> list[Rele
 def _release(attempt: CheckoutAttempt, payment_ids: list[str]) -> list[ReleasedHold]:
     released = []
     for payment_id in payment_ids:
-        result = saleor_as_storefront_app().payment_release_holds(payment_id=payment_id).qlclaw_payment_release_holds
+        result = present(saleor_as_storefront_app().payment_release_holds(payment_id=payment_id).qlclaw_payment_release_holds)
         raise_for_errors(result.payment_errors)
         for hold in result.released:
             row, created = ReleasedHold.objects.get_or_create(intent_id=hold.intent_id, defaults={

@@ -1,6 +1,9 @@
+from typing import Any, Iterable, Mapping, Optional
+
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cart.selectors import ShippingOption
 from core.addresses import address_problems, address_rules
 from markets.selectors import is_sanctioned
 
@@ -71,10 +74,10 @@ class DetailsForm(forms.Form):
     ADDRESS_FIELDS = ("first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city",
                       "city_area", "country_area", "postal_code")
 
-    def __init__(self, *args, country: str, **kwargs) -> None:
+    def __init__(self, *args: Any, country: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "Choose a country")] + shop_countries()
-        self.country = country
+        self.country_code = country  # not `country`: that name is the form's field
         self.rules = rules = address_rules(country)
         fields = self.fields
         fields["city"].label = rules.city_label
@@ -104,7 +107,7 @@ class DetailsForm(forms.Form):
             del self.fields[name]
 
     @classmethod
-    def typed(cls, data) -> dict[str, str]:
+    def typed(cls, data: Mapping[str, Any]) -> dict[str, str]:
         """What the buyer sent, kept for the page after the redirect (the session is a cookie:
         each entry is cut short)."""
         return {name: str(data.get(name, ""))[:TYPED_KEPT]
@@ -150,7 +153,7 @@ class DetailsForm(forms.Form):
         return address
 
 
-def chosen_country(data, fallback: str) -> str:
+def chosen_country(data: Optional[Mapping[str, Any]], fallback: str) -> str:
     """The country the address form is for: the one just chosen, if the shop knows it (an
     unknown code is refused by the form's country field, shown in the fallback's fields)."""
     code = str((data or {}).get("country") or "").upper()
@@ -163,7 +166,7 @@ class ShippingForm(forms.Form):
         error_messages={"required": "Please choose a shipping method.", "invalid_choice": "Please choose one of the shipping methods shown."},
     )
 
-    def __init__(self, *args, options=(), **kwargs) -> None:
+    def __init__(self, *args: Any, options: Iterable[ShippingOption] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["shipping_method"].choices = [(option.id, option.name) for option in options]
 

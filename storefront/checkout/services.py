@@ -5,6 +5,7 @@ Paying and completing live in `completion.py`.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Optional
 
 from cart.selectors import Cart, cart_from_saleor
 from cart.services import apply_multi_buy, multi_buy_code
@@ -13,7 +14,8 @@ from catalog.selectors import multi_buy
 from catalog.templatetags.money import money
 from core.addresses import address_rules, postal_code_problem
 from saleor_client.client import saleor
-from saleor_client.errors import SaleorValidationError, raise_for_errors
+from saleor_client.errors import SaleorValidationError, present, raise_for_errors
+from saleor_client.generated.fragments import CartDetails
 from saleor_client.generated.input_types import AddressInput
 
 from .completion import CheckoutStepError
@@ -65,23 +67,23 @@ def set_details(*, cart: Cart, email: str, address: dict[str, str]) -> Cart:
     result = saleor().checkout_set_details(
         checkout_id=cart.id,
         email=email,
-        address=AddressInput(**{_camel(name): value for name, value in address.items()}),
+        address=AddressInput.model_validate({_camel(name): value for name, value in address.items()}),
     )
     try:
         raise_for_errors(
-            result.checkout_email_update.checkout_errors,
-            result.checkout_shipping_address_update.checkout_errors,
-            result.checkout_billing_address_update.checkout_errors,
+            present(result.checkout_email_update).checkout_errors,
+            present(result.checkout_shipping_address_update).checkout_errors,
+            present(result.checkout_billing_address_update).checkout_errors,
         )
     except SaleorValidationError as error:
         cart_changed(cart_token=cart.token)  # the e-mail may have changed though the address was refused
         raise CheckoutStepError("Please correct the highlighted fields.", _field_errors(error, address)) from error
-    return _changed(result.checkout_billing_address_update.checkout)
+    return _changed(present(result.checkout_billing_address_update).checkout)
 
 
-def _changed(checkout) -> Cart:
+def _changed(checkout: Optional[CartDetails]) -> Cart:
     """Saleor's answer to a change: the cart as it is now, and the cart page's new summary."""
-    cart = cart_from_saleor(checkout)
+    cart = cart_from_saleor(present(checkout, "checkout"))
     cart_changed(cart_token=cart.token, answer=cart)
     return cart
 
@@ -96,10 +98,10 @@ def set_shipping_method(*, cart: Cart, shipping_method_id: str) -> Cart:
         raise CheckoutStepError("Please choose one of the shipping methods shown.")
     result = saleor().checkout_set_shipping_method(checkout_id=cart.id, shipping_method_id=shipping_method_id)
     try:
-        raise_for_errors(result.checkout_shipping_method_update.checkout_errors)
+        raise_for_errors(present(result.checkout_shipping_method_update).checkout_errors)
     except SaleorValidationError as error:
         raise CheckoutStepError("This shipping method isn't available for your address.") from error
-    return _changed(result.checkout_shipping_method_update.checkout)
+    return _changed(present(result.checkout_shipping_method_update).checkout)
 
 
 def promo_code_candidates(typed: str) -> list[str]:
@@ -116,12 +118,12 @@ def apply_promo_code(*, cart: Cart, code: str) -> Cart:
     for candidate in promo_code_candidates(code):
         result = saleor().checkout_add_promo_code(checkout_id=cart.id, promo_code=candidate)
         try:
-            raise_for_errors(result.checkout_add_promo_code.checkout_errors)
+            raise_for_errors(present(result.checkout_add_promo_code).checkout_errors)
         except SaleorValidationError as error:
             if refusal is None or "VOUCHER_NOT_APPLICABLE" in error.codes:
                 refusal = error  # a code that exists but does not apply says more than "unknown"
             continue
-        return _kept_bigger_saving(cart, _changed(result.checkout_add_promo_code.checkout))
+        return _kept_bigger_saving(cart, _changed(present(result.checkout_add_promo_code).checkout))
     if refusal is not None and "VOUCHER_NOT_APPLICABLE" in refusal.codes:
         message = "This code can't be used for this order."
     else:
@@ -151,10 +153,10 @@ def _kept_bigger_saving(before: Cart, after: Cart) -> Cart:
 def remove_promo_code(*, cart: Cart) -> Cart:
     result = saleor().checkout_remove_promo_code(checkout_id=cart.id, promo_code=cart.voucher_code)
     try:
-        raise_for_errors(result.checkout_remove_promo_code.checkout_errors)
+        raise_for_errors(present(result.checkout_remove_promo_code).checkout_errors)
     except SaleorValidationError as error:
         raise CheckoutStepError("The promo code could not be removed. Please reload the page and try again.") from error
-    removed = _changed(result.checkout_remove_promo_code.checkout)
+    removed = _changed(present(result.checkout_remove_promo_code).checkout)
     if cart.voucher_code == multi_buy_code():
         return removed  # the buyer took the multi-buy saving off: not put back behind their back
     # A typed code gone: the multi-buy saving applies again where the cart holds enough units.

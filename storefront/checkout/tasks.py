@@ -10,7 +10,9 @@ from procrastinate.exceptions import AlreadyEnqueued
 from core.locks import order_lock
 from jobs.queue import defer, job
 from saleor_client.client import saleor_as_storefront_app
+from saleor_client.errors import present
 from saleor_client.generated.enums import PaymentChargeStatusEnum as Charge
+from saleor_client.generated.payment_for_completion import PaymentForCompletionPayment
 
 from . import completion
 from .models import CheckoutAttempt
@@ -32,7 +34,7 @@ def capture_order(*, attempt_id: int) -> str:
     attempt = CheckoutAttempt.objects.get(pk=attempt_id)
     app_client = saleor_as_storefront_app()
     with order_lock(attempt.order_id):
-        payment = app_client.payment_for_completion(id=attempt.saleor_payment_id).payment
+        payment = present(app_client.payment_for_completion(id=attempt.saleor_payment_id).payment, "payment")
         _remember_intent(attempt, payment)
         if attempt.earlier_payment_ids or _other_intents(payment):
             # An answer lost on the way (or an earlier try) left an intent no order is paid
@@ -43,20 +45,20 @@ def capture_order(*, attempt_id: int) -> str:
         if not payment.is_active:
             logger.error("Order %s: its payment %s was voided; nothing to capture", attempt.order_id, payment.id)
             return "payment no longer active"
-        amount = Decimal(str(payment.total.amount))
-        result = app_client.order_capture(order_id=attempt.order_id, amount=amount).order_capture
+        amount = Decimal(str(present(payment.total, "payment total").amount))
+        result = present(app_client.order_capture(order_id=attempt.order_id, amount=amount).order_capture)
         if result.order_errors:
             raise CaptureFailed(f"Saleor refused the capture: {result.order_errors[0].message}")
     return f"captured {amount}"
 
 
-def _other_intents(payment) -> bool:
+def _other_intents(payment: PaymentForCompletionPayment) -> bool:
     """The payment's attempts named more than one PaymentIntent."""
     intents = {(t.gateway_response or {}).get("intent_id") or t.token for t in payment.transactions or [] if t}
     return len({intent for intent in intents if intent and intent.startswith("pi_")}) > 1
 
 
-def _remember_intent(attempt: CheckoutAttempt, payment) -> None:
+def _remember_intent(attempt: CheckoutAttempt, payment: PaymentForCompletionPayment) -> None:
     """Later Stripe events (refunds) name only the PaymentIntent."""
     if attempt.payment_intent_id:
         return

@@ -88,13 +88,16 @@ def svg_problems(name: str, svg_file: Path) -> tuple[list[str], set[str]]:
     except ElementTree.ParseError as error:
         return problems + [f"{name}: picture {svg_file.name} is not valid SVG ({error})"], set()
     for part in ("title", "desc"):
-        if root.find(f"{SVG}{part}") is None or not (root.find(f"{SVG}{part}").text or "").strip():
+        element = root.find(f"{SVG}{part}")
+        if element is None or not (element.text or "").strip():
             problems.append(f"{name}: picture {svg_file.name} has no <{part}>")
-    views = {group.get("id") for group in root.iter(f"{SVG}g")} & set(VIEWS)
+    views = {group.get("id", "") for group in root.iter(f"{SVG}g")} & set(VIEWS)
     return problems, views
 
 
-def _inherited(element: ElementTree.Element, parents: dict, attribute: str) -> str | None:
+def _inherited(
+    element: ElementTree.Element | None, parents: dict[ElementTree.Element, ElementTree.Element], attribute: str
+) -> str | None:
     while element is not None:
         if element.get(attribute):
             return element.get(attribute)

@@ -277,19 +277,20 @@ def load_page(path: Path) -> GuidePage:
     clashes = sorted({heading.id for heading in headings} & RESERVED_IDS)
     if clashes:
         raise ContentError(f"{path.name}: heading id(s) {', '.join(clashes)} are used by the page itself; rename the heading")
+    front: dict[str, Any] = post.metadata  # YAML: lists as written in the file (check_content judges them)
     return GuidePage(
         slug=str(post["slug"]),
         kind=str(post["kind"]),
         title=str(post["title"]),
         summary=" ".join(str(post["summary"]).split()),
         updated=updated,
-        muscles=tuple(post.get("muscles", [])),
-        products=tuple(post.get("products", [])),
-        sources=tuple(str(source) for source in post.get("sources", [])),
-        faq=tuple(Question(item["q"], " ".join(str(item["a"]).split())) for item in post.get("faq", [])),
+        muscles=tuple(front.get("muscles", [])),
+        products=tuple(front.get("products", [])),
+        sources=tuple(str(source) for source in front.get("sources", [])),
+        faq=tuple(Question(item["q"], " ".join(str(item["a"]).split())) for item in front.get("faq", [])),
         picture=_picture(path.name, post["picture"], path.parent / "pictures") if post.get("picture") else None,
-        regions=tuple(post.get("regions", [])),
-        brief=tuple(" ".join(str(line).split()) for line in post.get("brief", [])),
+        regions=tuple(front.get("regions", [])),
+        brief=tuple(" ".join(str(line).split()) for line in front.get("brief", [])),
         headings=headings,
         body_markdown=post.content,
         body_html=body_html,

@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .content import guide_pages, hub
+from .content import GuidePage, guide_pages, hub
 
 
 class GuideFeed(Feed):
@@ -20,20 +20,20 @@ class GuideFeed(Feed):
     def link(self) -> str:
         return settings.SHOP_BASE_URL + hub().url
 
-    def items(self):
+    def items(self) -> list[GuidePage]:
         return sorted(guide_pages().values(), key=lambda page: (page.updated, page.slug), reverse=True)
 
-    def item_title(self, page) -> str:
+    def item_title(self, page: GuidePage) -> str:
         return page.title
 
-    def item_description(self, page) -> str:
+    def item_description(self, page: GuidePage) -> str:
         return page.summary
 
-    def item_link(self, page) -> str:
+    def item_link(self, page: GuidePage) -> str:
         return settings.SHOP_BASE_URL + page.url
 
-    def item_updateddate(self, page) -> datetime.datetime:
+    def item_updateddate(self, page: GuidePage) -> datetime.datetime:
         return datetime.datetime.combine(page.updated, datetime.time(), tzinfo=datetime.timezone.utc)
 
-    def item_pubdate(self, page) -> datetime.datetime:
+    def item_pubdate(self, page: GuidePage) -> datetime.datetime:
         return self.item_updateddate(page)

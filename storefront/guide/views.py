@@ -12,7 +12,7 @@ from saleor_client.errors import SaleorUnavailable
 from shared_cache.decorators import cacheable_for, same_origin_post
 
 from . import structured_data
-from .content import guide_pages, hub, muscle_pages, regions
+from .content import GuidePage, guide_pages, hub, muscle_pages, regions
 from .forms import SelfCheckForm
 
 
@@ -68,8 +68,8 @@ def guide_preview(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(page.preview_url, permanent=True)
 
 
-def _muscles_by_region() -> dict[str, list]:
-    found: dict[str, list] = {region.id: [] for region in regions()}
+def _muscles_by_region() -> dict[str, list[GuidePage]]:
+    found: dict[str, list[GuidePage]] = {region.id: [] for region in regions()}
     for page in muscle_pages():
         for region in page.regions:
             found.setdefault(region, []).append(page)
@@ -87,7 +87,7 @@ def finder(request: HttpRequest, region: str | None = None) -> HttpResponse:
         "regions": regions(),
         "by_region": by_region,
         "chosen": chosen,
-        "chosen_muscles": by_region.get(region, []) if chosen else [],
+        "chosen_muscles": by_region.get(chosen.id, []) if chosen else [],
         "products": product_cards((settings.FEATURED_PRODUCT_SLUG,)) if chosen else [],
         "structured": [structured_data.breadcrumbs([("Home", "/"), ("Lower back trigger points", hub().url), ("Where does it hurt?", reverse("guide:finder"))])],
     }

@@ -1,10 +1,12 @@
 import json
+from typing import Mapping, TypeVar
 
 from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
 register = template.Library()
+T = TypeVar("T")
 
 
 @register.filter
@@ -15,5 +17,5 @@ def jsonld(data: dict) -> str:
 
 
 @register.filter
-def get_item(mapping: dict, key: str):
+def get_item(mapping: Mapping[str, list[T]], key: str) -> list[T]:
     return mapping.get(key, [])

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -11,7 +12,7 @@ from guide.previews import draw_previews
 class Command(BaseCommand):
     help = "Draw each guide page's 1200×630 share picture (og:image) into PREVIEWS_DIR; run before collectstatic."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             written = draw_previews(
                 list(guide_pages().values()), Path(settings.CONTENT_DIR) / "pictures", Path(settings.PREVIEWS_DIR),
