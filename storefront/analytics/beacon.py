@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Mapping
 
 from crawleruseragents import is_crawler
 from django.conf import settings
@@ -107,7 +107,7 @@ def is_robot(user_agent: str) -> bool:
     return not user_agent or is_crawler(user_agent)
 
 
-def visitor_wants_no_counting(headers) -> bool:
+def visitor_wants_no_counting(headers: Mapping[str, str]) -> bool:
     """Global Privacy Control or Do Not Track: beacon.js stays silent, and a beacon sent anyway
     is not counted."""
     return headers.get("Sec-GPC") == "1" or headers.get("DNT") == "1"

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from typing import Callable
+
 from django import forms
 
 from .beacon import host_name, shop_path
 from .definitions import MAX_HOST_LENGTH, MAX_PATH_LENGTH
 
 
-def _validator(clean):
+def _validator(clean: Callable[[str], str]) -> Callable[[str], None]:
     def validate(value: str) -> None:
         try:
             clean(value)

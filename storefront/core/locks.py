@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Iterable, Iterator
 
 from django.db import DatabaseError, connection, transaction
@@ -92,14 +92,14 @@ def claim(name: str, *, wanted: int, of: int) -> Iterator[bool]:
         _unlock(reversed(taken))
 
 
-def order_lock(order_id: str):
+def order_lock(order_id: str) -> AbstractContextManager[None]:
     """Actions on one Saleor order (capture, ship, refund, cancel, return) run one at a time.
     A session lock, so what an action records can be committed as it goes: once the money
     moved, the buyer's e-mail is queued for good even if a later step fails."""
     return session_lock(f"order:{order_id}")
 
 
-def stock_lock(variant_id: str):
+def stock_lock(variant_id: str) -> AbstractContextManager[None]:
     """Writers of a variant's absolute stock (ship, restock, set stock) run one at a time, so a
     read-then-write cannot undo another's change."""
     return advisory_lock(f"stock:{variant_id}")

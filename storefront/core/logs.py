@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from sentry_sdk._types import Event, Hint
 
 ARGUMENT_FIELDS = ("call_string", "task_kwargs")
 # Order pages, data links and newsletter links open a buyer's data; a customer's staff page names them.
@@ -34,9 +38,12 @@ class RedactSecretPaths(logging.Filter):
         return True
 
 
-def scrub_sentry_event(event: dict, hint: dict) -> dict:
+def scrub_sentry_event(event: Event, hint: Hint) -> Event:
     """Sentry's `before_send`: no request body, query string or cookies, redacted addresses."""
-    request = event.get("request") or {}
+    # Sentry's Event types the JSON loosely (its request and log entry as `object`s): scrubbed here
+    # as the plain dict it is.
+    fields = cast(dict[str, Any], event)
+    request = fields.get("request") or {}
     for field in ("data", "query_string", "cookies"):
         request.pop(field, None)
     if "url" in request:
@@ -45,15 +52,15 @@ def scrub_sentry_event(event: dict, hint: dict) -> dict:
     for header in list(headers):
         if header.lower() in ("cookie", "referer", "authorization"):
             headers.pop(header)
-    logentry = event.get("logentry") or {}
+    logentry = fields.get("logentry") or {}
     for field in ("message", "formatted"):
         if isinstance(logentry.get(field), str):
             logentry[field] = redact(logentry[field])
     if logentry.get("params"):
         logentry["params"] = [redact(str(param)) for param in logentry["params"]]
-    if isinstance(event.get("transaction"), str):
-        event["transaction"] = redact(event["transaction"])
-    event.pop("extra", None)  # log records' extras: a job's description, the request
+    if isinstance(fields.get("transaction"), str):
+        fields["transaction"] = redact(fields["transaction"])
+    fields.pop("extra", None)  # log records' extras: a job's description, the request
     return event
 
 

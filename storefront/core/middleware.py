@@ -1,4 +1,5 @@
 import logging
+from typing import Callable, Optional
 
 from django.conf import settings
 from django.db import OperationalError
@@ -17,13 +18,13 @@ class DatabaseUnavailableMiddleware:
     """No free database connection in time (the pool is the concurrency budget) or PostgreSQL
     away: the visitor gets the friendly 503 page with Retry-After, never a 500."""
 
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request: HttpRequest, exception: Exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> Optional[HttpResponse]:
         if not isinstance(exception, OperationalError):
             return None
         logger.error("Database unavailable while serving %s: %s", request.path, exception)
@@ -38,7 +39,7 @@ class PermissionsPolicyMiddleware:
     """Browser features no page of the shop uses are switched off for it and for any frame in
     it. A view that needs one (the payment step, for Stripe's frames) sets its own header."""
 
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

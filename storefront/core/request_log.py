@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Callable
+
+from django.http import HttpRequest, HttpResponse
 
 from core.logs import redact
 
@@ -12,10 +15,10 @@ logger = logging.getLogger("storefront.requests")
 
 
 class RequestLogMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
         if request.path != "/healthz":  # the container's own check, every few seconds

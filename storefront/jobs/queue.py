@@ -20,6 +20,7 @@ from procrastinate import JobContext, RetryStrategy, manager
 from procrastinate import tasks as procrastinate_tasks
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.django_connector import DjangoConnector
+from procrastinate.types import TimeDeltaParams
 
 from metrics.figures import JOB_SECONDS, JOBS_FINISHED
 
@@ -81,7 +82,7 @@ def _django_jobs() -> manager.JobManager:
 
 
 def defer(
-    task: Any, *, schedule_in: Optional[dict[str, float]] = None, queueing_lock: Optional[str] = None, **kwargs: Any
+    task: Any, *, schedule_in: Optional[TimeDeltaParams] = None, queueing_lock: Optional[str] = None, **kwargs: Any
 ) -> int:
     """Queue `task` in the current database transaction (or at once under autocommit).
     With `queueing_lock`, Procrastinate refuses (AlreadyEnqueued) a second waiting job.

@@ -12,6 +12,7 @@ import logging
 from typing import Any, Optional
 
 from django.conf import settings
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError
 from templated_email import get_templated_mail
 
@@ -37,7 +38,7 @@ def send_templated_email(
     context: dict[str, Any],
     message_id: str,
     headers: Optional[dict[str, str]] = None,
-    connection: Optional[Any] = None,
+    connection: Optional[BaseEmailBackend] = None,
 ) -> bool:
     """Send once per Message-ID; False when it had been sent already. SMTP errors propagate
     (the job is retried); EMAIL_TIMEOUT bounds a server that accepts and then hangs.

@@ -7,11 +7,11 @@ retry whose answer was lost get the same object back."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import stripe
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from stripe.params.tax import TransactionCreateReversalParams
 
 from core.locks import order_lock
 
@@ -52,7 +52,7 @@ def record_transaction(*, order_id: str, reference: str) -> str:
     collected = TaxCollected.objects.get(order_id=order_id)
     if collected.stripe_transaction or not collected.stripe_calculation:
         return collected.stripe_transaction
-    made: Any = _client().v1.tax.transactions.create_from_calculation(
+    made = _client().v1.tax.transactions.create_from_calculation(
         params={"calculation": collected.stripe_calculation, "reference": reference},
         options={"idempotency_key": f"qlclaw-tax-{reference}"},
     )
@@ -87,14 +87,15 @@ def _reverse(reversal_id: int) -> str:
         raise TransactionNotRecorded(f"The Stripe Tax transaction of {reversal.order_id} is not recorded yet.")
     reference = f"{collected.stripe_transaction}-refund-{reversal.pk}"  # unique per refund
     earlier = TaxReversal.objects.filter(order_id=reversal.order_id, pk__lt=reversal.pk).exists()
-    params: dict[str, Any] = {"original_transaction": collected.stripe_transaction, "reference": reference}
-    if not earlier and reversal.amount >= collected.amount:
-        params["mode"] = "full"
-    else:
+    whole = not earlier and reversal.amount >= collected.amount
+    params = TransactionCreateReversalParams(
+        original_transaction=collected.stripe_transaction, reference=reference, mode="full" if whole else "partial",
+    )
+    if not whole:
         if reversal.refunded is None:
             raise ValueError(f"Tax reversal {reversal.pk} does not say what was refunded.")
-        params.update(mode="partial", flat_amount=-minor_units(reversal.refunded))
-    made: Any = _client().v1.tax.transactions.create_reversal(
+        params["flat_amount"] = -minor_units(reversal.refunded)
+    made = _client().v1.tax.transactions.create_reversal(
         params=params, options={"idempotency_key": f"qlclaw-tax-{reference}"},
     )
     TaxReversal.objects.filter(pk=reversal.pk).update(stripe_transaction=made.id)

@@ -9,6 +9,7 @@ import uuid
 from typing import Any, Optional
 
 from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -43,7 +44,7 @@ def _headers(unsubscribe_url: str) -> dict[str, str]:
     return {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def send_one(issue: Issue, *, to: str, message_id: str, connection=None) -> bool:
+def send_one(issue: Issue, *, to: str, message_id: str, connection: Optional[BaseEmailBackend] = None) -> bool:
     unsubscribe_url = absolute_url("newsletter:unsubscribe", token=tokens.unsubscribe_token(to))
     return send_templated_email(
         template=TEMPLATE, to=to, context={**issue_context(issue), "unsubscribe_url": unsubscribe_url},

@@ -10,7 +10,7 @@ from typing import Optional
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, PageNotAnInteger, Paginator
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, QuerySet
 
 from saleor_client.client import saleor
 
@@ -133,7 +133,7 @@ class ProductReviews:
         return self.page + 1 if self.page < self.pages else None
 
 
-def _approved(product_slug: str):
+def _approved(product_slug: str) -> QuerySet[Review]:
     return Review.objects.filter(product_slug=product_slug, status=Review.Status.APPROVED)
 
 

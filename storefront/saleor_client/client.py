@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Optional, Protocol
+from typing import Any, Optional, Protocol, cast
 
 import httpx
 from django.conf import settings
@@ -15,6 +15,7 @@ from core.admission import seconds_left, work_started
 from metrics.figures import SALEOR_BULKHEAD_SLOTS, SALEOR_CALL_SECONDS, SALEOR_CALLS_IN_FLIGHT
 
 from .errors import SaleorGraphQLError, SaleorNotReached, SaleorUnavailable
+from .generated.base_client import HttpClient, Response
 from .generated.client import SaleorGraphQLClient
 from .generated.exceptions import (
     GraphQLClientGraphQLMultiError,
@@ -49,7 +50,9 @@ class SaleorClient(SaleorGraphQLClient):
             limits=httpx.Limits(max_connections=20, max_keepalive_connections=0),
             headers={"Authorization": f"Bearer {app_token}"} if app_token else None,
         )
-        super().__init__(url=url, http_client=http_client)
+        # The generated HttpClient protocol declares `json` positional where httpx takes it by
+        # keyword only; the generated base client passes every argument by keyword.
+        super().__init__(url=url, http_client=cast(HttpClient, http_client))
         self.calls = 0
         # A bulkhead: never more calls in flight than Saleor can serve; the others wait here,
         # so the timeout measures Saleor's work, not its queue, and a burst of visitors waits a
@@ -57,7 +60,10 @@ class SaleorClient(SaleorGraphQLClient):
         self.in_flight = in_flight
         self.queue_timeout = queue_timeout
 
-    def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
+    def execute(
+        self, query: str, operation_name: Optional[str] = None, variables: Optional[dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> Response:
         self.calls += 1
         started = time.perf_counter()
         # A request waits for its first slot no longer than its own deadline (core/admission.py):
@@ -94,13 +100,14 @@ class SaleorClient(SaleorGraphQLClient):
             _count_call(time.perf_counter() - started)
             SALEOR_CALL_SECONDS.labels(operation_name or "", outcome).observe(time.perf_counter() - started)
 
-    def get_data(self, response) -> dict[str, Any]:
+    def get_data(self, response: Response) -> dict[str, Any]:
         try:
             return super().get_data(response)
         except GraphQLClientHttpError as error:
             if error.status_code >= 500:
                 raise SaleorUnavailable(f"Saleor answered HTTP {error.status_code}") from error
-            raise SaleorGraphQLError([f"HTTP {error.status_code}: {error.response.text[:200]}"]) from error
+            answer = cast(httpx.Response, error.response)  # what the httpx client above returned
+            raise SaleorGraphQLError([f"HTTP {error.status_code}: {answer.text[:200]}"]) from error
         except GraphQLClientInvalidResponseError as error:
             raise SaleorUnavailable("Saleor answered with something that is not GraphQL") from error
         except GraphQLClientGraphQLMultiError as error:
@@ -178,12 +185,15 @@ class StaffSaleorClient(SaleorClient):
     connection pool; making one costs no connection."""
 
     def __init__(self, shared: SaleorClient, token: str) -> None:
-        SaleorGraphQLClient.__init__(self, url=shared.url, http_client=shared.http_client)
+        SaleorGraphQLClient.__init__(self, url=shared.url, http_client=cast(HttpClient, shared.http_client))
         self.calls = 0
         self.in_flight, self.queue_timeout = shared.in_flight, shared.queue_timeout
         self._authorization = f"JWT {token}"
 
-    def execute(self, query: str, operation_name: Optional[str] = None, variables=None, **kwargs: Any):
+    def execute(
+        self, query: str, operation_name: Optional[str] = None, variables: Optional[dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> Response:
         headers = {**kwargs.pop("headers", {}), "Authorization": self._authorization}
         return super().execute(query, operation_name=operation_name, variables=variables, headers=headers, **kwargs)
 

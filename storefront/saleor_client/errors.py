@@ -24,7 +24,10 @@ class SaleorNotReached(SaleorUnavailable):
 class SaleorGraphQLError(SaleorError):
     """Saleor rejected the request itself (a bad query or a missing permission)."""
 
-    def __init__(self, messages: list[str], paths: Optional[list[list]] = None, data: Optional[dict] = None) -> None:
+    def __init__(
+        self, messages: list[str], paths: Optional[Sequence[Optional[Sequence[Union[str, int]]]]] = None,
+        data: Optional[dict[str, Any]] = None,
+    ) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
         self.paths = paths or []  # where in the answer each error is (GraphQL's `path`)

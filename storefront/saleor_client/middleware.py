@@ -1,4 +1,5 @@
 import logging
+from typing import Callable, Optional
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -15,13 +16,13 @@ class SaleorUnavailableMiddleware:
     one that Saleor failed with an error of its own (a GraphQL error no view expects, e.g. its
     database connection dropped): the buyer is asked to try again, never shown a 500."""
 
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request: HttpRequest, exception: Exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> Optional[HttpResponse]:
         if isinstance(exception, SaleorUnavailable):
             logger.error("Saleor unavailable while serving %s: %s", request.path, exception)
             SHED_RESPONSES.labels("saleor_unavailable").inc()

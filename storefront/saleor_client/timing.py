@@ -4,6 +4,7 @@ Browsers' developer tools show it, and the benchmarks read it. Off unless SERVER
 is set, since it tells the outside world how the shop works inside.
 """
 import time
+from typing import Any, Callable
 
 from django.conf import settings
 from django.db import connection
@@ -13,7 +14,7 @@ from .client import request_stats
 
 
 class ServerTimingMiddleware:
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -22,7 +23,9 @@ class ServerTimingMiddleware:
         request_stats.calls, request_stats.seconds = 0, 0.0
         queries = {"count": 0, "seconds": 0.0}
 
-        def count_query(execute, sql, params, many, context):
+        def count_query(
+            execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any],
+        ) -> Any:  # Django's execute-wrapper hook: the params and the result are the database driver's
             started = time.perf_counter()
             try:
                 return execute(sql, params, many, context)

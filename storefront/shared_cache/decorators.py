@@ -1,17 +1,20 @@
 from __future__ import annotations
 
 from functools import wraps
+from typing import Any, Callable
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 
+View = Callable[..., HttpResponse]
 
-def cacheable_for(seconds: int):
-    def decorator(view):
+
+def cacheable_for(seconds: int) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             request.shared_cache = True
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies:
@@ -23,7 +26,7 @@ def cacheable_for(seconds: int):
     return decorator
 
 
-def same_origin_post(view):
+def same_origin_post(view: View) -> View:
     """For forms on shared-cache pages, which carry no per-visitor CSRF token.
 
     Browsers send Origin (or at least Referer) with every form POST; a post from another site
@@ -33,7 +36,7 @@ def same_origin_post(view):
 
     @csrf_exempt
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST":
             origin = request.headers.get("Origin") or request.headers.get("Referer") or ""
             host = urlparse(origin).netloc

@@ -20,11 +20,15 @@ import time
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from django.conf import settings
 from django.http.request import split_domain_port, validate_host
 from django.middleware.gzip import re_accepts_gzip
+
+if TYPE_CHECKING:
+    from _typeshed import OptExcInfo
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +55,7 @@ class CachedPage:
 class SharedPageCache:
     """WSGI middleware in front of Django (config/wsgi.py)."""
 
-    def __init__(self, app: Callable, generation: Callable[[], int]) -> None:
+    def __init__(self, app: WSGIApplication, generation: Callable[[], int]) -> None:
         self.app = app
         self.read_generation = generation
         self.pages: OrderedDict[str, CachedPage] = OrderedDict()
@@ -59,7 +63,7 @@ class SharedPageCache:
         self.generation = 0
         self.generation_checked = 0.0
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING") or environ.get("HTTP_COOKIE"):
             return self.app(environ, start_response)
         host = _allowed_host(environ)
@@ -89,10 +93,14 @@ class SharedPageCache:
                 logger.warning("Could not read the catalog generation; page cache unchanged", exc_info=True)
         return self.generation
 
-    def _render_and_keep(self, path: str, environ: dict, start_response: Callable, now: float) -> Iterable[bytes]:
-        captured: dict = {}
+    def _render_and_keep(
+        self, path: str, environ: WSGIEnvironment, start_response: StartResponse, now: float,
+    ) -> Iterable[bytes]:
+        captured: dict[str, Any] = {}
 
-        def capture(status: str, headers: list, exc_info=None):
+        def capture(
+            status: str, headers: list[tuple[str, str]], exc_info: Optional[OptExcInfo] = None,
+        ) -> Callable[[bytes], object]:
             captured.update(status=status, headers=headers)
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
@@ -126,13 +134,13 @@ class SharedPageCache:
         return int(match.group(1)) if match else 0
 
 
-def _allowed_host(environ: dict) -> Optional[str]:
+def _allowed_host(environ: WSGIEnvironment) -> Optional[str]:
     """The request's host when Django would accept it (its ALLOWED_HOSTS check), else None."""
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
     domain, _ = split_domain_port(host)
     return host.lower() if domain and validate_host(domain, settings.ALLOWED_HOSTS) else None
 
 
-def _request_id(environ: dict) -> str:
+def _request_id(environ: WSGIEnvironment) -> str:
     given = environ.get("HTTP_X_REQUEST_ID", "")
     return given if REQUEST_ID.match(given) else uuid.uuid4().hex

@@ -18,7 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 from saleor_client.client import saleor_as_storefront_app
-from saleor_client.errors import SaleorGraphQLError, SaleorUnavailable
+from saleor_client.errors import SaleorGraphQLError, SaleorUnavailable, present
+from saleor_client.generated.shipping_zones import ShippingZonesShippingZonesEdgesNode
 from saleor_client.values import Money
 from shared_cache.generation import catalog_cache_key
 
@@ -79,13 +80,13 @@ def shipping_zones() -> tuple[ShippingZone, ...]:
     key = catalog_cache_key("shipping-zones")
     zones = cache.get(key)
     if zones is None:
-        edges = saleor_as_storefront_app().shipping_zones().shipping_zones.edges
+        edges = present(saleor_as_storefront_app().shipping_zones().shipping_zones, "shipping zones").edges
         zones = tuple(sorted((_zone(edge.node) for edge in edges), key=lambda zone: (zone.rest_of_world, zone.name)))
         cache.set(key, zones, settings.CATALOG_CACHE_SECONDS)
     return zones
 
 
-def _zone(node) -> ShippingZone:
+def _zone(node: ShippingZonesShippingZonesEdgesNode) -> ShippingZone:
     countries = sorted((country for country in node.countries or [] if country), key=lambda country: country.country)
     methods = [method for method in node.shipping_methods or [] if method]
     return ShippingZone(

@@ -9,6 +9,8 @@ replaced at once, and the request gets a new connection in milliseconds.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from django.db.backends.base.base import NO_DB_ALIAS
 from django.db.backends.postgresql import base
 from psycopg import Connection
@@ -17,7 +19,7 @@ from psycopg_pool import ConnectionPool
 
 class DatabaseWrapper(base.DatabaseWrapper):
     @property
-    def pool(self):
+    def pool(self) -> Optional[ConnectionPool]:
         options = self.settings_dict["OPTIONS"].get("pool")
         if options and self.alias != NO_DB_ALIAS and self.alias not in self._connection_pools:
             # Built as Django builds it (django/db/backends/postgresql/base.py), with our check;

@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Any
+from typing import Any, cast
 
 from django.core.management.base import BaseCommand
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.django_connector import DjangoConnector
 
 logger = logging.getLogger("jobs.worker")
 
@@ -48,7 +49,8 @@ async def run_until_stopped() -> None:
 
     pause = FIRST_PAUSE_SECONDS
     # The worker connector is Procrastinate's own pool, not Django's connection (see jobs.queue).
-    with app.replace_connector(app.connector.get_worker_connector()):
+    # The app of procrastinate.contrib.django is always built on its Django connector.
+    with app.replace_connector(cast(DjangoConnector, app.connector).get_worker_connector()):
         while not stopping.is_set():
             started = loop.time()
             cycle = asyncio.create_task(_work_until_stopped())
