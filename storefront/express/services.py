@@ -20,6 +20,7 @@ from checkout.forms import DetailsForm
 from checkout.outcomes import PaymentOutcome, declined
 from checkout.selectors import country_names
 from core.addresses import address_problems, address_rules
+from jobs.queue import defer
 from markets.selectors import is_sanctioned
 
 from .selectors import Sheet, minor_units, sheet_for_checkout, shipped_to
@@ -166,6 +167,7 @@ def pay(*, token: str, email: str, name: str, address: WalletAddress, phone: str
               "street_address_2": address.line2, "city": address.city, "city_area": "", "postal_code": address.postal_code,
               "country_area": _estimate_address(address)["country_area"], "phone": phone}
     form = DetailsForm(fields, country=address.country)
+    form.fields["last_name"].required = False  # a wallet may hold one name only ("Cher"); Saleor takes it
     if not form.is_valid():
         said = "; ".join(f"{form.fields[field].label if field in form.fields else 'Address'}: {errors[0]}"
                          for field, errors in form.errors.items())
@@ -190,3 +192,9 @@ def pay(*, token: str, email: str, name: str, address: WalletAddress, phone: str
         return completion.pay(cart_token=token, payment_token=payment_method, landing=landing)
     except CheckoutStepError as error:
         return declined(str(error))
+
+
+def retire_bought_cart(*, cart_token: str) -> None:
+    """After a wallet order paid for the cart's copy: the cart is emptied by a job (retried
+    until Saleor answers; the order is already recorded)."""
+    defer("express.tasks.empty_bought_cart", cart_token=cart_token)

@@ -176,7 +176,9 @@ def _answer(request: HttpRequest, outcome: PaymentOutcome) -> JsonResponse:
 def _forget_bought(request: HttpRequest) -> None:
     """The sheet's checkout is an order now; when it was the cart's copy, the cart was bought too."""
     express = ExpressSession(request)
-    if (express.what or {}).get("source") == "cart":
+    what = express.what or {}
+    if what.get("source") == "cart":
+        services.retire_bought_cart(cart_token=str(what["cart_token"]))
         CartSession(request).forget()
     express.forget()
 
