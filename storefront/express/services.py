@@ -56,31 +56,29 @@ class WalletAddress:
 
 
 def open_checkout(*, what: dict) -> str:
-    """A Saleor checkout for the sheet: one product (the product page) or a copy of the cart's
-    lines and promo code (the cart). Returns its token."""
+    """A Saleor checkout for the sheet: one product (the product page), or the cart's lines and
+    promo code as the sheet opened with them (the cart). Returns its token."""
     try:
         if what.get("source") == "product":
             return add_to_cart(cart_token=None, variant_id=str(what["variant_id"]), quantity=int(what["quantity"])).token
-        return _copy_of_cart(str(what.get("cart_token") or ""))
+        return _copy_of_cart(lines=[(str(variant), int(quantity)) for variant, quantity in what.get("lines") or []],
+                             voucher_code=str(what.get("voucher_code") or ""))
     except CartError as error:
         raise ExpressRefusal(str(error), status=409) from error
 
 
-def _copy_of_cart(cart_token: str) -> str:
-    cart = get_cart(cart_token)
-    if cart is None or cart.is_empty:
+def _copy_of_cart(*, lines: list[tuple[str, int]], voucher_code: str) -> str:
+    if not lines:
         raise ExpressRefusal("Your cart is empty. Add the QL Claw first.", status=409)
-    if cart.has_unavailable_lines:
-        raise ExpressRefusal("An item in your cart is no longer sold. Please remove it first.", status=409)
     token: Optional[str] = None
-    for line in cart.lines:
-        token = add_to_cart(cart_token=token, variant_id=line.variant_id, quantity=line.quantity).token
+    for variant_id, quantity in lines:
+        token = add_to_cart(cart_token=token, variant_id=variant_id, quantity=quantity).token
     assert token is not None
-    if cart.voucher_code and cart.voucher_code != multi_buy_code():
+    if voucher_code and voucher_code != multi_buy_code():
         copy = get_cart(token)
         try:
             if copy is not None:
-                checkout_services.apply_promo_code(cart=copy, code=cart.voucher_code)
+                checkout_services.apply_promo_code(cart=copy, code=voucher_code)
         except CheckoutStepError as error:
             # The sheet then shows Saleor's total without it: the buyer sees what they pay.
             logger.info("A cart's promo code did not carry over to its wallet checkout: %s", error)
@@ -194,7 +192,7 @@ def pay(*, token: str, email: str, name: str, address: WalletAddress, phone: str
         return declined(str(error))
 
 
-def retire_bought_cart(*, cart_token: str) -> None:
-    """After a wallet order paid for the cart's copy: the cart is emptied by a job (retried
-    until Saleor answers; the order is already recorded)."""
-    defer("express.tasks.empty_bought_cart", cart_token=cart_token)
+def retire_bought_cart(*, cart_token: str, lines: list) -> None:
+    """After a wallet order paid for the cart's lines (in the sheet's own checkout): those units
+    leave the cart, by a job (retried until Saleor answers; the order is already recorded)."""
+    defer("express.tasks.empty_bought_cart", cart_token=cart_token, lines=lines)

@@ -4,7 +4,7 @@ A wallet sheet pays for its own Saleor checkout (made from the product or the ca
 wallet first gives an address), so trying addresses in the sheet never changes the cart."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from django.http import HttpRequest
 
@@ -16,13 +16,13 @@ class ExpressSession:
     def __init__(self, request: HttpRequest) -> None:
         self.session = request.session
 
-    def start(self, what: dict[str, str | int]) -> None:
+    def start(self, what: dict[str, Any]) -> None:
         """A new sheet: what it buys; its checkout is made when an address first arrives."""
         self.session[WHAT_KEY] = what
         self.session.pop(TOKEN_KEY, None)
 
     @property
-    def what(self) -> Optional[dict[str, str | int]]:
+    def what(self) -> Optional[dict[str, Any]]:
         what = self.session.get(WHAT_KEY)
         return what if isinstance(what, dict) else None
 

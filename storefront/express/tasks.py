@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 from cart.selectors import get_cart
-from cart.services import remove_line
+from cart.services import set_line_quantity
 from jobs.queue import job
 
 
-@job(title="Empty a cart that was bought with a wallet")
-def empty_bought_cart(*, cart_token: str) -> str:
-    """The wallet paid for a copy of the cart (its own Saleor checkout): the cart itself is
-    emptied, so it is neither shown again nor sent a reminder about items already ordered."""
+@job(title="Take the units bought with a wallet out of the cart")
+def empty_bought_cart(*, cart_token: str, lines: list) -> str:
+    """The wallet paid for the cart's lines as the sheet opened (its own Saleor checkout): those
+    units leave the cart, so it is neither shown again nor sent a reminder about items already
+    ordered; anything added since stays. (A try cut off after Saleor changed a line and retried
+    takes that line's units out again: at worst, a unit added in another tab meanwhile.)"""
+    bought = {str(variant): int(quantity) for variant, quantity in lines}
     cart = get_cart(cart_token)
-    if cart is None or cart.is_empty:
-        return "nothing to empty"
+    if cart is None:
+        return "the cart is gone"
     for line in cart.lines:
-        cart = remove_line(cart=cart, line_id=line.id)
-    return "emptied"
+        if line.variant_id in bought:
+            cart = set_line_quantity(cart=cart, line_id=line.id, quantity=max(0, line.quantity - bought.pop(line.variant_id)))
+    return "bought units taken out"

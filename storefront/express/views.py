@@ -95,7 +95,12 @@ def start(request: HttpRequest, body: dict[str, Any]) -> HttpResponse:
         cart = cart_on_page(request)
         if cart is None or cart.is_empty:
             return _error("Your cart is empty. Add the QL Claw first.", 409)
-        what, sheet = {"source": "cart", "cart_token": cart.token}, opening_sheet_for_cart(cart, zone_for_country(settings.SHOP_COUNTRY))
+        if cart.has_unavailable_lines:
+            return _error("An item in your cart is no longer sold. Please remove it first.", 409)
+        # The sheet pays for the lines it opened with, whatever the cart becomes meanwhile.
+        what = {"source": "cart", "cart_token": cart.token, "voucher_code": cart.voucher_code,
+                "lines": [[line.variant_id, line.quantity] for line in cart.lines]}
+        sheet = opening_sheet_for_cart(cart, zone_for_country(settings.SHOP_COUNTRY))
     ExpressSession(request).start(what)
     return JsonResponse({**sheet.as_stripe(), "allowedShippingCountries": list(shipped_to()),
                          "emailRequired": True, "shippingAddressRequired": True, "phoneNumberRequired": False})
@@ -174,12 +179,18 @@ def _answer(request: HttpRequest, outcome: PaymentOutcome) -> JsonResponse:
 
 
 def _forget_bought(request: HttpRequest) -> None:
-    """The sheet's checkout is an order now; when it was the cart's copy, the cart was bought too."""
+    """The sheet's checkout is an order now; when it held the cart's lines, those units leave the cart."""
     express = ExpressSession(request)
     what = express.what or {}
     if what.get("source") == "cart":
-        services.retire_bought_cart(cart_token=str(what["cart_token"]))
-        CartSession(request).forget()
+        lines = list(what.get("lines") or [])
+        services.retire_bought_cart(cart_token=str(what["cart_token"]), lines=lines)
+        cart = CartSession(request)
+        left = cart.quantity - sum(int(quantity) for _, quantity in lines)
+        if left > 0 and cart.token == what["cart_token"]:
+            cart.remember(str(what["cart_token"]), left)  # added since the sheet opened: still in the cart
+        else:
+            cart.forget()
     express.forget()
 
 

@@ -190,6 +190,32 @@ def test_a_wallet_payment_for_the_cart_completes_with_one_order_one_capture_and_
     assert len(staff_api.orders_for(wallet.buyer.email)) == 1
 
 
+def test_a_unit_added_after_the_sheet_opened_is_not_bought_and_stays_in_the_cart(
+    shop: Stack, new_buyer, staff_api: SaleorStaffAPI
+):
+    wallet = wallet_buyer(new_buyer, "added-since")
+    wallet.buyer.add_to_cart()
+    cart_token = buyer_checkout_token(wallet.buyer)
+    wallet.start(source="cart")
+    sheet = wallet.address().json()
+    express_token = wallet.checkout_token
+    wallet.buyer.add_to_cart()  # another tab, while the sheet is open
+
+    answer = wallet.pay(shop, sheet)
+
+    assert answer.status_code == 200, answer.text
+    [intent] = intents_of(shop, express_token)
+    assert intent.amount == sheet["amount"] == 4400  # one unit, as the sheet showed
+    deadline = time.monotonic() + 30
+    while True:
+        lines = staff_api.execute("query($t: UUID!) { checkout(token: $t) { lines { quantity } } }", {"t": cart_token})
+        if [line["quantity"] for line in lines["checkout"]["lines"]] == [1]:
+            break
+        assert time.monotonic() < deadline, lines
+        time.sleep(0.3)
+    assert 'value="1"' in wallet.buyer.http.get("/cart/").text
+
+
 @pytest.mark.parametrize("first", ["card", "wallet"])
 def test_a_wallet_buyer_and_a_card_buyer_racing_for_the_last_unit_make_one_order(
     shop: Stack, new_buyer, staff_api: SaleorStaffAPI, stock, first: str
