@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from analytics.forms import LandingForm
+from express.pages import with_wallet_button
 from shared_cache.decorators import same_origin_post
 from shipping.selectors import zone_for_country
 
@@ -25,7 +26,8 @@ def cart_page(request: HttpRequest) -> HttpResponse:
     cart = cart_on_page(request)
     # What shipping will cost, before checkout: for the address already given, else the shop's country.
     country = (cart.shipping_address.get("country") if cart else "") or settings.SHOP_COUNTRY
-    return render(request, "cart/cart.html", {"cart": cart, "shipping_zone": zone_for_country(country)})
+    response = render(request, "cart/cart.html", {"cart": cart, "shipping_zone": zone_for_country(country)})
+    return with_wallet_button(response, "cart:page")  # the wallet button: only the listed scripts run
 
 
 @require_POST

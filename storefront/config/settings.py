@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "staff",
     "cart",
     "checkout",
+    "express",
     "orders",
     "withdrawals",
     "scriptguard",
@@ -319,6 +320,8 @@ CONTENT_SECURITY_POLICY = {
 }
 # Violation reports one address may send (scriptguard.views.csp_report).
 CSP_REPORTS_PER_IP = env.str("CSP_REPORTS_PER_IP", default="30/m")
+# The wallet sheet calls the shop once per address or method the buyer tries, and once to pay.
+EXPRESS_CALLS_PER_IP = env.str("EXPRESS_CALLS_PER_IP", default="60/m")
 # Where the daily check looks at the payment pages (scriptguard): the public address by
 # default, so it sees what buyers get through the proxy.
 SCRIPT_CHECK_URL = env.str("SCRIPT_CHECK_URL", default=SHOP_BASE_URL).rstrip("/")

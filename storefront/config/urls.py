@@ -7,6 +7,7 @@ urlpatterns = [
     path("cart/", include("cart.urls")),
     path("cart/back/", include("reminders.urls")),
     path("checkout/queue/", include("waiting_room.urls")),
+    path("checkout/express/", include("express.urls")),
     path("checkout/", include("checkout.urls")),
     path("orders/", include("orders.urls")),
     path("withdraw/", include("withdrawals.urls")),

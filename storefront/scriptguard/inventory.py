@@ -17,6 +17,9 @@ from . import integrity
 class ListedScript:
     src: str  # as written in the file: static:<name> or setting:<NAME>
     purpose: str
+    # Another listed script adds this one at run time (`loaded_by: static:<name>`): it is not in
+    # the page's HTML, but its page's CSP allows it like the others.
+    loaded_by: str = ""
 
     @property
     def is_own(self) -> bool:
@@ -61,10 +64,13 @@ def _load(path: Path) -> tuple[PaymentPage, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     pages = []
     for page in data["pages"]:
-        scripts = tuple(ListedScript(src=str(s["src"]), purpose=" ".join(str(s["purpose"]).split())) for s in page["scripts"])
+        scripts = tuple(ListedScript(src=str(s["src"]), purpose=" ".join(str(s["purpose"]).split()),
+                                     loaded_by=str(s.get("loaded_by") or "")) for s in page["scripts"])
         for script in scripts:
             if not script.src.startswith(("static:", "setting:")):
                 raise ValueError(f"{path}: {script.src!r} must start with static: or setting:")
+            if script.loaded_by and script.loaded_by not in {other.src for other in scripts if not other.loaded_by}:
+                raise ValueError(f"{path}: {script.src} is loaded_by {script.loaded_by!r}, which the page does not list")
         headers = tuple((str(name), tuple(str(d) for d in (need or ()))) for name, need in (page.get("headers") or {}).items())
         pages.append(PaymentPage(url_name=str(page["url_name"]), scripts=scripts, headers=headers))
     return tuple(pages)

@@ -65,8 +65,30 @@ def _walk_to_payment(client: httpx.Client) -> httpx.Response:
     return payment
 
 
+def _product_page(client: httpx.Client) -> httpx.Response:
+    """The product page the home page links to first (the one with the wallet button)."""
+    home = client.get(reverse("catalog:home"), follow_redirects=True)
+    link = re.search(r'href="(/products/[^"/]+/)"', home.text)
+    if not link:
+        raise PageUnreachable("the home page links no product")
+    return client.get(link.group(1))
+
+
+def _cart_page(client: httpx.Client) -> httpx.Response:
+    """The cart with one unit in it (the walk to the payment step put it there, or it is added)."""
+    cart = client.get(reverse("cart:page"))
+    if 'action="/cart/lines/' in cart.text:
+        return cart
+    page = _product_page(client)
+    variant = re.search(r'name="variant_id" value="([^"]+)"', page.text)
+    if not variant:
+        raise PageUnreachable(f"{page.url.path} offers nothing to add to the cart")
+    return client.post(reverse("cart:add"), data={"csrfmiddlewaretoken": _token(page.text, client),
+                                                  "variant_id": variant.group(1), "quantity": "1"}, follow_redirects=True)
+
+
 # How the check reaches each listed page; a page listed without a way here is reported.
-ROUTES = {"checkout:payment": _walk_to_payment}
+ROUTES = {"checkout:payment": _walk_to_payment, "catalog:product": _product_page, "cart:page": _cart_page}
 
 
 def look_at_payment_pages(base_url: str) -> tuple[tuple[str, ...], str]:

@@ -66,7 +66,39 @@ def test_the_payment_page_runs_only_the_listed_scripts_own_files_by_their_integr
     assert "'self'" not in script_src_of(policy) and "'unsafe-inline'" not in policy
     assert "report-uri /csp-reports/" in policy
     # Other pages keep the shop-wide policy: own files by origin, no Stripe.
-    assert script_src_of(buyer.http.get("/cart/").headers["Content-Security-Policy"]) == ["'self'"]
+    assert script_src_of(buyer.http.get("/guide/").headers["Content-Security-Policy"]) == ["'self'"]
+
+
+def test_the_product_page_and_the_cart_carry_the_wallet_script_only_as_listed(buyer: Buyer, shop: Stack):
+    listed = {page["url_name"]: page for page in yaml.safe_load(INVENTORY.read_text())["pages"]}
+    built = json.loads((ROOT / "storefront" / "staticfiles" / "integrity.json").read_text())
+    buyer.add_to_cart()
+    for url_name, path in (("catalog:product", "/products/ql-claw/"), ("cart:page", "/cart/")):
+        page = buyer.http.get(path)
+        assert page.status_code == 200
+        in_html = [s["src"][len("static:"):] for s in listed[url_name]["scripts"]
+                   if s["src"].startswith("static:") and not s.get("loaded_by")]
+        assert in_html == ["analytics/beacon.js", "js/express.js"]
+        scripts = [tag for tag in script_tags(page.text) if tag.get("type") != "application/ld+json"]
+        # The shop's own two, each with its build-time hash; Stripe.js is not in the HTML: the
+        # wallet script fetches it after the page has loaded (and only the CSP allows it).
+        assert [re.sub(r"\.[0-9a-f]{12}\.js$", ".js", tag["src"]) for tag in scripts] == \
+            ["/static/analytics/beacon.js", "/static/js/express.js"]
+        for tag, name in zip(scripts, in_html):
+            assert tag["integrity"] == built[name] == sri(buyer.http.get(tag["src"]).content), name
+            assert "defer" in tag
+        assert f'data-stripe-js="{shop.localstripe_url}/js.stripe.com/v3/"' in page.text
+        policy = page.headers["Content-Security-Policy"]
+        hashes = [f"'{built[name]}'" for name in ("analytics/beacon.js", "analytics/web-vitals-6.2.3/web-vitals.iife.js",
+                                                  "js/express.js")]
+        assert sorted(script_src_of(policy)) == sorted([*hashes, shop.localstripe_url]), path
+        assert "'self'" not in script_src_of(policy) and "'unsafe-inline'" not in policy
+        frames = next(d.split()[1:] for d in (p.strip() for p in policy.split(";")) if d.startswith("frame-src "))
+        assert frames == [shop.localstripe_url]  # Stripe's frames (the button, the sheet), no 'none' beside them
+        assert f'payment=(self "{shop.localstripe_url}")' in page.headers["Permissions-Policy"]
+    # Pages without the wallet button keep the shop-wide policy and carry no wallet script.
+    guide = buyer.http.get("/guide/")
+    assert "js/express." not in guide.text and script_src_of(guide.headers["Content-Security-Policy"]) == ["'self'"]
 
 
 def test_the_check_passes_on_the_live_page_and_a_changed_page_or_list_alerts_the_admin_once(

@@ -13,7 +13,7 @@ def payment_scripts(url_name: str) -> str:
     return format_html_join("\n", "{}", (
         (format_html('<script src="{}" integrity="{}" crossorigin="anonymous" defer></script>', script.url, script.integrity)
          if script.is_own else format_html('<script src="{}"></script>', script.url),)
-        for script in payment_page(url_name).scripts
+        for script in payment_page(url_name).scripts if not script.loaded_by
     ))
 
 
