@@ -45,6 +45,8 @@ def add(request: HttpRequest) -> HttpResponse:
         if landing := LandingForm(request.POST).landing():
             CartSession(request).remember_landing(*landing)
         messages.success(request, "Added to your cart.")
+        if request.POST.get("then") == "checkout":  # "Buy now"; any other value: the cart page
+            return redirect("checkout:details")
     return redirect("cart:page")
 
 

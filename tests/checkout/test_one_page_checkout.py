@@ -140,3 +140,17 @@ def test_without_javascript_one_submit_saves_the_address_and_method_and_redirect
     assert again.url.path == "/checkout/"
     assert saleor_checkout(staff_api, buyer)["shippingMethod"]["id"] == express
     assert ">Pay $54.00</button>" in again.text
+
+
+def test_buy_now_on_the_product_page_goes_straight_to_the_checkout(buyer: Buyer):
+    variant = buyer.product_variant_id()
+
+    bought = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": variant, "quantity": 1, "then": "checkout"},
+                             follow=False)
+    added = buyer.post_form("/products/ql-claw/", "/cart/add/", {"variant_id": variant, "quantity": 1, "then": "//x.example/"},
+                            follow=False)
+
+    assert bought.status_code == 302 and bought.headers["location"] == "/checkout/"
+    assert added.status_code == 302 and added.headers["location"] == "/cart/"  # any other value: the cart
+    page = buyer.http.get("/checkout/").text
+    assert "Added to your cart." in page and "2 items" in page
