@@ -11,6 +11,7 @@ class CountedEvent:
     words: str  # for the privacy page and the staff report
     counted_under: str  # which page a count is kept under
     from_browser: bool  # sent by the beacon (False: counted by the server)
+    server_moment: str = ""  # when the server counts it
 
 
 PAGE_VIEW = "page_view"
@@ -25,8 +26,10 @@ EVENTS = (
     CountedEvent(VISIT, "A visit began (the first page seen in a browser tab)", "that first page", True),
     CountedEvent(PRODUCT_VIEWED, "A product page was shown", "the first page of the visit", True),
     CountedEvent(ADDED_TO_CART, "Something was added to the cart", "the first page of the visit", True),
-    CountedEvent(CHECKOUT_STARTED, "The checkout was opened", "the first page of the visit", True),
-    CountedEvent(PAID, "An order was paid", "the first page of the visit, if the cart knew it", False),
+    CountedEvent(CHECKOUT_STARTED, "The checkout was opened", "the first page of the visit, if the cart knew it", False,
+                 "when the checkout page is first shown for a cart"),
+    CountedEvent(PAID, "An order was paid", "the first page of the visit, if the cart knew it", False,
+                 "when the order is recorded"),
 )
 EVENT_NAMES = tuple(event.name for event in EVENTS)
 BROWSER_EVENTS = tuple(event.name for event in EVENTS if event.from_browser)
@@ -71,5 +74,5 @@ COUNTED_PAGES = {
     "catalog:home": "home", "catalog:product": "product",
     "guide:index": "guide", "guide:page": "guide", "guide:finder": "guide", "guide:finder-region": "guide",
     "guide:self-check": "guide", "pages:page": "shop page",
-    "cart:page": "cart and checkout", "checkout:details": "cart and checkout", "checkout:shipping": "cart and checkout",
+    "cart:page": "cart and checkout", "checkout:details": "cart and checkout",
 }

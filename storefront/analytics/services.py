@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from .beacon import Beacon, page_type
 from .definitions import (
+    CHECKOUT_STARTED,
     KEPT_DAYS,
     MAX_PATHS_PER_DAY,
     MAX_REFERRERS_PER_DAY,
@@ -183,6 +184,12 @@ def count_paid_order(*, landing_page: str) -> None:
     holds up or undoes an order, and costs the pay request no query. ("" in path: the visit's
     first page is not known.) The report's orders and revenue come from the orders themselves."""
     transaction.on_commit(lambda: _buffer.add([CountKey(shop_day(), PAID, landing_page, "")]))
+
+
+def count_checkout_started(*, landing_page: str) -> None:
+    """Counted by the server when a cart first opens the checkout page: that page takes the card,
+    and runs no script but the listed payment scripts, so no beacon is sent from it."""
+    _buffer.add([CountKey(shop_day(), CHECKOUT_STARTED, landing_page, "")])
 
 
 def forget_old_counts() -> int:

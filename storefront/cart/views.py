@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from analytics.forms import LandingForm
-from express.pages import with_wallet_button
+from scriptguard.csp import limit_scripts_to_inventory
 from shared_cache.decorators import same_origin_post
 from shipping.selectors import zone_for_country
 
@@ -27,7 +27,7 @@ def cart_page(request: HttpRequest) -> HttpResponse:
     # What shipping will cost, before checkout: for the address already given, else the shop's country.
     country = (cart.shipping_address.get("country") if cart else "") or settings.SHOP_COUNTRY
     response = render(request, "cart/cart.html", {"cart": cart, "shipping_zone": zone_for_country(country)})
-    return with_wallet_button(response, "cart:page")  # the wallet button: only the listed scripts run
+    return limit_scripts_to_inventory(response, "cart:page")  # the wallet button: only the listed scripts run
 
 
 @require_POST
@@ -47,6 +47,8 @@ def add(request: HttpRequest) -> HttpResponse:
         if landing := LandingForm(request.POST).landing():
             CartSession(request).remember_landing(*landing)
         messages.success(request, "Added to your cart.")
+        if request.POST.get("then") == "checkout":  # "Buy now"; any other value: the cart page
+            return redirect("checkout:details")
     return redirect("cart:page")
 
 

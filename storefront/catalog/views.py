@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.company import product_safety
-from express.pages import with_wallet_button
+from scriptguard.csp import limit_scripts_to_inventory
 from guide.content import how_to_sections
 from reviews.selectors import NoSuchReviewPage, product_reviews
 from reviews.structured_data import rating_properties
@@ -50,7 +50,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
                "safety": product_safety(), "product_reviews": reviews, "how_to": how_to_sections(product.slug),
                "gallery": gallery(product.pictures)}
     # The wallet button makes this a page that can take a payment: only its listed scripts run.
-    return with_wallet_button(render(request, "catalog/product_detail.html", context), "catalog:product")
+    return limit_scripts_to_inventory(render(request, "catalog/product_detail.html", context), "catalog:product")
 
 
 @require_safe

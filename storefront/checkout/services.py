@@ -1,4 +1,4 @@
-"""The checkout steps before the payment: details, shipping method, promo code.
+"""The checkout before the payment: details, shipping method, promo code.
 
 Paying and completing live in `completion.py`.
 """
@@ -102,6 +102,21 @@ def set_shipping_method(*, cart: Cart, shipping_method_id: str) -> Cart:
     except SaleorValidationError as error:
         raise CheckoutStepError("This shipping method isn't available for your address.") from error
     return _changed(present(result.checkout_shipping_method_update).checkout)
+
+
+def set_details_and_shipping(*, cart: Cart, email: str, address: dict[str, str], shipping_method_id: str = "") -> Cart:
+    """The one-page checkout's save: the address, then a shipping method the address offers: the
+    one asked for, else the one kept, else the cheapest. So the total shown (and charged) is
+    always Saleor's, shipping included; a method of another country's is not an error here."""
+    saved = set_details(cart=cart, email=email, address=address)
+    offered = {option.id for option in saved.shipping_options}
+    if not offered:
+        return saved
+    wanted = next((method for method in (shipping_method_id, saved.shipping_method_id) if method in offered), "")
+    wanted = wanted or min(saved.shipping_options, key=lambda option: option.price.amount).id
+    if wanted == saved.shipping_method_id:
+        return saved
+    return set_shipping_method(cart=saved, shipping_method_id=wanted)
 
 
 def promo_code_candidates(typed: str) -> list[str]:

@@ -4,18 +4,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from analytics.services import count_checkout_started
 from cart.session import CartSession, current_cart
+from catalog.templatetags.money import money
 from reminders.selectors import reminder_refused
 from reminders.services import note_checkout_email
 from scriptguard.csp import limit_scripts_to_inventory
 from waiting_room.decorators import admitted_to_checkout
 
 from . import completion, services
-from .forms import DetailsForm, PayForm, PromoCodeForm, ShippingForm, chosen_country
+from .forms import TYPED_KEPT, DetailsForm, PayForm, PromoCodeForm, ShippingForm, chosen_country
 from .outcomes import GONE_MESSAGE, OutcomeKind, PaymentOutcome
 from .session import CheckoutNotes, PaymentNote
 
@@ -46,95 +49,147 @@ def _with_field_errors(form, error: services.CheckoutStepError):
 @admitted_to_checkout
 @cart_required
 def details(request: HttpRequest, cart) -> HttpResponse:
+    """The one-page checkout: e-mail, address, shipping method, summary, promo code and card."""
     if request.method == "POST":
         return _details_sent(request, cart)
-    note = CheckoutNotes(request).take_for_details()
+    notes = CheckoutNotes(request)
+    note = notes.take_for_details()
     if note is not None:
         # Back from a POST: what was typed, with every error found (or another country's fields).
         country = chosen_country(note.data, settings.SHOP_COUNTRY)
         form = DetailsForm.refused(note.data, note.errors, country=country) if note.errors else \
             DetailsForm(initial=note.data, country=country)
     else:
-        country = chosen_country(cart.shipping_address, settings.SHOP_COUNTRY)
-        initial = {"email": cart.email, "country": country, **DetailsForm.initial_from(cart.shipping_address, country),
-                   "no_reminder": reminder_refused(cart.token)}
-        form = DetailsForm(initial=initial, country=country)
-    return render(request, "checkout/details.html", {"cart": cart, "form": form, "step": 1})
+        form = _saved_details_form(cart)
+    _count_checkout_started(request, cart)
+    return _checkout_page(request, cart, form, notes.take_for_payment())
 
 
-def _details_sent(request: HttpRequest, cart) -> HttpResponse:
-    notes = CheckoutNotes(request)
-    typed = DetailsForm.typed(request.POST)
-    if "change_country" in request.POST:
-        # The buyer picked another country: the same entries, in that country's fields.
-        notes.leave_for_details(data=typed, errors={})
-        return redirect("checkout:details")
-    form = DetailsForm(request.POST, country=chosen_country(request.POST, settings.SHOP_COUNTRY))
-    if form.is_valid():
-        try:
-            services.set_details(cart=cart, email=form.cleaned_data["email"], address=form.address())
-            note_checkout_email(checkout_token=cart.token, email=form.cleaned_data["email"],
-                                wanted=not form.cleaned_data["no_reminder"])
-            return redirect("checkout:shipping")
-        except services.CheckoutStepError as error:
-            _with_field_errors(form, error)
-    notes.leave_for_details(data=typed, errors={field: list(errors) for field, errors in form.errors.items()})
-    return redirect("checkout:details")
+def _saved_details_form(cart) -> DetailsForm:
+    country = chosen_country(cart.shipping_address, settings.SHOP_COUNTRY)
+    initial = {"email": cart.email, "country": country, **DetailsForm.initial_from(cart.shipping_address, country),
+               "no_reminder": reminder_refused(cart.token)}
+    return DetailsForm(initial=initial, country=country)
 
 
-@require_http_methods(["GET", "POST"])
-@admitted_to_checkout
-@cart_required
-def shipping(request: HttpRequest, cart) -> HttpResponse:
-    if not cart.shipping_address or not cart.email:
-        return redirect("checkout:details")
-    form = ShippingForm(request.POST or None, options=cart.shipping_options, initial={"shipping_method": cart.shipping_method_id})
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.set_shipping_method(cart=cart, shipping_method_id=form.cleaned_data["shipping_method"])
-                return redirect("checkout:payment")
-            except services.CheckoutStepError as error:
-                _with_field_errors(form, error)
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
-        return redirect("checkout:shipping")  # POST/redirect/GET: the refusal comes as a message
-    return render(request, "checkout/shipping.html", {"cart": cart, "form": form, "step": 2})
+def _count_checkout_started(request: HttpRequest, cart) -> None:
+    """Counted by the server, once per cart: the checkout page takes the card, so no counting
+    script runs on it."""
+    if request.session.get(STARTED_KEY) != cart.token:
+        request.session[STARTED_KEY] = cart.token
+        count_checkout_started(landing_page=CartSession(request).landing[0])
 
 
-def _payment_page(request: HttpRequest, cart, note: PaymentNote) -> HttpResponse:
+STARTED_KEY = "checkout_started"
+
+
+def _checkout_page(request: HttpRequest, cart, form: DetailsForm, note: PaymentNote) -> HttpResponse:
     response = render(
         request,
-        "checkout/payment.html",
+        "checkout/details.html",
         {
             "cart": cart,
-            "step": 3,
+            "form": form,
             "payment_error": note.payment_error,
             "promo_form": PromoCodeForm.refused(note.promo_code, note.promo_error) if note.promo_error else PromoCodeForm(),
             "client_secret": note.client_secret,
             "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
         },
     )
-    response.headers["Permissions-Policy"] = PAYMENT_PERMISSIONS_POLICY
     # Stripe.js, its frames and its API on this page only; no script that is not listed.
-    return limit_scripts_to_inventory(response, "checkout:payment")
+    return limit_scripts_to_inventory(response, "checkout:details")
 
 
-# Stripe's frames may ask for the Payment Request API (wallets); nothing else may, here either.
-PAYMENT_PERMISSIONS_POLICY = settings.PERMISSIONS_POLICY.replace(
-    "payment=()", "payment=(self " + " ".join(f'"{origin}"' for origin in settings.STRIPE_CSP["frame-src"]) + ")"
-)
+def _details_sent(request: HttpRequest, cart) -> HttpResponse:
+    """One submit saves the address and the shipping method. The page's script sends it with
+    fetch and gets JSON (the new options, summary and total, or the form with every error);
+    without JavaScript it is a form POST answered with a redirect (POST/redirect/GET)."""
+    notes = CheckoutNotes(request)
+    typed = DetailsForm.typed(request.POST)
+    wants_json = _wants_json(request)
+    if "change_country" in request.POST:
+        # The buyer picked another country: the same entries, in that country's fields.
+        if wants_json:
+            form = DetailsForm(initial=typed, country=chosen_country(typed, settings.SHOP_COUNTRY))
+            return JsonResponse({"fields_html": _fields_html(request, form)})
+        notes.leave_for_details(data=typed, errors={})
+        return redirect("checkout:details")
+    form = DetailsForm(request.POST, country=chosen_country(request.POST, settings.SHOP_COUNTRY))
+    if form.is_valid():
+        try:
+            saved = services.set_details_and_shipping(
+                cart=cart, email=form.cleaned_data["email"], address=form.address(),
+                shipping_method_id=str(request.POST.get("shipping_method", ""))[:TYPED_KEPT],
+            )
+            note_checkout_email(checkout_token=cart.token, email=form.cleaned_data["email"],
+                                wanted=not form.cleaned_data["no_reminder"])
+            if wants_json:
+                return JsonResponse(_saved_answer(request, saved))
+            return redirect("checkout:details")
+        except services.CheckoutStepError as error:
+            _with_field_errors(form, error)
+    errors = {field: list(messages) for field, messages in form.errors.items()}
+    if wants_json:
+        refused = DetailsForm.refused(typed, errors, country=form.country)
+        return JsonResponse({"error": "Please correct the highlighted fields.", "errors": errors,
+                             "fields_html": _fields_html(request, refused)}, status=400)
+    notes.leave_for_details(data=typed, errors=errors)
+    return redirect("checkout:details")
+
+
+def _fields_html(request: HttpRequest, form: DetailsForm) -> str:
+    return render_to_string("checkout/_details_fields.html", {"form": form}, request=request)
+
+
+def _saved_answer(request: HttpRequest, cart) -> dict:
+    """What the page redraws after a save, and the figures, all from Saleor's answer."""
+    context = {"cart": cart}
+    currency = cart.total.currency
+    return {
+        "shipping_method_id": cart.shipping_method_id or "",
+        "shipping_options": [{"id": option.id, "name": option.name, "price": str(option.price.amount),
+                              "currency": option.price.currency} for option in cart.shipping_options],
+        "totals": {"subtotal": str(cart.subtotal.amount), "shipping": str(cart.shipping.amount),
+                   "tax": str(cart.tax.amount), "discount": str(cart.discount.amount if cart.discount else 0),
+                   "total": str(cart.total.amount), "currency": currency},
+        "pay_label": f"Pay {money(cart.total.amount, currency)}",
+        "shipping_html": render_to_string("checkout/_shipping_options.html", context, request=request),
+        "summary_html": render_to_string("checkout/_summary.html", context, request=request),
+        "summary_bar_html": render_to_string("checkout/_summary_bar.html", context, request=request),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@admitted_to_checkout
+@cart_required
+def shipping(request: HttpRequest, cart) -> HttpResponse:
+    """The old shipping step: links and bookmarks land on the checkout page; a form sent here
+    still sets the method."""
+    if request.method == "GET":
+        return redirect("checkout:details")
+    if not cart.shipping_address or not cart.email:
+        return redirect("checkout:details")
+    form = ShippingForm(request.POST, options=cart.shipping_options)
+    if form.is_valid():
+        try:
+            services.set_shipping_method(cart=cart, shipping_method_id=form.cleaned_data["shipping_method"])
+            return redirect("checkout:details")
+        except services.CheckoutStepError as error:
+            _with_field_errors(form, error)
+    for errors in form.errors.values():
+        messages.error(request, errors[0])
+    return redirect("checkout:details")  # POST/redirect/GET: the refusal comes as a message
+
+
 # What a buyer whose card was refused can do, after the card's or the bank's own words.
 CARD_REFUSED_ADVICE = "Please try another card, or contact your bank to approve the payment."
 
 
 @require_http_methods(["GET"])
-@admitted_to_checkout
-@cart_required
-def payment(request: HttpRequest, cart) -> HttpResponse:
-    if not cart.shipping_method_id:
-        return redirect("checkout:shipping")
-    return _payment_page(request, cart, CheckoutNotes(request).take_for_payment())
+@never_cache
+def payment(request: HttpRequest) -> HttpResponse:
+    """The old payment step: the card is on the checkout page now."""
+    return redirect("checkout:details")
 
 
 @require_POST
@@ -145,12 +200,12 @@ def promo_code(request: HttpRequest, cart) -> HttpResponse:
         if request.POST.get("remove") and cart.voucher_code:
             services.remove_promo_code(cart=cart)
             messages.success(request, "The promo code was removed.")
-            return redirect("checkout:payment")
+            return redirect("checkout:details")
         form = PromoCodeForm(request.POST)
         if form.is_valid():
             services.apply_promo_code(cart=cart, code=form.cleaned_data["code"])
             messages.success(request, "Your promo code was applied.")
-            return redirect("checkout:payment")
+            return redirect("checkout:details")
         CheckoutNotes(request).leave_for_payment(promo_code=request.POST.get("code", "")[:100],
                                                  promo_error=form.errors["code"][0])
     except services.CheckoutStepError as error:
@@ -159,7 +214,7 @@ def promo_code(request: HttpRequest, cart) -> HttpResponse:
                                                      promo_error=error.field_errors["code"])
         else:
             messages.error(request, str(error))
-    return redirect("checkout:payment")
+    return redirect("checkout:details")
 
 
 @require_POST
@@ -185,7 +240,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
 
 
 def _wants_json(request: HttpRequest) -> bool:
-    """The payment step's script pays in place (fetch), without leaving the page."""
+    """The checkout page's scripts save and pay in place (fetch), without leaving the page."""
     return request.headers.get("Accept", "").startswith("application/json")
 
 
@@ -195,7 +250,7 @@ def _refusal(request: HttpRequest, message: str, *, status: int) -> HttpResponse
     cart = current_cart(request)
     if cart is None:
         return redirect("cart:page")
-    response = _payment_page(request, cart, PaymentNote(payment_error=message))
+    response = _checkout_page(request, cart, _saved_details_form(cart), PaymentNote(payment_error=message))
     response.status_code = status
     return response
 
@@ -229,7 +284,7 @@ def _attempt(request: HttpRequest, action) -> PaymentOutcome:
 
 def _after_payment(request: HttpRequest, outcome: PaymentOutcome) -> HttpResponse:
     """Every outcome is a redirect (POST/redirect/GET), or for the payment step's script the
-    same as JSON: where to go next, the 3-D Secure step, or the refusal to show at the card."""
+    same as JSON for the checkout page's script: where to go next, the 3-D Secure step, or the refusal to show at the card."""
     notes = CheckoutNotes(request)
     if outcome.kind is OutcomeKind.COMPLETED:
         CartSession(request).forget()
@@ -243,13 +298,13 @@ def _after_payment(request: HttpRequest, outcome: PaymentOutcome) -> HttpRespons
         if _wants_json(request):
             return JsonResponse({"client_secret": outcome.client_secret, "confirm_url": reverse("checkout:confirm")})
         notes.leave_for_payment(client_secret=outcome.client_secret)
-        target = reverse("checkout:payment")
+        target = reverse("checkout:details")
     else:
         message = f"{outcome.message} {CARD_REFUSED_ADVICE}" if outcome.card_refused else outcome.message
         if _wants_json(request):
             return JsonResponse({"error": message, "card_refused": outcome.card_refused}, status=402)
         notes.leave_for_payment(payment_error=message)
-        target = reverse("checkout:payment")
+        target = reverse("checkout:details")
     if _wants_json(request):
         return JsonResponse({"next": target})
     return redirect(target)

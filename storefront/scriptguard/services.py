@@ -37,8 +37,8 @@ def _post(client: httpx.Client, path: str, data: dict) -> httpx.Response:
 
 
 def _walk_to_payment(client: httpx.Client) -> httpx.Response:
-    """One unit to the cart, the shop's own address, the first shipping method: the payment
-    step, as a buyer reaches it (nothing is paid; the checkout is left to expire)."""
+    """One unit to the cart, the shop's own address saved: the checkout page with the card form
+    and a shipping method, as a buyer reaches it (nothing is paid; the checkout is left to expire)."""
     product = client.get(reverse("catalog:home"), follow_redirects=True)
     link = re.search(r'href="(/products/[^"/]+/)"', product.text)
     if not link:
@@ -56,13 +56,12 @@ def _walk_to_payment(client: httpx.Client) -> httpx.Response:
         "country": seller.country, "country_area": seller.country_area, "company_name": "", "street_address_2": "",
         "city_area": "", "phone": "",
     })
-    method = re.search(r'name="shipping_method" value="([^"]+)"', details.text)
-    if not method:
-        raise PageUnreachable(f"the address step did not lead to shipping methods (ended at {details.url.path})")
-    payment = _post(client, reverse("checkout:shipping"), {"shipping_method": method.group(1)})
-    if payment.url.path != reverse("checkout:payment"):
-        raise PageUnreachable(f"the shipping step ended at {payment.url.path}, not the payment step")
-    return payment
+    # The address saved, the cheapest shipping method is set with it: the page now takes the card.
+    if details.url.path != reverse("checkout:details") or 'id="payment-form"' not in details.text:
+        raise PageUnreachable(f"the address did not lead to the card form (ended at {details.url.path})")
+    if not re.search(r'name="shipping_method" value="[^"]+" checked', details.text):
+        raise PageUnreachable("the checkout page offers no shipping method for the shop's own address")
+    return details
 
 
 def _product_page(client: httpx.Client) -> httpx.Response:
@@ -88,7 +87,7 @@ def _cart_page(client: httpx.Client) -> httpx.Response:
 
 
 # How the check reaches each listed page; a page listed without a way here is reported.
-ROUTES = {"checkout:payment": _walk_to_payment, "catalog:product": _product_page, "cart:page": _cart_page}
+ROUTES = {"checkout:details": _walk_to_payment, "catalog:product": _product_page, "cart:page": _cart_page}
 
 
 def look_at_payment_pages(base_url: str) -> tuple[tuple[str, ...], str]:

@@ -85,7 +85,7 @@ def ready_buyer(shop, proxy: str, email: str) -> tuple[Buyer, str, str]:
     buyer.http.close()
     buyer.http = httpx.Client(base_url=proxy, timeout=60, headers={"Origin": proxy})
     buyer.ready_to_pay()
-    page = buyer.http.get("/checkout/payment/")
+    page = buyer.http.get("/checkout/")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     return buyer, csrf, card_token(shop, GOOD_CARD)
 

@@ -32,7 +32,7 @@ def through_the_storefront(shop, checkouts: int) -> None:
         buyer = Buyer(shop, email=f"bench-pay-{n}-{time.time_ns()}@example.com")
         buyer.ready_to_pay()
         token = card_token(shop, GOOD_CARD)
-        page = buyer.http.get("/checkout/payment/")
+        page = buyer.http.get("/checkout/")
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
         started = time.perf_counter()
         paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})

@@ -149,7 +149,7 @@ def test_no_serious_or_critical_accessibility_violations_for_any_visitor(page: P
     assert audit(page, path) == []
 
 
-@pytest.mark.parametrize("path", ["/cart/", "/checkout/", "/checkout/shipping/", "/checkout/payment/"])
+@pytest.mark.parametrize("path", ["/cart/", "/checkout/"])
 def test_no_serious_or_critical_accessibility_violations_in_the_cart_and_checkout(
     page: Page, ready_to_pay: Buyer, path: str
 ):

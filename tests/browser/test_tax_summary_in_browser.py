@@ -24,7 +24,7 @@ def test_the_checkout_summary_reads_well_at_both_widths(browser: Browser, shop: 
         context = browser.new_context(base_url=base, viewport={"width": width, "height": height})
         context.add_cookies([{"name": cookie.name, "value": cookie.value, "url": base} for cookie in buyer.http.cookies.jar])
         page = context.new_page()
-        page.goto("/checkout/payment/")
+        page.goto("/checkout/")
 
         summary = page.locator(".summary-box")
         expect(summary).to_contain_text(words)

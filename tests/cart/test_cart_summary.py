@@ -69,12 +69,12 @@ def _shipping_method(buyer: Buyer) -> None:
 
 
 def _promo_code(buyer: Buyer) -> None:
-    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"})
+    applied = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": "WELCOME10"})
     assert "Your promo code was applied." in applied.text
 
 
 def _promo_code_removed(buyer: Buyer) -> None:
-    removed = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"remove": "1"})
+    removed = buyer.post_form("/checkout/", "/checkout/promo-code/", {"remove": "1"})
     assert "The promo code was removed." in removed.text
 
 

@@ -68,7 +68,7 @@ def test_two_added_with_one_button_are_priced_by_saleor_and_the_order_costs_what
     assert cart_figures(buyer) == {"subtotal": unit * 2, "discount": SAVING}
     assert f"{OFFER['name']}: you save" in unescape(added.text)
 
-    assert buyer.enter_details().url.path == "/checkout/shipping/"  # Oregon: no sales tax
+    assert buyer.enter_details().url.path == "/checkout/"  # Oregon: no sales tax
     payment = buyer.choose_shipping()
     shipping, total = amount(payment.text, "summary-shipping"), amount(payment.text, "summary-total")
     assert total == pair + shipping and 'id="offer-applied"' in payment.text
@@ -86,7 +86,7 @@ def test_a_promo_code_replaces_the_saving_only_when_it_saves_more_and_removing_i
     buyer.enter_details()
     buyer.choose_shipping()
     # WELCOME10 on two claws saves less than the pair's saving: refused in words, the saving kept.
-    kept = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "welcome10"})
+    kept = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": "welcome10"})
     assert "so we kept that saving" in unescape(kept.text) and 'id="offer-applied"' in kept.text
     assert cart_figures(buyer)["discount"] == SAVING
 
@@ -96,12 +96,12 @@ def test_a_promo_code_replaces_the_saving_only_when_it_saves_more_and_removing_i
     buyer.post_form("/cart/", f"/cart/lines/{line_id}/", {"quantity": 3})
     figures = cart_figures(buyer)
     assert figures["discount"] == SAVING
-    replaced = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"})
+    replaced = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": "WELCOME10"})
     assert "Promo code <strong>WELCOME10</strong> applied" in replaced.text and 'id="offer-applied"' not in replaced.text
     assert cart_figures(buyer)["discount"] == (figures["subtotal"] / 10).quantize(Decimal("0.01"))
 
     # The code removed: the pair's saving is back by itself.
-    back = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"remove": "1"})
+    back = buyer.post_form("/checkout/", "/checkout/promo-code/", {"remove": "1"})
     assert 'id="offer-applied"' in back.text
     assert cart_figures(buyer)["discount"] == SAVING
 

@@ -1,6 +1,6 @@
 """A buyer without JavaScript: plain HTTP with cookies, forms filled like a browser does.
 
-The card step is the only one that needs Stripe.js; `card_token` does what Stripe.js'
+The card is the only part of the checkout page that needs Stripe.js; `card_token` does what Stripe.js'
 createToken does (localstripe's stand-in included): the card goes to Stripe, the shop
 gets a token.
 """
@@ -91,26 +91,27 @@ class Buyer:
         return self.post_form("/checkout/", "/checkout/", {**US_ADDRESS, "email": self.email, **changes})
 
     def choose_shipping(self, name: str = "Standard") -> httpx.Response:
-        page = self.http.get("/checkout/shipping/")
+        """The method named, on the checkout page (saving the address sets the cheapest)."""
+        page = self.http.get("/checkout/")
         options = dict((label.strip(), value) for value, label in re.findall(r'value="([^"]+)"[^>]*>\s*<span>([^<]+)</span>', page.text))
         method_id = next(value for label, value in options.items() if label.startswith(name))
         return self.post_form("/checkout/shipping/", "/checkout/shipping/", {"shipping_method": method_id})
 
     def ready_to_pay(self, quantity: int = 1) -> None:
         self.add_to_cart(quantity)
-        assert self.enter_details().url.path == "/checkout/shipping/"
-        assert self.choose_shipping().url.path == "/checkout/payment/"
+        assert self.enter_details().url.path == "/checkout/"
+        assert self.choose_shipping().url.path == "/checkout/"
 
     def pay(self, payment_token: Optional[str] = None, card: str = GOOD_CARD, extra: Optional[dict] = None,
             follow: bool = True) -> httpx.Response:
         token = payment_token or card_token(self.shop, card)
         try:
-            return self.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": token, **(extra or {})}, follow)
+            return self.post_form("/checkout/", "/checkout/pay/", {"payment_token": token, **(extra or {})}, follow)
         finally:
             self.last_paid_at = time.monotonic()
 
     def confirm(self) -> httpx.Response:
         try:
-            return self.post_form("/checkout/payment/", "/checkout/pay/confirm/", {})
+            return self.post_form("/checkout/", "/checkout/pay/confirm/", {})
         finally:
             self.last_paid_at = time.monotonic()

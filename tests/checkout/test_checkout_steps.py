@@ -101,13 +101,11 @@ def test_a_japanese_address_has_a_city_or_ward_field_that_reaches_the_label(buye
         street_address_2="", postal_code="150-0001",
     )
 
-    assert page.url.path == "/checkout/shipping/"
-    again = buyer_at_details.http.get("/checkout/")
-    assert 'name="city" value="Shibuya-ku"' in again.text
-    buyer_at_details.choose_shipping("International")
-    payment = unescape(buyer_at_details.http.get("/checkout/payment/").text)
-    address = re.search(r'<address id="ship-to-address">(.*?)</address>', payment, re.S).group(1)
-    assert "1-2-3 Jingumae<br>Shibuya-ku, TOKYO<br>150-0001<br>JAPAN" in address
+    assert page.url.path == "/checkout/"
+    # Read back from Saleor, where the city/ward is the second street line.
+    assert 'name="city" value="Shibuya-ku"' in page.text
+    assert 'name="street_address_1" value="1-2-3 Jingumae"' in page.text
+    assert re.search(r'checked required>\s*<span>International</span>', page.text)
 
 
 def test_a_us_address_without_a_state_is_refused(buyer_at_details: Buyer):
@@ -127,25 +125,25 @@ def test_a_valid_german_address_reaches_eu_shipping(buyer_at_details: Buyer):
         street_address_1="Unter den Linden 1", city="Berlin", postal_code="10117", country="DE", country_area=""
     )
 
-    assert page.url.path == "/checkout/shipping/"
+    assert page.url.path == "/checkout/"
     assert "<span>EU Standard</span>" in page.text and "7–14 business days" in page.text
     assert "<span>Standard</span>" not in page.text and "<span>International</span>" not in page.text
 
 
-def test_payment_step_needs_a_shipping_method_first(buyer_at_details: Buyer):
-    buyer_at_details.enter_details()
-
-    page = buyer_at_details.http.get("/checkout/payment/", follow_redirects=True)
-
-    assert page.url.path == "/checkout/shipping/"
+def test_the_old_step_addresses_lead_to_the_one_checkout_page(buyer_at_details: Buyer):
+    for old in ("/checkout/shipping/", "/checkout/payment/"):
+        answer = buyer_at_details.http.get(old)
+        assert answer.status_code == 302 and answer.headers["location"] == "/checkout/"
+    page = buyer_at_details.http.get("/checkout/")
+    assert 'id="details-form"' in page.text and 'id="payment-form"' in page.text
 
 
 def test_an_unknown_shipping_method_is_refused(buyer_at_details: Buyer):
     buyer_at_details.enter_details()
 
-    page = buyer_at_details.post_form("/checkout/shipping/", "/checkout/shipping/", {"shipping_method": "U2hpcHBpbmdNZXRob2Q6OTk5"})
+    page = buyer_at_details.post_form("/checkout/", "/checkout/shipping/", {"shipping_method": "U2hpcHBpbmdNZXRob2Q6OTk5"})
 
-    assert page.url.path == "/checkout/shipping/"
+    assert page.url.path == "/checkout/"
     assert "Please choose one of the shipping methods shown." in page.text
 
 
@@ -153,9 +151,9 @@ def test_a_wrong_promo_code_is_refused_with_a_message(buyer_at_details: Buyer):
     buyer_at_details.enter_details()
     buyer_at_details.choose_shipping()
 
-    page = buyer_at_details.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "NOSUCHCODE"})
+    page = buyer_at_details.post_form("/checkout/", "/checkout/promo-code/", {"code": "NOSUCHCODE"})
 
-    assert page.url.path == "/checkout/payment/"
+    assert page.url.path == "/checkout/"
     assert "We don't recognise this code" in field_error(unescape(page.text), "code")
     assert 'value="NOSUCHCODE"' in page.text
 
@@ -164,16 +162,16 @@ def test_a_malformed_payment_token_is_refused(buyer_at_details: Buyer):
     buyer_at_details.enter_details()
     buyer_at_details.choose_shipping()
 
-    page = buyer_at_details.post_form("/checkout/payment/", "/checkout/pay/", {"payment_token": "<script>"})
+    page = buyer_at_details.post_form("/checkout/", "/checkout/pay/", {"payment_token": "<script>"})
 
     assert page.status_code == 400
     assert "Please enter your card details again." in page.text
 
 
-def test_only_the_payment_step_lets_stripes_frames_ask_for_payment(buyer: Buyer):
+def test_only_the_checkout_page_lets_stripes_frames_ask_for_payment(buyer: Buyer):
     buyer.ready_to_pay()
 
-    payment = buyer.http.get("/checkout/payment/")
+    payment = buyer.http.get("/checkout/")
     cart = buyer.http.get("/cart/")
 
     assert re.search(r'payment=\(self "[^"]+"', payment.headers["permissions-policy"])
@@ -186,16 +184,16 @@ def test_the_cheapest_shipping_method_for_the_country_is_preselected(buyer_at_de
 
     checked = re.findall(r'<input type="radio" name="shipping_method" value="[^"]+" checked required>\s*<span>([^<]+)</span>', page.text)
     assert checked == ["Standard"]  # $5.00, before Express at $15.00
-    # Continuing without touching the choice ships by that method.
-    method_id = re.search(r'value="([^"]+)" checked', page.text).group(1)
-    assert buyer_at_details.post_form("/checkout/shipping/", "/checkout/shipping/", {"shipping_method": method_id}).url.path == "/checkout/payment/"
+    # Saved with the address: the summary and the Pay button already count its $5.00.
+    assert re.search(r'<dd id="summary-shipping">\$5\.00</dd>', page.text)
+    assert re.search(r'<button id="pay-button"[^>]*>Pay \$44\.00</button>', page.text)
 
 
 def test_checkout_pages_show_the_checkout_chrome_without_the_site_menu(buyer: Buyer):
     buyer.ready_to_pay()
 
     for step in ("/checkout/", "/checkout/shipping/", "/checkout/payment/"):
-        page = buyer.http.get(step).text
+        page = buyer.http.get(step, follow_redirects=True).text
         assert "Secure checkout" in page
         assert re.search(r'<a class="nav-cart" href="/cart/">Back to cart</a>', page)
         assert 'aria-label="Main"' not in page and "<summary>Menu</summary>" not in page
@@ -211,12 +209,8 @@ def test_a_brazilian_address_has_a_neighborhood_field_that_reaches_the_label(buy
         postal_code="01310-100",
     )
 
-    assert page.url.path == "/checkout/shipping/"
-    assert 'name="city_area" value="Bela Vista"' in buyer_at_details.http.get("/checkout/").text
-    buyer_at_details.choose_shipping("International")
-    payment = unescape(buyer_at_details.http.get("/checkout/payment/").text)
-    address = re.search(r'<address id="ship-to-address">(.*?)</address>', payment, re.S).group(1)
-    assert "Av. Paulista 1000<br>Bela Vista<br>" in address, address
+    assert page.url.path == "/checkout/"
+    assert 'name="city_area" value="Bela Vista"' in page.text  # read back from Saleor
 
 
 def session_cookie_payload(buyer: Buyer) -> str:
@@ -243,7 +237,7 @@ def test_a_refused_address_is_kept_by_the_shop_not_in_the_session_cookie(buyer_a
     assert "Quince Yard" not in buyer_at_details.http.get("/checkout/").text
 
 
-def test_every_step_shows_what_the_buyer_will_pay_above_the_form(buyer: Buyer):
+def test_the_checkout_shows_what_the_buyer_will_pay_above_the_form(buyer: Buyer):
     """The phone's summary bar (hidden on wide screens by CSS) gives the same figure as the summary box."""
     def bar_and_box(path: str) -> tuple[str, str, str]:
         page = buyer.http.get(path).text
@@ -256,7 +250,6 @@ def test_every_step_shows_what_the_buyer_will_pay_above_the_form(buyer: Buyer):
     buyer.add_to_cart(2)
     words, bar, box = bar_and_box("/checkout/")
     assert words == "2 items · So far" and bar == box
-    assert buyer.enter_details().url.path == "/checkout/shipping/"
-    assert buyer.choose_shipping().url.path == "/checkout/payment/"
-    words, bar, box = bar_and_box("/checkout/payment/")
-    assert words == "2 items · Total" and bar == box and f"Pay {box}" in buyer.http.get("/checkout/payment/").text
+    assert buyer.enter_details().url.path == "/checkout/"
+    words, bar, box = bar_and_box("/checkout/")
+    assert words == "2 items · Total" and bar == box and f"Pay {box}" in buyer.http.get("/checkout/").text

@@ -41,7 +41,7 @@ def test_two_buyers_racing_for_the_last_unit_end_with_one_order_and_no_second_ch
     checkout_tokens = [buyer_checkout_token(buyer) for buyer in buyers]
     forms = []
     for buyer in buyers:
-        page = buyer.http.get("/checkout/payment/")
+        page = buyer.http.get("/checkout/")
         forms.append({
             "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1),
             "payment_token": card_token(shop, GOOD_CARD),

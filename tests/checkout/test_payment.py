@@ -70,11 +70,11 @@ def test_a_declined_card_shows_stripes_message_keeps_the_cart_then_a_good_card_p
     declined = buyer.pay(card=DECLINED_CARD, follow=False)
 
     # POST/redirect/GET: the refusal waits in the session for the payment step, shown once.
-    assert declined.status_code == 302 and declined.headers["location"] == "/checkout/payment/"
-    page = buyer.http.get("/checkout/payment/")
+    assert declined.status_code == 302 and declined.headers["location"] == "/checkout/"
+    page = buyer.http.get("/checkout/")
     assert re.search(r'id="card-errors"[^>]*>Your card was declined\. Please try another card, or contact your bank', page.text)
     assert 'id="payment-form"' in page.text and "1 × QL Claw" in page.text
-    assert "Your card was declined." not in buyer.http.get("/checkout/payment/").text
+    assert "Your card was declined." not in buyer.http.get("/checkout/").text
     assert staff_api.orders_for(buyer.email) == []
 
     paid = buyer.pay(card=GOOD_CARD)
@@ -94,7 +94,7 @@ def test_three_d_secure_card_is_confirmed_in_the_browser_then_completed(
 
     challenge = buyer.pay(card=THREE_D_SECURE_CARD)
 
-    assert challenge.status_code == 200 and challenge.url.path == "/checkout/payment/"
+    assert challenge.status_code == 200 and challenge.url.path == "/checkout/"
     secret = re.search(r'data-client-secret="([^"]+)"', challenge.text).group(1)
     assert staff_api.orders_for(buyer.email) == []
     # What Stripe.js' confirmCardPayment does when the buyer approves the bank's challenge:
@@ -118,7 +118,7 @@ def test_double_clicking_pay_makes_one_charge_and_one_order(shop: Stack, new_buy
     buyer = new_buyer(unique_email("double"))
     buyer.ready_to_pay()
     checkout_token = buyer_checkout_token(buyer)
-    page = buyer.http.get("/checkout/payment/")
+    page = buyer.http.get("/checkout/")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     tokens = [card_token(shop, GOOD_CARD) for _ in range(3)]
 
@@ -144,7 +144,7 @@ def test_a_completed_checkout_cannot_be_paid_again(shop: Stack, new_buyer, staff
     buyer = new_buyer(unique_email("again"))
     buyer.ready_to_pay()
     checkout_token = buyer_checkout_token(buyer)
-    page = buyer.http.get("/checkout/payment/")
+    page = buyer.http.get("/checkout/")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     cookies = dict(buyer.http.cookies)
     first = buyer.pay(card=GOOD_CARD)
@@ -179,7 +179,7 @@ def test_a_promo_code_lowers_the_total_saleor_charges(shop: Stack, new_buyer, st
     buyer = new_buyer(unique_email("promo"))
     buyer.ready_to_pay()
 
-    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"})
+    applied = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": "WELCOME10"})
 
     assert "Your promo code was applied." in applied.text
     assert re.search(r'id="summary-discount">−\$3\.90<', applied.text)
@@ -196,7 +196,7 @@ def test_the_payment_steps_script_is_answered_in_json_without_leaving_the_page(
 ):
     buyer = new_buyer(unique_email("in-place"))
     buyer.ready_to_pay()
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', buyer.http.get("/checkout/payment/").text).group(1)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', buyer.http.get("/checkout/").text).group(1)
 
     def pay_in_place(card: str) -> httpx.Response:
         buyer.last_paid_at = time.monotonic()  # localstripe's webhooks follow: let them land in this test
@@ -208,7 +208,7 @@ def test_the_payment_steps_script_is_answered_in_json_without_leaving_the_page(
     assert declined.status_code == 402
     assert declined.json() == {"error": "Your card was declined. Please try another card, or contact your bank to approve the payment.",
                                "card_refused": True}
-    assert "Your card was declined" not in buyer.http.get("/checkout/payment/").text  # nothing left for a reload
+    assert "Your card was declined" not in buyer.http.get("/checkout/").text  # nothing left for a reload
     paid = pay_in_place(GOOD_CARD)
     assert paid.status_code == 200
     order = staff_api.wait_for_orders(buyer.email)[0]

@@ -44,7 +44,7 @@ def test_a_payment_method_needing_3d_secure_is_confirmed_then_completed(
 
     challenge = buyer.pay(payment_token=payment_method(shop, THREE_D_SECURE_CARD))
 
-    assert challenge.url.path == "/checkout/payment/"
+    assert challenge.url.path == "/checkout/"
     secret = challenge.text.split('data-client-secret="')[1].split('"')[0]
     assert staff_api.orders_for(buyer.email) == []
     # What Stripe.js' confirmCardPayment does when the buyer approves the bank's challenge:

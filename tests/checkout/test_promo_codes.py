@@ -29,23 +29,23 @@ def buyer_at_payment(buyer: Buyer) -> Buyer:
 
 @pytest.mark.parametrize("typed", ["welcome10", " WELCOME10 ", "Welcome 10"])
 def test_a_promo_code_applies_in_any_case_and_with_stray_spaces(buyer_at_payment: Buyer, typed: str):
-    page = buyer_at_payment.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": typed})
+    page = buyer_at_payment.post_form("/checkout/", "/checkout/promo-code/", {"code": typed})
 
-    assert page.url.path == "/checkout/payment/"
+    assert page.url.path == "/checkout/"
     assert "Your promo code was applied." in page.text
     assert "Promo code <strong>WELCOME10</strong> applied." in page.text
     assert DISCOUNT.search(page.text) and TOTAL_AFTER_DISCOUNT.search(page.text)
 
 
 def test_a_code_that_does_not_exist_gets_the_plain_refusal(buyer_at_payment: Buyer):
-    page = buyer_at_payment.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "SAVE20"})
+    page = buyer_at_payment.post_form("/checkout/", "/checkout/promo-code/", {"code": "SAVE20"})
 
-    assert page.url.path == "/checkout/payment/"
+    assert page.url.path == "/checkout/"
     assert "We don't recognise this code. Please check it and try again." in field_error(unescape(page.text), "code")
     assert 'value="SAVE20"' in page.text
     assert not DISCOUNT.search(page.text)
     # Shown once: the refusal does not come back on the next visit.
-    assert "We don't recognise this code" not in buyer_at_payment.http.get("/checkout/payment/").text
+    assert "We don't recognise this code" not in buyer_at_payment.http.get("/checkout/").text
 
 
 def test_a_code_created_in_lower_case_applies_as_typed(shop: Stack, buyer_at_payment: Buyer):
@@ -55,7 +55,7 @@ def test_a_code_created_in_lower_case_applies_as_typed(shop: Stack, buyer_at_pay
         f"Voucher.objects.create(code={code!r}, name='Spring', discount_value_type='percentage', discount_value=10)\n"
     ))
 
-    page = buyer_at_payment.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": f" {code} "})
+    page = buyer_at_payment.post_form("/checkout/", "/checkout/promo-code/", {"code": f" {code} "})
 
     assert "Your promo code was applied." in page.text
     assert f"Promo code <strong>{code}</strong> applied." in page.text
@@ -66,9 +66,9 @@ def test_a_removal_saleor_refuses_is_a_plain_message_not_an_error_page(
     shop: Stack, buyer_at_payment: Buyer, saleor_wire: FaultProxy
 ):
     buyer = buyer_at_payment
-    assert "applied." in buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"}).text
+    assert "applied." in buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": "WELCOME10"}).text
     token = buyer_checkout_token(buyer)
-    page = buyer.http.get("/checkout/payment/")
+    page = buyer.http.get("/checkout/")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     # The checkout disappears (an order placed in another tab) between the storefront reading
     # the cart and asking Saleor to remove the code: Saleor answers with an error.

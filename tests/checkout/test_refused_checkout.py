@@ -24,13 +24,13 @@ def test_a_used_up_promo_code_is_named_and_the_refused_checkout_is_never_resubmi
     code = f"ONCE{uuid.uuid4().hex[:6].upper()}"
     shop.saleor_manage("shell", "-c", VOUCHER.format(code=code, used=0))
     buyer, checkout_token = paying_buyer(new_buyer, "voucher-used")
-    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": code})
+    applied = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": code})
     assert "Your promo code was applied." in applied.text
     shop.saleor_manage("shell", "-c", VOUCHER.format(code=code, used=1))  # another buyer used it
 
     page = buyer.pay(card=GOOD_CARD)
 
-    assert page.url.path == "/checkout/payment/"  # after a redirect: Back never re-sends the payment
+    assert page.url.path == "/checkout/"  # after a redirect: Back never re-sends the payment
     assert "promo code can no longer be used" in page.text
     assert "check your address" not in page.text
     assert attempt_of(shop, checkout_token)[0] == "failed"

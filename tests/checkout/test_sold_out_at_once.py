@@ -19,7 +19,7 @@ UNITS = 5
 def ready_buyer(new_buyer, number: int) -> tuple[Buyer, dict]:
     buyer = new_buyer(f"flash-{number}-{uuid.uuid4().hex[:6]}@example.com")
     buyer.ready_to_pay()
-    page = buyer.http.get("/checkout/payment/")
+    page = buyer.http.get("/checkout/")
     form = {
         "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1),
         "payment_token": card_token(buyer.shop, GOOD_CARD),

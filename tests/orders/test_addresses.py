@@ -53,9 +53,9 @@ def address_block(html: str, element_id: str) -> list[str]:
 def place_order(buyer: Buyer, address: dict, method: str) -> str:
     buyer.add_to_cart()
     page = buyer.enter_details(**{"company_name": "", "street_address_2": "", "phone": "", **address})
-    assert page.url.path == "/checkout/shipping/", re.findall(r'<ul class="errorlist"[^>]*>(.*?)</ul>', page.text, re.S)
-    assert buyer.choose_shipping(method).url.path == "/checkout/payment/"
-    assert address_block(buyer.http.get("/checkout/payment/").text, "ship-to-address")
+    assert page.url.path == "/checkout/", re.findall(r'<ul class="errorlist"[^>]*>(.*?)</ul>', page.text, re.S)
+    assert buyer.choose_shipping(method).url.path == "/checkout/"
+    assert address_block(buyer.http.get("/checkout/").text, "ship-to-address")
     paid = buyer.pay(card=GOOD_CARD)
     assert paid.url.path.startswith("/orders/"), (paid.url, re.findall(r"message-error\">([^<]*)", paid.text))
     return paid.url.path.split("/")[2]
@@ -83,13 +83,13 @@ def test_an_address_is_printed_in_its_countrys_format_on_the_order_page_and_in_t
     assert address_block(admin.get(f"/staff/orders/{order['id']}/packing-slip/").text, "shipping-address") == expected
 
 
-def test_the_payment_step_prints_the_address_in_its_countrys_format(buyer: Buyer):
+def test_the_checkout_prints_the_address_in_its_countrys_format(buyer: Buyer):
     address, method, expected = ADDRESSES["DE"]
     buyer.add_to_cart()
     buyer.enter_details(**address)
     buyer.choose_shipping(method)
 
-    assert address_block(buyer.http.get("/checkout/payment/").text, "ship-to-address") == expected
+    assert address_block(buyer.http.get("/checkout/").text, "ship-to-address") == expected
 
 
 def labels(html: str) -> list[str]:

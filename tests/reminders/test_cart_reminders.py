@@ -66,7 +66,7 @@ def path_of(url: str) -> str:
 def abandoned_checkout(new_buyer, quantity: int = 1) -> Buyer:
     buyer = new_buyer(f"reminder-{uuid.uuid4().hex[:8]}@example.com")
     buyer.add_to_cart(quantity)
-    assert buyer.enter_details().url.path == "/checkout/shipping/"
+    assert buyer.enter_details().url.path == "/checkout/"
     return buyer
 
 
@@ -132,7 +132,7 @@ def test_a_buyer_who_left_the_checkout_gets_one_reminder_whose_link_restores_the
 
 def test_no_reminder_after_paying_or_emptying_the_cart(shop: Stack, new_buyer, mailbox: Mailbox):
     paid = abandoned_checkout(new_buyer)
-    assert paid.choose_shipping().url.path == "/checkout/payment/"
+    assert paid.choose_shipping().url.path == "/checkout/"
     assert paid.pay().url.path.startswith("/orders/")
     emptied = abandoned_checkout(new_buyer)
     cart = emptied.http.get("/cart/").text
@@ -210,8 +210,8 @@ def test_a_buyer_brought_back_by_the_reminder_pays_from_its_link_and_the_dashboa
 
     on_the_phone = new_buyer(buyer.email)  # another device: no session, no cookie of the first
     assert on_the_phone.http.get(path_of(cart_link(reminder)), follow_redirects=True).url.path == "/cart/"
-    assert on_the_phone.enter_details().url.path == "/checkout/shipping/"  # a copy: no address yet
-    assert on_the_phone.choose_shipping().url.path == "/checkout/payment/"
+    assert on_the_phone.enter_details().url.path == "/checkout/"  # a copy: no address yet
+    assert on_the_phone.choose_shipping().url.path == "/checkout/"
     assert on_the_phone.pay().url.path.startswith("/orders/")
     [(token, _, _, _)] = reminders_for(shop, buyer.email)  # the copy is never reminded itself
     [(restored,)] = sql(shop, "SELECT restored_checkout_token FROM reminders_cartreminder WHERE checkout_token = %s", token)
@@ -230,7 +230,7 @@ def test_one_address_gets_one_reminder_a_day_even_from_two_carts_whose_jobs_race
     for _ in range(2):  # a phone and a laptop: two checkouts left with one address
         buyer = new_buyer(email)
         buyer.add_to_cart(1)
-        assert buyer.enter_details().url.path == "/checkout/shipping/"
+        assert buyer.enter_details().url.path == "/checkout/"
     assert len(reminders_for(shop, email)) == 2
     # The sending job's per-address lock, held here while both reminders come due, so both jobs
     # wait for it at once.
@@ -256,7 +256,7 @@ def test_a_buyer_who_ticks_no_reminder_gets_none_and_can_change_their_mind(shop:
     assert "Don&#x27;t remind me about this cart" in page and 'name="no_reminder"' in page
     assert 'name="no_reminder" id="id_no_reminder" checked' not in page
 
-    assert buyer.enter_details(no_reminder="on").url.path == "/checkout/shipping/"
+    assert buyer.enter_details(no_reminder="on").url.path == "/checkout/"
     assert [(status, reason) for (_, status, reason, _) in reminders_for(shop, buyer.email)] == [
         ("skipped", "the buyer asked for no reminder")
     ]
@@ -268,7 +268,7 @@ def test_a_buyer_who_ticks_no_reminder_gets_none_and_can_change_their_mind(shop:
     assert reminders_for(shop, buyer.email)[0][1] == "skipped"
 
     # Unticked: the reminder is back, and goes out once due.
-    assert buyer.enter_details().url.path == "/checkout/shipping/"
+    assert buyer.enter_details().url.path == "/checkout/"
     make_due(shop, buyer.email)
     assert status_of(shop, buyer.email, until="sent")[0] == "sent"
     assert len(reminders_to(mailbox, buyer.email)) == 1
@@ -316,7 +316,7 @@ def test_no_last_reminder_once_the_buyer_paid(shop: Stack, new_buyer, mailbox: M
     buyer = abandoned_checkout(new_buyer)
     make_due(shop, buyer.email)
     assert status_of(shop, buyer.email, until="sent")[0] == "sent"
-    assert buyer.choose_shipping().url.path == "/checkout/payment/"
+    assert buyer.choose_shipping().url.path == "/checkout/"
     assert buyer.pay().url.path.startswith("/orders/")
 
     sql(shop, "UPDATE reminders_cartreminder SET second_due_at = now() - interval '1 second' WHERE email = %s", buyer.email)

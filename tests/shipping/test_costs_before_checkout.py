@@ -58,10 +58,10 @@ def test_the_cart_shows_the_rates_for_the_address_already_given(buyer: Buyer):
 def test_checkout_names_methods_once_with_their_estimate_and_shows_the_sales_tax_line(buyer: Buyer):
     buyer.add_to_cart()
     buyer.enter_details()
-    shipping_step = unescape(buyer.http.get("/checkout/shipping/").text)
+    shipping_step = unescape(buyer.http.get("/checkout/").text)
     buyer.choose_shipping("Standard")
 
-    payment_step = unescape(buyer.http.get("/checkout/payment/").text)
+    payment_step = unescape(buyer.http.get("/checkout/").text)
 
     assert re.search(r"<span>Standard</span> <span class=\"muted\">3–5 business days</span>", shipping_step)
     assert "((" not in payment_step and "))" not in payment_step and "(3–5 business days))" not in payment_step

@@ -45,24 +45,27 @@ def manage(shop: Stack, *args: str, **env: str) -> subprocess.CompletedProcess:
 
 def test_the_payment_page_runs_only_the_listed_scripts_own_files_by_their_integrity(buyer: Buyer, shop: Stack):
     buyer.ready_to_pay()
-    page = buyer.http.get("/checkout/payment/")
-    assert page.status_code == 200
+    page = buyer.http.get("/checkout/")  # the one-page checkout takes the card
+    assert page.status_code == 200 and 'id="payment-form"' in page.text
 
     # Data blocks (JSON-LD) do not run; every other script element is counted.
     scripts = [tag for tag in script_tags(page.text) if tag.get("type") != "application/ld+json"]
-    assert len(scripts) == 2, scripts  # Stripe.js and payment.js, nothing else (no counting script here)
-    stripe_js, own = scripts
+    # Stripe.js and the shop's address.js, checkout.js, payment.js; no counting script here.
+    assert len(scripts) == 4, scripts
+    stripe_js, *own_files = scripts
     # Stripe.js (localstripe's stand-in here) carries no hash: Stripe changes it without notice.
     assert stripe_js["src"].startswith(shop.localstripe_url) and "integrity" not in stripe_js
-    assert re.fullmatch(r"/static/js/payment\.[0-9a-f]{12}\.js", own["src"])
-    served = buyer.http.get(own["src"]).content
-    assert own["integrity"] == sri(served) and own["crossorigin"] == "anonymous"
-    # Written once by collectstatic, not computed per request.
     built = json.loads((ROOT / "storefront" / "staticfiles" / "integrity.json").read_text())
-    assert built["js/payment.js"] == own["integrity"]
+    for name, own in zip(("address", "checkout", "payment"), own_files):
+        assert re.fullmatch(rf"/static/js/{name}\.[0-9a-f]{{12}}\.js", own["src"])
+        served = buyer.http.get(own["src"]).content
+        assert own["integrity"] == sri(served) and own["crossorigin"] == "anonymous"
+        # Written once by collectstatic, not computed per request.
+        assert built[f"js/{name}.js"] == own["integrity"]
+    assert "analytics/beacon" not in page.text
 
     policy = page.headers["Content-Security-Policy"]
-    assert sorted(script_src_of(policy)) == sorted([f"'{own['integrity']}'", shop.localstripe_url])
+    assert sorted(script_src_of(policy)) == sorted([f"'{own['integrity']}'" for own in own_files] + [shop.localstripe_url])
     assert "'self'" not in script_src_of(policy) and "'unsafe-inline'" not in policy
     assert "report-uri /csp-reports/" in policy
     # Other pages keep the shop-wide policy: own files by origin, no Stripe.
@@ -122,19 +125,19 @@ def test_the_check_passes_on_the_live_page_and_a_changed_page_or_list_alerts_the
         "html = page.text.replace('</head>', '<script src=\"https://cdn.example.net/skim.js\"></script>"
         "<script>fetch(1)</script></head>')\n"
         "headers = {k: v for k, v in page.headers.items() if k.lower() != 'referrer-policy'}\n"
-        "print('\\n'.join(checks.differences(payment_page('checkout:payment'), html=page.text, headers=page.headers, "
+        "print('\\n'.join(checks.differences(payment_page('checkout:details'), html=page.text, headers=page.headers, "
         "base_url=str(page.url))) or 'SAME')\n"
         "print('---')\n"
-        "print('\\n'.join(checks.differences(payment_page('checkout:payment'), html=html, headers=headers, "
+        "print('\\n'.join(checks.differences(payment_page('checkout:details'), html=html, headers=headers, "
         "base_url=str(page.url))))\n"
     ))
     assert shell.returncode == 0, shell.stderr
     unchanged, changed = shell.stdout.split("---\n")
     assert unchanged.strip() == "SAME"
     assert sorted(changed.strip().splitlines()) == [
-        "checkout:payment: an inline script is not in the list",
-        "checkout:payment: the Referrer-Policy header is missing",
-        "checkout:payment: the script https://cdn.example.net/skim.js is not in the list",
+        "checkout:details: an inline script is not in the list",
+        "checkout:details: the Referrer-Policy header is missing",
+        "checkout:details: the script https://cdn.example.net/skim.js is not in the list",
     ]
 
     # The live page against a list that lacks payment.js: red, one e-mail, shown on the dashboard.
@@ -146,7 +149,7 @@ def test_the_check_passes_on_the_live_page_and_a_changed_page_or_list_alerts_the
         failed = manage(shop, "check_payment_scripts", "--base-url", shop.storefront_url,
                         SCRIPT_INVENTORY_FILE=str(tmp_path / "inventory.yaml"))
         assert failed.returncode == 1
-        assert re.search(r"- checkout:payment: the script http://[^/]+/static/js/payment\.[0-9a-f]{12}\.js "
+        assert re.search(r"- checkout:details: the script http://[^/]+/static/js/payment\.[0-9a-f]{12}\.js "
                          r"is not in the list", failed.stdout), failed.stdout
         assert "CSP allows scripts from" in failed.stdout  # the page's hash is not in the list's CSP either
     deadline = time.monotonic() + 30
@@ -166,7 +169,7 @@ def test_the_check_passes_on_the_live_page_and_a_changed_page_or_list_alerts_the
 
 def test_csp_reports_are_logged_short_and_garbage_or_floods_are_refused(shop: Stack):
     with httpx.Client(base_url=shop.storefront_url, timeout=30) as client:
-        report = {"csp-report": {"document-uri": f"{shop.storefront_url}/checkout/payment/",
+        report = {"csp-report": {"document-uri": f"{shop.storefront_url}/checkout/",
                                  "violated-directive": "script-src", "blocked-uri": "https://cdn.example.net/skim.js",
                                  "original-policy": "x" * 3000}}
         answer = client.post("/csp-reports/", content=json.dumps(report), headers={"Content-Type": "application/csp-report"})

@@ -19,8 +19,8 @@ FORMULA = '=HYPERLINK("http://evil.example","x")'
 def test_a_formula_in_a_buyers_name_is_exported_as_plain_text(admin: httpx.Client, new_buyer, staff_api: SaleorStaffAPI):
     buyer = new_buyer("formula-buyer@example.com")
     buyer.add_to_cart()
-    assert buyer.enter_details(first_name=FORMULA, last_name="-2+3").url.path == "/checkout/shipping/"
-    assert buyer.choose_shipping().url.path == "/checkout/payment/"
+    assert buyer.enter_details(first_name=FORMULA, last_name="-2+3").url.path == "/checkout/"
+    assert buyer.choose_shipping().url.path == "/checkout/"
     assert buyer.pay(card=GOOD_CARD).url.path.startswith("/orders/")
     order = staff_api.wait_for_orders(buyer.email)[-1]
     today = datetime.date.today()

@@ -67,8 +67,8 @@ def buy(shop: Stack, new_buyer, staff_api: SaleorStaffAPI, where: str, method: s
     buyer = new_buyer(f"tax-{where.lower()}-{uuid.uuid4().hex[:8]}@example.com")
     buyer.add_to_cart(quantity)
     page = buyer.enter_details(**ADDRESSES[where])
-    assert page.url.path == "/checkout/shipping/", re.findall(r'<ul class="errorlist"[^>]*>(.*?)</ul>', page.text, re.S)
-    assert buyer.choose_shipping(method).url.path == "/checkout/payment/"
+    assert page.url.path == "/checkout/", re.findall(r'<ul class="errorlist"[^>]*>(.*?)</ul>', page.text, re.S)
+    assert buyer.choose_shipping(method).url.path == "/checkout/"
     token = buyer_checkout_token(buyer)
     before = checkout_prices(staff_api, token)
     paid = buyer.pay(card=GOOD_CARD)
@@ -167,9 +167,9 @@ def test_a_promo_code_gives_back_the_vat_in_its_discount(shop, new_buyer, staff_
     shipping = method_price("EU Standard")
     buyer = new_buyer(f"tax-promo-{uuid.uuid4().hex[:8]}@example.com")
     buyer.add_to_cart()
-    assert buyer.enter_details(**ADDRESSES["DE"]).url.path == "/checkout/shipping/"
+    assert buyer.enter_details(**ADDRESSES["DE"]).url.path == "/checkout/"
     buyer.choose_shipping("EU Standard")
-    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": "WELCOME10"})
+    applied = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": "WELCOME10"})
     assert "Your promo code was applied." in applied.text
     token = buyer_checkout_token(buyer)
     discount = amount(staff_api.execute("query($t: UUID!) { checkout(token: $t) { discount { amount } } }",
@@ -213,9 +213,9 @@ def test_a_free_shipping_code_gives_back_the_shipping_and_only_the_tax_on_the_sh
     shipping = method_price(method)
     buyer = new_buyer(f"tax-shipfree-{where.lower()}-{uuid.uuid4().hex[:8]}@example.com")
     buyer.add_to_cart()
-    assert buyer.enter_details(**ADDRESSES[where]).url.path == "/checkout/shipping/"
+    assert buyer.enter_details(**ADDRESSES[where]).url.path == "/checkout/"
     buyer.choose_shipping(method)
-    applied = buyer.post_form("/checkout/payment/", "/checkout/promo-code/", {"code": code})
+    applied = buyer.post_form("/checkout/", "/checkout/promo-code/", {"code": code})
     assert "Your promo code was applied." in applied.text
     token = buyer_checkout_token(buyer)
     discount = amount(staff_api.execute("query($t: UUID!) { checkout(token: $t) { discount { amount } } }",

@@ -1,4 +1,4 @@
-// The card step: Stripe.js collects the card, the server confirms the payment through Saleor.
+// The card form: Stripe.js collects the card, the server confirms the payment through Saleor.
 // Works with real Stripe.js (createPaymentMethod) and with localstripe's stand-in (createToken).
 // The payment is sent in place (fetch): a declined card or a failed 3-D Secure is shown at the
 // card field, the card form stays as it was, and only a finished payment leaves the page.
@@ -82,6 +82,12 @@
     button.disabled = true;
     errors.textContent = "";
     try {
+      // The checkout page's address and shipping method first (checkout.js): the card is
+      // taken only for the total Saleor holds, and an address error is shown at its field.
+      if (window.QLCheckout && !(await window.QLCheckout.save())) {
+        button.disabled = false;
+        return;
+      }
       var result = await paymentToken();
       if (result.error) return showError(result.error.message);
       form.elements.payment_token.value = result.id;
