@@ -90,6 +90,9 @@ def shop(smtp_server: tuple[Mailbox, str]) -> Iterator[Stack]:
         "JOB_HEARTBEAT_SECONDS": "2",
         "JOB_STALLED_AFTER_SECONDS": "8",
         "JOB_MAX_ATTEMPTS": "4",
+        # A payment whose outcome is unknown is looked at after 20 s instead of 45 (the settle
+        # sweep runs every 15 s either way); its locks keep it apart from a buyer still paying.
+        "SETTLE_AFTER_SECONDS": "20",
         # Hundreds of test carts enter checkout and leave it unpaid within minutes: no test but the
         # waiting room's own (which starts a storefront with a room of 2) should meet a queue.
         "CHECKOUT_ADMISSION_LIMIT": "100000",

@@ -80,10 +80,10 @@ def settle_attempt(*, attempt_id: int) -> str:
     return outcome
 
 
-@app.periodic(cron="* * * * *")
+@app.periodic(cron="* * * * * */15")
 @job(title="Look for payments whose outcome is unknown", queueing_lock="settle_payments")
 def settle_payments(*, timestamp: int) -> int:
-    """Every minute: one settle job per attempt left started, unknown or awaiting 3-D Secure."""
+    """Every 15 s (a cheap query): one settle job per attempt left started, unknown or awaiting 3-D Secure."""
     due = completion.unsettled_attempts()
     for attempt_id in due:
         try:
