@@ -9,10 +9,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.company import product_safety
-from scriptguard.csp import limit_scripts_to_inventory
 from guide.content import how_to_sections
 from reviews.selectors import NoSuchReviewPage, product_reviews
 from reviews.structured_data import rating_properties
+from scriptguard.csp import limit_scripts_to_inventory
 from shared_cache.decorators import cacheable_for
 from shipping.selectors import home_zone, shipping_zones_if_known
 

@@ -8,7 +8,6 @@ from django.http import HttpResponse
 
 from .inventory import payment_page
 
-
 # Stripe's frames may ask for the Payment Request API (wallets); nothing else may, here either.
 PAYMENT_PERMISSIONS_POLICY = settings.PERMISSIONS_POLICY.replace(
     "payment=()", "payment=(self " + " ".join(f'"{origin}"' for origin in settings.STRIPE_CSP["frame-src"]) + ")"

@@ -168,15 +168,15 @@ def test_a_malformed_payment_token_is_refused(buyer_at_details: Buyer):
     assert "Please enter your card details again." in page.text
 
 
-def test_only_the_checkout_page_lets_stripes_frames_ask_for_payment(buyer: Buyer):
+def test_only_the_pages_that_take_a_payment_let_stripes_frames_ask_for_payment(buyer: Buyer):
     buyer.ready_to_pay()
 
-    payment = buyer.http.get("/checkout/")
-    cart = buyer.http.get("/cart/")
-
-    assert re.search(r'payment=\(self "[^"]+"', payment.headers["permissions-policy"])
-    assert "camera=()" in payment.headers["permissions-policy"]
-    assert "payment=()" in cart.headers["permissions-policy"]
+    # The card form, and the wallet button on the cart and the product page.
+    for page in (buyer.http.get("/checkout/"), buyer.http.get("/cart/"), buyer.http.get("/products/ql-claw/")):
+        assert re.search(r'payment=\(self "[^"]+"', page.headers["permissions-policy"]), page.url
+        assert "camera=()" in page.headers["permissions-policy"]
+    for path in ("/", "/guide/", "/orders/find/"):
+        assert "payment=()" in buyer.http.get(path).headers["permissions-policy"], path
 
 
 def test_the_cheapest_shipping_method_for_the_country_is_preselected(buyer_at_details: Buyer):
