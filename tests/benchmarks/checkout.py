@@ -1,11 +1,13 @@
 """Checkout figures: Pay -> order page over 50 checkouts and pay -> confirmation e-mail, e-mail
 jobs per second of one worker, add-to-cart under 10 concurrent clients, and Saleor calls / SQL
-queries per step (from Server-Timing).
+queries per step (from Server-Timing); and, for 1 and 10 buyers at once, the one-page checkout
+(GET, the in-place JSON save, Pay) beside the step-by-step path without JavaScript.
 
-    .venv/storefront/bin/python -m tests.benchmarks.checkout
+    .venv/storefront/bin/python -m tests.benchmarks.checkout [--only-paths]
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import statistics
@@ -15,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 from tests.benchmarks.harness import running_stack
-from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token
+from tests.checkout.buyer import GOOD_CARD, US_ADDRESS, Buyer, card_token, csrf_token
 from tests.mailbox import Mailbox
 
 CHECKOUTS = 50
@@ -136,11 +138,97 @@ def add_to_cart_under_load(shop, clients: int = CLIENTS) -> list[float]:
     return timings
 
 
+ROUNDS_ALONE = 20  # checkouts per path for the lone buyer
+ROUNDS_EACH = 5  # checkouts per path for each of the concurrent buyers
+PATH_STEPS = {
+    "one page": ("GET /checkout/ (the one page)", "POST /checkout/ in place (JSON: address + method)",
+                 "POST /checkout/pay/ (JSON, as payment.js)"),
+    "step by step": ("POST /checkout/ (address form, no JS)", "POST /checkout/shipping/",
+                     "POST /checkout/pay/ (form)"),
+}
+
+
+def one_checkout(shop, path: str, index: int) -> list[float]:
+    """One buyer's checkout by `path`, cart filled first (not timed): each step's client-side ms."""
+    buyer = Buyer(shop, email=f"bench-path-{index}-{time.time_ns()}@example.com")
+    buyer.add_to_cart()
+    token = card_token(shop, GOOD_CARD)
+    times = []
+
+    def timed(send) -> httpx.Response:
+        started = time.perf_counter()
+        response = send()
+        times.append((time.perf_counter() - started) * 1000)
+        return response
+
+    details = {**US_ADDRESS, "email": buyer.email}
+    if path == "one page":
+        page = timed(lambda: buyer.http.get("/checkout/"))
+        assert page.status_code == 200, page.status_code
+        csrf = csrf_token(page.text)
+        as_script = {"Accept": "application/json"}
+        saved = timed(lambda: buyer.http.post("/checkout/", data={"csrfmiddlewaretoken": csrf, **details},
+                                              headers=as_script))
+        assert saved.status_code == 200 and saved.json()["shipping_method_id"], saved.status_code
+        paid = timed(lambda: buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token},
+                                             headers=as_script))
+        assert paid.status_code == 200 and "/orders/" in paid.json()["next"], paid.text[:200]
+    else:
+        csrf = csrf_token(buyer.http.get("/checkout/").text)  # the page the form is on (not timed)
+        sent = timed(lambda: buyer.http.post("/checkout/", data={"csrfmiddlewaretoken": csrf, **details}))
+        assert sent.status_code == 302, sent.status_code
+        page = buyer.http.get("/checkout/")  # the page after the redirect, for the method's id (not timed)
+        method = re.search(r'name="shipping_method" value="([^"]+)"', page.text).group(1)
+        chosen = timed(lambda: buyer.http.post("/checkout/shipping/", data={"csrfmiddlewaretoken": csrf,
+                                                                            "shipping_method": method}))
+        assert chosen.status_code == 302, chosen.status_code
+        paid = timed(lambda: buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token}))
+        assert paid.status_code == 302 and "/orders/" in paid.headers["location"], paid.status_code
+    buyer.close()
+    return times
+
+
+def checkout_paths(shop, buyers: int, rounds: int) -> dict[str, list[list[float]]]:
+    """`buyers` buyers at once, each checking out `rounds` times by each path in turn."""
+    def buyer_rounds(index: int) -> dict[str, list[list[float]]]:
+        done: dict[str, list[list[float]]] = {path: [] for path in PATH_STEPS}
+        for n in range(rounds):
+            for path in PATH_STEPS:
+                done[path].append(one_checkout(shop, path, index * 1000 + n))
+        return done
+
+    with ThreadPoolExecutor(max_workers=buyers) as pool:
+        per_buyer = list(pool.map(buyer_rounds, range(buyers)))
+    return {path: [steps for done in per_buyer for steps in done[path]] for path in PATH_STEPS}
+
+
+def print_paths(shop) -> None:
+    print("\nOne-page checkout beside the step-by-step path (client-side ms; median / p95; cart filled first,"
+          " good card, card token made beforehand)")
+    runs = {1: checkout_paths(shop, 1, ROUNDS_ALONE), CLIENTS: checkout_paths(shop, CLIENTS, ROUNDS_EACH)}
+    print(f"  {'path':<13} {'step':<52}" + "".join(f"{f'{n} buyer(s)':>24}" for n in runs))
+    for path, labels in PATH_STEPS.items():
+        rows = [(label, {n: [steps[i] for steps in runs[n][path]] for n in runs}) for i, label in enumerate(labels)]
+        rows.append(("all three", {n: [sum(steps) for steps in runs[n][path]] for n in runs}))
+        for label, by_buyers in rows:
+            print(f"  {path:<13} {label:<52}" + "".join(
+                f"{statistics.median(values):>9.0f} / {percentile(values, 0.95):>5.0f} (n={len(values):>2})"
+                for values in by_buyers.values()))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only-paths", action="store_true",
+                        help="only the one-page checkout beside the step-by-step path")
+    args = parser.parse_args()
     os.environ["SERVER_TIMING"] = "1"
     mailbox = Mailbox()
     os.environ["EMAIL_URL"] = mailbox.start()
     with running_stack() as shop:
+        print_paths(shop)
+        if args.only_paths:
+            mailbox.stop()
+            return
         print("\nSaleor calls and SQL queries per step (Server-Timing of one checkout)")
         for label, response in steps_of_one_checkout(shop):
             t = timing(response)
