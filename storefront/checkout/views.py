@@ -130,7 +130,7 @@ def _details_sent(request: HttpRequest, cart) -> HttpResponse:
             _with_field_errors(form, error)
     errors = {field: list(messages) for field, messages in form.errors.items()}
     if wants_json:
-        refused = DetailsForm.refused(typed, errors, country=form.country)
+        refused = DetailsForm.refused(typed, errors, country=form.country_code)
         return JsonResponse({"error": "Please correct the highlighted fields.", "errors": errors,
                              "fields_html": _fields_html(request, refused)}, status=400)
     notes.leave_for_details(data=typed, errors=errors)

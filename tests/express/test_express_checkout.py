@@ -229,7 +229,7 @@ def test_a_wallet_buyer_and_a_card_buyer_racing_for_the_last_unit_make_one_order
     card.ready_to_pay()
     stock(1)  # ...then only one is left when they pay
     tokens = {"wallet": wallet_token, "card": buyer_checkout_token(card)}
-    page = card.http.get("/checkout/payment/")
+    page = card.http.get("/checkout/")
     card_form = {"csrfmiddlewaretoken": csrf_token(page.text), "payment_token": card_token(shop, "4242424242424242")}
     responses: dict[str, httpx.Response] = {}
 

@@ -3,9 +3,20 @@ the cart's script-limiting CSP, fetches Stripe.js after the page has loaded, and
 hidden because localstripe's stand-in offers no wallet (see the README: only real Stripe shows it)."""
 from __future__ import annotations
 
-from playwright.sync_api import Browser, expect
+import time
+
+from playwright.sync_api import Browser, Page, expect
 
 from deploy.runner.stack import Stack
+
+
+def wait_for_stripe_js(page: Page, timeout: float = 15) -> None:
+    # Asked from outside the page (page.evaluate): wait_for_function evaluates its string with
+    # eval inside the page, which these pages' CSP rightly refuses.
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("typeof window.Stripe === 'function'"):
+        assert time.monotonic() < deadline, "Stripe.js never loaded"
+        page.wait_for_timeout(100)
 
 
 def test_the_wallet_script_loads_stripe_js_after_the_page_and_shows_no_button_without_a_wallet(browser: Browser, shop: Stack):
@@ -18,12 +29,12 @@ def test_the_wallet_script_loads_stripe_js_after_the_page_and_shows_no_button_wi
     page.on("request", lambda request: stripe_js.append(request.url) if "/js.stripe.com/v3" in request.url else None)
     try:
         page.goto("/products/ql-claw/")
-        page.wait_for_function("typeof window.Stripe === 'function'")  # fetched by js/express.js, allowed by the CSP
+        wait_for_stripe_js(page)  # fetched by js/express.js, allowed by the CSP
         assert len(stripe_js) == 1
         expect(page.locator("[data-express]")).to_be_hidden()
         page.get_by_role("button", name="Add to cart").click()
         expect(page.get_by_text("Added to your cart.")).to_be_visible()
-        page.wait_for_function("typeof window.Stripe === 'function'")
+        wait_for_stripe_js(page)
         expect(page.locator("[data-express]")).to_be_hidden()
         assert refused == []
     finally:

@@ -50,13 +50,14 @@ def test_the_payment_page_runs_only_the_listed_scripts_own_files_by_their_integr
 
     # Data blocks (JSON-LD) do not run; every other script element is counted.
     scripts = [tag for tag in script_tags(page.text) if tag.get("type") != "application/ld+json"]
-    # Stripe.js and the shop's address.js, checkout.js, payment.js; no counting script here.
-    assert len(scripts) == 4, scripts
+    # Stripe.js and the shop's address.js, checkout.js, payment.js, express.js (the wallet button);
+    # no counting script here.
+    assert len(scripts) == 5, scripts
     stripe_js, *own_files = scripts
     # Stripe.js (localstripe's stand-in here) carries no hash: Stripe changes it without notice.
     assert stripe_js["src"].startswith(shop.localstripe_url) and "integrity" not in stripe_js
     built = json.loads((ROOT / "storefront" / "staticfiles" / "integrity.json").read_text())
-    for name, own in zip(("address", "checkout", "payment"), own_files):
+    for name, own in zip(("address", "checkout", "payment", "express"), own_files, strict=True):
         assert re.fullmatch(rf"/static/js/{name}\.[0-9a-f]{{12}}\.js", own["src"])
         served = buyer.http.get(own["src"]).content
         assert own["integrity"] == sri(served) and own["crossorigin"] == "anonymous"

@@ -17,9 +17,11 @@ SCRIPT = "js/express.js"
 
 
 @register.inclusion_tag("express/_express_checkout.html")
-def express_checkout(product: Optional[ProductCard] = None, cart: Optional[Cart] = None) -> dict[str, Any]:
+def express_checkout(product: Optional[ProductCard] = None, cart: Optional[Cart] = None,
+                     with_script: bool = True) -> dict[str, Any]:
     """The wallet button (hidden until Stripe.js says the browser has a wallet) for one product
-    (the product page: the same for every visitor, so the page stays cacheable) or the cart."""
+    (the product page: the same for every visitor, so the page stays cacheable) or the cart.
+    `with_script=False` where the page writes its listed scripts itself (the checkout page)."""
     if not settings.STRIPE_PUBLISHABLE_KEY or (product is None and cart is None):
         return {"shown": False}
     if product is not None:
@@ -38,4 +40,5 @@ def express_checkout(product: Optional[ProductCard] = None, cart: Optional[Cart]
         "stripe_js": settings.STRIPE_JS_URL,
         "urls": {name: reverse(f"express:{name}") for name in ("start", "address", "method", "pay")},
         "script_integrity": of_static(SCRIPT),
+        "with_script": with_script,
     }
