@@ -35,7 +35,7 @@ class MerchantRss(Rss201rev2Feed):
     def rss_attributes(self) -> dict[str, str]:
         return {**super().rss_attributes(), "xmlns:g": GOOGLE_NAMESPACE}
 
-    def add_item_elements(self, handler, item) -> None:
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         for name, value in item["merchant"]:
             if isinstance(value, list):

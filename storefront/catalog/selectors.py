@@ -122,7 +122,7 @@ def _card_from_saleor(product: ProductDetailsProduct) -> ProductCard:
         seo_description=product.seo_description or "",
         price=Money.from_saleor(start.gross if start else None, settings.SHOP_CURRENCY),
         quantity_available=sum(variant.quantity_available for variant in variants),
-        pictures=tuple(Picture.from_saleor(image) for image in product.images or [] if image),
+        pictures=tuple(picture for picture in (Picture.from_saleor(image) for image in product.images or [] if image) if picture),
         variant_id=variants[0].id if variants else None,
         sku=variants[0].sku if variants else "",
         specifications=tuple(Specification(name=str(item["name"]), value=str(item["value"]))

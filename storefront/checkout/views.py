@@ -1,7 +1,9 @@
 from functools import wraps
+from typing import Any, Callable
 
 from django.conf import settings
 from django.contrib import messages
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -10,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from analytics.services import count_checkout_started
+from cart.selectors import Cart
 from cart.session import CartSession, current_cart
 from catalog.templatetags.money import money
 from reminders.selectors import reminder_refused
@@ -23,11 +26,11 @@ from .outcomes import GONE_MESSAGE, OutcomeKind, PaymentOutcome
 from .session import CheckoutNotes, PaymentNote
 
 
-def cart_required(view):
+def cart_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Every step needs a cart with something in it (and reads it from Saleor once)."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         cart = current_cart(request)
         if cart is None or cart.is_empty:
             messages.error(request, "Your cart is empty. Add the QL Claw before checking out.")
@@ -37,7 +40,7 @@ def cart_required(view):
     return never_cache(wrapped)
 
 
-def _with_field_errors(form, error: services.CheckoutStepError):
+def _with_field_errors(form: Form, error: services.CheckoutStepError) -> Form:
     for field, message in error.field_errors.items():
         form.add_error(field if field in form.fields else None, message)
     if not error.field_errors:
@@ -48,7 +51,7 @@ def _with_field_errors(form, error: services.CheckoutStepError):
 @require_http_methods(["GET", "POST"])
 @admitted_to_checkout
 @cart_required
-def details(request: HttpRequest, cart) -> HttpResponse:
+def details(request: HttpRequest, cart: Cart) -> HttpResponse:
     """The one-page checkout: e-mail, address, shipping method, summary, promo code and card."""
     if request.method == "POST":
         return _details_sent(request, cart)
@@ -65,14 +68,14 @@ def details(request: HttpRequest, cart) -> HttpResponse:
     return _checkout_page(request, cart, form, notes.take_for_payment())
 
 
-def _saved_details_form(cart) -> DetailsForm:
+def _saved_details_form(cart: Cart) -> DetailsForm:
     country = chosen_country(cart.shipping_address, settings.SHOP_COUNTRY)
     initial = {"email": cart.email, "country": country, **DetailsForm.initial_from(cart.shipping_address, country),
                "no_reminder": reminder_refused(cart.token)}
     return DetailsForm(initial=initial, country=country)
 
 
-def _count_checkout_started(request: HttpRequest, cart) -> None:
+def _count_checkout_started(request: HttpRequest, cart: Cart) -> None:
     """Counted by the server, once per cart: the checkout page takes the card, so no counting
     script runs on it."""
     if request.session.get(STARTED_KEY) != cart.token:
@@ -83,7 +86,7 @@ def _count_checkout_started(request: HttpRequest, cart) -> None:
 STARTED_KEY = "checkout_started"
 
 
-def _checkout_page(request: HttpRequest, cart, form: DetailsForm, note: PaymentNote) -> HttpResponse:
+def _checkout_page(request: HttpRequest, cart: Cart, form: DetailsForm, note: PaymentNote) -> HttpResponse:
     response = render(
         request,
         "checkout/details.html",
@@ -100,7 +103,7 @@ def _checkout_page(request: HttpRequest, cart, form: DetailsForm, note: PaymentN
     return limit_scripts_to_inventory(response, "checkout:details")
 
 
-def _details_sent(request: HttpRequest, cart) -> HttpResponse:
+def _details_sent(request: HttpRequest, cart: Cart) -> HttpResponse:
     """One submit saves the address and the shipping method. The page's script sends it with
     fetch and gets JSON (the new options, summary and total, or the form with every error);
     without JavaScript it is a form POST answered with a redirect (POST/redirect/GET)."""
@@ -141,7 +144,7 @@ def _fields_html(request: HttpRequest, form: DetailsForm) -> str:
     return render_to_string("checkout/_details_fields.html", {"form": form}, request=request)
 
 
-def _saved_answer(request: HttpRequest, cart) -> dict:
+def _saved_answer(request: HttpRequest, cart: Cart) -> dict:
     """What the page redraws after a save, and the figures, all from Saleor's answer."""
     context = {"cart": cart}
     currency = cart.total.currency
@@ -162,7 +165,7 @@ def _saved_answer(request: HttpRequest, cart) -> dict:
 @require_http_methods(["GET", "POST"])
 @admitted_to_checkout
 @cart_required
-def shipping(request: HttpRequest, cart) -> HttpResponse:
+def shipping(request: HttpRequest, cart: Cart) -> HttpResponse:
     """The old shipping step: links and bookmarks land on the checkout page; a form sent here
     still sets the method."""
     if request.method == "GET":
@@ -195,7 +198,7 @@ def payment(request: HttpRequest) -> HttpResponse:
 @require_POST
 @admitted_to_checkout
 @cart_required
-def promo_code(request: HttpRequest, cart) -> HttpResponse:
+def promo_code(request: HttpRequest, cart: Cart) -> HttpResponse:
     try:
         if request.POST.get("remove") and cart.voucher_code:
             services.remove_promo_code(cart=cart)
@@ -272,7 +275,7 @@ def confirming(request: HttpRequest) -> HttpResponse:
 CONFIRMING_REFRESH_SECONDS = 3
 
 
-def _attempt(request: HttpRequest, action) -> PaymentOutcome:
+def _attempt(request: HttpRequest, action: Callable[[str], PaymentOutcome]) -> PaymentOutcome:
     token = CartSession(request).token
     if not token:
         return PaymentOutcome(OutcomeKind.GONE, message=GONE_MESSAGE)
@@ -297,7 +300,7 @@ def _after_payment(request: HttpRequest, outcome: PaymentOutcome) -> HttpRespons
     elif outcome.kind is OutcomeKind.AUTHENTICATE:
         if _wants_json(request):
             return JsonResponse({"client_secret": outcome.client_secret, "confirm_url": reverse("checkout:confirm")})
-        notes.leave_for_payment(client_secret=outcome.client_secret)
+        notes.leave_for_payment(client_secret=outcome.client_secret or "")
         target = reverse("checkout:details")
     else:
         message = f"{outcome.message} {CARD_REFUSED_ADVICE}" if outcome.card_refused else outcome.message

@@ -20,8 +20,8 @@ def limit_scripts_to_inventory(response: HttpResponse, url_name: str) -> HttpRes
     # django-csp's middleware reads these when the response leaves (as its decorators set them).
     # frame-src is replaced, not added to: beside other sources the shop-wide 'none' is ignored
     # anyway, and browsers log the mix as an error (Lighthouse's best practices count it).
-    response._csp_replace = {"script-src": payment_page(url_name).script_sources(),  # type: ignore[attr-defined]
+    response._csp_replace = {"script-src": payment_page(url_name).script_sources(),
                              "frame-src": settings.STRIPE_CSP["frame-src"]}
-    response._csp_update = {key: value for key, value in settings.STRIPE_CSP.items()  # type: ignore[attr-defined]
+    response._csp_update = {key: value for key, value in settings.STRIPE_CSP.items()
                             if key not in ("script-src", "frame-src")}
     return response

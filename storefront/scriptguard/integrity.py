@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -48,7 +49,7 @@ def forget() -> None:
     of_static.cache_clear()
 
 
-def hashes_of_collected(storage=staticfiles_storage) -> dict[str, str]:
+def hashes_of_collected(storage: Any = staticfiles_storage) -> dict[str, str]:
     """Source name -> hash of its collected (hashed-name) copy, for every script."""
     hashed_names = getattr(storage, "hashed_files", {}) or {}
     result = {}

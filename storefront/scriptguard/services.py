@@ -28,7 +28,7 @@ class PageUnreachable(Exception):
 
 def _token(html: str, client: httpx.Client) -> str:
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    return match.group(1) if match else client.cookies.get("csrftoken", "")
+    return match.group(1) if match else client.cookies.get("csrftoken") or ""
 
 
 def _post(client: httpx.Client, path: str, data: dict) -> httpx.Response:

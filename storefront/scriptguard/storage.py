@@ -3,6 +3,7 @@ hashes of every script, written once at collectstatic (see integrity.py)."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.core.files.base import ContentFile
 from whitenoise.storage import CompressedManifestStaticFilesStorage
@@ -11,7 +12,7 @@ from .integrity import MANIFEST_NAME, hashes_of_collected
 
 
 class IntegrityManifestStorage(CompressedManifestStaticFilesStorage):
-    def post_process(self, *args, **kwargs):
+    def post_process(self, *args: Any, **kwargs: Any) -> Any:
         yield from super().post_process(*args, **kwargs)
         if kwargs.get("dry_run"):
             return

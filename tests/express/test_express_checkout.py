@@ -206,7 +206,7 @@ def test_a_unit_added_after_the_sheet_opened_is_not_bought_and_stays_in_the_cart
     assert answer.status_code == 200, answer.text
     [intent] = intents_of(shop, express_token)
     assert intent.amount == sheet["amount"] == 4400  # one unit, as the sheet showed
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60  # a job: the worker may be busy with others
     while True:
         lines = staff_api.execute("query($t: UUID!) { checkout(token: $t) { lines { quantity } } }", {"t": cart_token})
         if [line["quantity"] for line in lines["checkout"]["lines"]] == [1]:

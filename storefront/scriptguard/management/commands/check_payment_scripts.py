@@ -1,7 +1,9 @@
 """`manage.py check_payment_scripts [--base-url URL]`: compare the live payment pages' scripts
 and security headers with `scriptguard/inventory.yaml` now (the worker does it daily). Exit 1
 when they differ."""
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scriptguard.services import check_payment_pages
 
@@ -9,10 +11,10 @@ from scriptguard.services import check_payment_pages
 class Command(BaseCommand):
     help = "Compare the live payment pages' scripts and headers with their list."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--base-url", default="", help="The shop's address (default: SCRIPT_CHECK_URL).")
 
-    def handle(self, *args, base_url: str, **options) -> None:
+    def handle(self, *args: Any, base_url: str, **options: Any) -> None:
         check = check_payment_pages(base_url=base_url)
         if check.ok:
             self.stdout.write(f"The payment pages at {check.base_url} carry exactly the listed scripts and headers.")
