@@ -1,6 +1,6 @@
 """manage.py reconcile_payments — settle now what the settle job would settle within a minute.
 
-The worker's periodic `settle_payments` job does this every minute; this command is the manual
+The worker's periodic `settle_payments` job does this every 15 s; this command is the manual
 trigger (e.g. after an outage, with the worker stopped). Same code, same locks.
 """
 from typing import Any, Optional
