@@ -17,6 +17,7 @@ COMPOSE_VENV = VENVS / "compose"
 PODMAN_COMPOSE_VENV = VENVS / "podman-compose"
 KUBERNETES_VENV = VENVS / "kubernetes"
 MOTO_VENV = VENVS / "moto"
+INSTALLER_VENV = VENVS / "installer"
 
 SALEOR_LOCK = ROOT / "deploy" / "saleor" / "requirements.lock"
 STOREFRONT_LOCK = ROOT / "storefront" / "requirements.lock"
@@ -26,6 +27,7 @@ COMPOSE_LOCK = ROOT / "tests" / "deploy" / "compose-requirements.lock"
 PODMAN_COMPOSE_LOCK = ROOT / "tests" / "deploy" / "podman-compose-requirements.lock"
 KUBERNETES_LOCK = ROOT / "tests" / "deploy" / "kubernetes-requirements.lock"
 MOTO_LOCK = ROOT / "tests" / "deploy" / "moto-requirements.lock"
+INSTALLER_LOCK = ROOT / "deploy" / "runner" / "installer-requirements.lock"
 CATALOG_FILE = ROOT / "deploy" / "seed" / "catalog.yaml"
 
 

@@ -9,6 +9,7 @@ import os
 import subprocess
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -218,11 +219,14 @@ class Stack:
         self.state.media.mkdir(parents=True, exist_ok=True)
         self.check_ports()
         self.start_postgres()
-        self.prepare_saleor()
-        self.start_saleor()
-        if self.uses_localstripe:
-            self.start_localstripe()
-        self.prepare_storefront()
+        # The storefront's preparation touches only its own database: it runs beside Saleor's.
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            storefront_prepared = beside.submit(self.prepare_storefront)
+            self.prepare_saleor()
+            self.start_saleor()
+            if self.uses_localstripe:
+                self.start_localstripe()
+            storefront_prepared.result()
         self.start_storefront()
         self.start_worker()
 
@@ -306,10 +310,7 @@ class Stack:
 
     def prepare_storefront(self) -> None:
         print("• Preparing the storefront…", flush=True)
-        self.storefront_manage("migrate", "--noinput")
-        self.storefront_manage("createcachetable")
-        self.storefront_manage("draw_previews")
-        self.storefront_manage("collectstatic", "--noinput")
+        self.storefront_manage("prepare_to_serve")
 
     def start_storefront(self) -> None:
         print("• Starting the storefront…", flush=True)

@@ -1,7 +1,8 @@
 """Abandoned-checkout reminders on the real stack: a buyer who gave an e-mail address at checkout and
 did not pay gets one reminder once it is due (the test moves the due time instead of waiting hours),
 its link opens the same cart in another browser, and paying, emptying the cart or unsubscribing stops it.
-The periodic sweep runs every 15 seconds in the stack's job worker."""
+The periodic sweep runs every 15 seconds in the stack's job worker; the tests queue it at once
+(tests/sweeps.py) where they would otherwise wait for its turn."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ from tests.checkout.buyer import Buyer
 from tests.locks import lock_held
 from tests.mailbox import Mailbox, text_of
 from tests.staff.conftest import admin  # noqa: F401  (fixture)
+from tests.sweeps import run_sweep
 
 DELAY_MINUTES = 60  # CART_REMINDER_DELAY_MINUTES's default, which the test stack keeps
 SUBJECT = "Your QL Claw cart is still waiting"
@@ -40,6 +42,7 @@ def make_due(shop: Stack, email: str) -> None:
     moved = sql(shop, "UPDATE reminders_cartreminder SET due_at = now() - interval '1 second' "
                 "WHERE email = %s AND status = 'waiting' RETURNING id", email)
     assert len(moved) == 1, moved
+    run_sweep(shop)
 
 
 def status_of(shop: Stack, email: str, *, until: str, timeout: float = 45) -> tuple[str, str]:
@@ -87,12 +90,12 @@ def test_a_buyer_who_left_the_checkout_gets_one_reminder_whose_link_restores_the
     [(token, status, _, due_at)] = reminders_for(shop, buyer.email)
     assert status == "waiting"
     assert abs(due_at - (noted_at + timedelta(minutes=DELAY_MINUTES))) < timedelta(minutes=2)
-    time.sleep(16)  # a sweep has run: nothing is due yet
+    run_sweep(shop, then=SEND_TASK)  # a sweep has run: nothing is due yet
     assert reminders_to(mailbox, buyer.email) == []
 
     make_due(shop, buyer.email)
     assert status_of(shop, buyer.email, until="sent") == ("sent", "")
-    time.sleep(16)  # another sweep: a duplicate would be on its way by now
+    run_sweep(shop, then=SEND_TASK)  # another sweep: a duplicate would have been sent by now
     [reminder] = reminders_to(mailbox, buyer.email)
     assert reminder["List-Unsubscribe"] and reminder["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     words = " ".join(text_of(reminder).split())
@@ -263,7 +266,7 @@ def test_a_buyer_who_ticks_no_reminder_gets_none_and_can_change_their_mind(shop:
     # Back on the address step, the box is still ticked; the sweep passes the checkout by.
     assert re.search(r'<input type="checkbox" name="no_reminder"[^>]* checked', buyer.http.get("/checkout/").text)
     sql(shop, "UPDATE reminders_cartreminder SET due_at = now() - interval '1 second' WHERE email = %s", buyer.email)
-    time.sleep(17)  # one sweep (every 15 s) has run
+    run_sweep(shop, then=SEND_TASK)  # a sweep has run
     assert reminders_to(mailbox, buyer.email) == []
     assert reminders_for(shop, buyer.email)[0][1] == "skipped"
 
@@ -301,9 +304,10 @@ def test_a_cart_still_left_a_day_after_its_reminder_gets_one_last_one_and_no_thi
 
     # The test's clock jump: a day has passed.
     sql(shop, "UPDATE reminders_cartreminder SET second_due_at = now() - interval '1 second' WHERE email = %s", buyer.email)
+    run_sweep(shop)
     row = wait_for_second(shop, buyer.email, lambda row: row[3] is not None)
     assert row[0] == "sent" and row[3] is not None
-    time.sleep(16)  # another sweep: nothing more goes out
+    run_sweep(shop, then=SEND_TASK)  # another sweep: nothing more goes out
     [last] = [message for message in mailbox.to(buyer.email) if message["Subject"] == SECOND_SUBJECT]
     assert len(reminders_to(mailbox, buyer.email)) == 1
     words = " ".join(text_of(last).split())
@@ -320,6 +324,7 @@ def test_no_last_reminder_once_the_buyer_paid(shop: Stack, new_buyer, mailbox: M
     assert buyer.pay().url.path.startswith("/orders/")
 
     sql(shop, "UPDATE reminders_cartreminder SET second_due_at = now() - interval '1 second' WHERE email = %s", buyer.email)
+    run_sweep(shop)
     status, _, second_due_at, second_sent_at, reason = wait_for_second(shop, buyer.email, lambda row: row[4] != "")
     assert (status, second_due_at, second_sent_at) == ("sent", None, None)
     assert reason in ("the buyer paid or is paying", "the checkout is gone (an order was placed)")
