@@ -19,6 +19,7 @@ from reminders.selectors import reminder_refused
 from reminders.services import note_checkout_email
 from scriptguard.csp import limit_scripts_to_inventory
 from waiting_room.decorators import admitted_to_checkout
+from waiting_room.session import leave_checkout
 
 from . import completion, services
 from .forms import TYPED_KEPT, DetailsForm, PayForm, PromoCodeForm, ShippingForm, chosen_country
@@ -296,6 +297,7 @@ def _after_payment(request: HttpRequest, outcome: PaymentOutcome) -> HttpRespons
         target = reverse("checkout:confirming")
     elif outcome.kind in (OutcomeKind.SOLD_OUT, OutcomeKind.GONE):
         messages.error(request, outcome.message)
+        leave_checkout(request)
         target = reverse("cart:page")
     elif outcome.kind is OutcomeKind.AUTHENTICATE:
         if _wants_json(request):

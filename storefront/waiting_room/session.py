@@ -22,6 +22,18 @@ def remember_place(request: HttpRequest, cart_token: str) -> None:
         request.session[PLACE_KEY] = cart_token
 
 
+def leave_checkout(request: HttpRequest) -> None:
+    """The buyer was sent back to the cart without an order (sold out): the room they held goes to
+    the next in line now, not at the idle timeout; coming back to checkout joins the line again."""
+    held = request.session.pop(PLACE_KEY, None)
+    if not held:
+        return
+    try:
+        services.end_place(cart_token=held)
+    except DatabaseError:
+        logger.warning("Could not end a checkout place; it lapses at the idle timeout")
+
+
 class EndPlaceMiddleware:
     """After a request that touched the session: if the cart let in was emptied or replaced by
     another, its place ends now rather than at the idle timeout. A cart the session forgot has

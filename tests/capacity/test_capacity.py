@@ -143,6 +143,31 @@ def test_shared_pages_come_from_memory_and_a_purge_reaches_them_within_a_second(
     assert re.search(r"public, max-age=\d+", httpx.get(url).headers["Cache-Control"])
 
 
+def test_a_crowd_asking_for_a_cold_shared_page_at_once_gets_it_from_one_render_per_process(
+    shop: Stack, purge_catalog, saleor_wire
+):
+    # After a purge every process's copy is stale and the catalog cache is empty; Saleor answers
+    # slowly, so the whole crowd arrives while the first renders are still waiting for it.
+    purge_catalog()
+    saleor_wire.count_requests_with(b"query ProductDetails")
+    saleor_wire.delay_responses(b"query ProductDetails", 1.0)
+    crowd = 60
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
+        answers = runner.submit(asyncio.run, burst(f"http://127.0.0.1:{shop.ports.storefront}",
+                                                   [("/products/ql-claw/", {})] * crowd)).result()
+    renders = saleor_wire.counted
+    saleor_wire.heal()
+
+    statuses = [answer.status_code if isinstance(answer, httpx.Response) else repr(answer) for answer in answers]
+    assert statuses == [200] * crowd, statuses
+    assert all('name="variant_id"' in answer.text for answer in answers)
+    shared = [answer for answer in answers if answer.headers.get("X-Page-Cache") in ("shared", "hit")]
+    # Each process renders the page once (two processes: at most two Saleor reads); the rest of
+    # the crowd is answered from that render instead of each asking Saleor (and most being refused).
+    assert 1 <= renders <= STOREFRONT_WORKERS, renders
+    assert len(shared) >= crowd - STOREFRONT_WORKERS, [answer.headers.get("X-Page-Cache") for answer in answers]
+
+
 def test_idle_kept_alive_connections_never_keep_a_new_visitor_waiting(shop: Stack):
     # Browsers and proxies keep connections open between requests. Granian counts each open
     # connection against its backpressure: with fewer slots than idle connections, every new

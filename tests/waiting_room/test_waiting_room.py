@@ -169,6 +169,22 @@ def test_a_buyer_waiting_while_the_claw_sells_out_is_told_so_on_the_queue_page(r
     assert "Nothing has been charged" in again.text
 
 
+def test_a_buyer_told_sold_out_at_pay_gives_the_room_to_the_next_in_line_at_once(room_buyer, stock):
+    first, second, waiting = (room_buyer(unique_email(f"soldout-pay-{n}")) for n in range(3))
+    assert inside(go_in(first)) and inside(go_in(second))
+    assert first.enter_details().url.path == "/checkout/"
+    page = go_in(waiting)
+    assert position_on(page.text) == 1
+    stock(0)
+    refused = first.pay()
+    assert refused.url.path == "/cart/" and "Your card has not been charged" in refused.text, refused.text
+    # Not after the idle timeout (ten minutes): the next refresh of the queue page goes in.
+    again = waiting.http.get(page.url.path)
+    assert again.status_code == 302 and again.headers["location"] == "/checkout/"
+    # The one told "sold out" is back in the line if they try again, not inside.
+    assert first.http.get("/checkout/").headers["location"].startswith(QUEUE)
+
+
 def test_the_staff_dashboard_shows_the_line_while_it_exists(room_buyer, admin: httpx.Client):
     assert 'id="tile-checkout-queue"' not in admin.get("/staff/").text
     first, second, waiting = (room_buyer(unique_email(f"tile-{n}")) for n in range(3))
