@@ -275,6 +275,9 @@ MULTI_BUY_OFFER = env.bool("MULTI_BUY_OFFER", default=True)
 # The queue page reloads itself this often; a place not refreshed for WAITING_ROOM_LEAVE_SECONDS
 # is lost, and a cart inside checkout with no step taken for CHECKOUT_IDLE_SECONDS leaves it.
 WAITING_ROOM_REFRESH_SECONDS = env.int("WAITING_ROOM_REFRESH_SECONDS", default=10)
+# The next CHECKOUT_ADMISSION_LIMIT buyers in line reload this often instead: a room freed inside
+# is taken within a second or two, not up to WAITING_ROOM_REFRESH_SECONDS later.
+WAITING_ROOM_NEAR_REFRESH_SECONDS = env.int("WAITING_ROOM_NEAR_REFRESH_SECONDS", default=2)
 WAITING_ROOM_LEAVE_SECONDS = env.int("WAITING_ROOM_LEAVE_SECONDS", default=45)
 CHECKOUT_IDLE_SECONDS = env.int("CHECKOUT_IDLE_SECONDS", default=600)
 SALEOR_APP_TOKEN = env.str("SALEOR_APP_TOKEN", default="")

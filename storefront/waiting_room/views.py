@@ -34,9 +34,16 @@ def place(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, ANOTHER_CART, status=403)
     if entry.admitted:
         return redirect("checkout:details")
-    return render(request, "waiting_room/place.html", {
-        "queue": selectors.queue_position(place_token), "refresh_seconds": settings.WAITING_ROOM_REFRESH_SECONDS,
-    })
+    queue = selectors.queue_position(place_token)
+    return render(request, "waiting_room/place.html", {"queue": queue, "refresh_seconds": _refresh_seconds(queue)})
+
+
+def _refresh_seconds(queue: selectors.QueuePosition) -> int:
+    """Sooner for the next in: the room they will take may be freed any moment, and it is
+    theirs only once their page asks again."""
+    if queue.position <= settings.CHECKOUT_ADMISSION_LIMIT:
+        return min(settings.WAITING_ROOM_NEAR_REFRESH_SECONDS, settings.WAITING_ROOM_REFRESH_SECONDS)
+    return settings.WAITING_ROOM_REFRESH_SECONDS
 
 
 def _refused(request: HttpRequest, message: str, *, status: int) -> HttpResponse:

@@ -6,6 +6,13 @@ run: Saleor's mutations for one order called directly, the CPU-seconds Saleor an
 spend per order, and so the most orders this machine's cores could make.
 
     .venv/storefront/bin/python -m tests.benchmarks.flash_sale [--buyers 500 --units 100 --seconds 60]
+
+With --waiting-room the checkout holds CHECKOUT_ADMISSION_LIMIT carts (--room, default 10) and
+each buyer arrives with only a cart: opens the checkout, waits in line on the queue page as a
+browser without JavaScript would (reloading it every WAITING_ROOM_REFRESH_SECONDS), fills in the
+address, then pays. Prints also each buyer's time in line and the longest line.
+
+    .venv/storefront/bin/python -m tests.benchmarks.flash_sale --waiting-room --buyers 2000
 """
 from __future__ import annotations
 
@@ -17,6 +24,8 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Optional
 
 import httpx
 import psutil
@@ -90,18 +99,102 @@ def ready_buyer(shop, proxy: str, email: str) -> tuple[Buyer, str, str]:
     return buyer, csrf, card_token(shop, GOOD_CARD)
 
 
+QUEUE_POSITION = re.compile(r'id="queue-position">(\d+)<')
+QUEUE_REFRESH = re.compile(r'<meta http-equiv="refresh" content="(\d+)">')
+
+
+def cart_only_buyer(shop, proxy: str, email: str) -> tuple[Buyer, str]:
+    """A buyer with the QL Claw in the cart, through the proxy, not yet in checkout, and a card
+    token. Each request on a new connection: two thousand browsers left open on the queue page
+    would otherwise be two thousand connections kept by the one proxy of this machine."""
+    buyer = Buyer(shop, email=email)
+    buyer.http.close()
+    buyer.http = httpx.Client(base_url=proxy, timeout=60, headers={"Origin": proxy},
+                              limits=httpx.Limits(max_keepalive_connections=0))
+    buyer.add_to_cart()
+    return buyer, card_token(shop, GOOD_CARD)
+
+
+@dataclass
+class Arrival:
+    seconds: float = 0.0  # from opening the checkout to the answer
+    at: float = 0.0  # when the answer came, from the sale's start
+    kind: str = ""
+    in_line: Optional[float] = None  # seconds on the queue page, for a buyer who was queued
+    first_answer: Optional[float] = None  # seconds to the queue page, for a buyer who was queued
+    first_place: int = 0
+
+
+def arrive_and_buy(buyer: Buyer, card: str) -> Arrival:
+    """What a buyer's browser does: checkout, the queue page until let in (or told it sold out),
+    the address, Pay. Redirects are followed by hand to see where each one goes."""
+    arrival, began = Arrival(), time.perf_counter()
+    door = buyer.http.get("/checkout/")
+    for _ in range(20):  # the friendly 503 page: the buyer tries again when it says
+        if door.status_code != 503:
+            break
+        time.sleep(float(door.headers.get("retry-after", "5")))
+        door = buyer.http.get("/checkout/")
+    location = door.headers.get("location", "")
+    if door.status_code == 302 and location.startswith("/checkout/queue/"):
+        queued_at = time.perf_counter()
+        arrival.first_answer = queued_at - began
+        while True:
+            page = buyer.http.get(location)
+            if page.status_code == 302 and page.headers.get("location") == "/checkout/":
+                break
+            if page.status_code != 200:
+                arrival.kind = f"queue page {page.status_code}"
+                return _answered(arrival, began)
+            arrival.first_place = arrival.first_place or int(QUEUE_POSITION.search(page.text).group(1))
+            if 'id="queue-sold-out"' in page.text:
+                arrival.in_line, arrival.kind = time.perf_counter() - queued_at, "sold out (in line)"
+                return _answered(arrival, began)
+            time.sleep(int(QUEUE_REFRESH.search(page.text).group(1)))
+        arrival.in_line = time.perf_counter() - queued_at
+        door = buyer.http.get("/checkout/")
+    if door.status_code != 200:
+        arrival.kind = f"checkout {door.status_code}"
+        return _answered(arrival, began)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', door.text).group(1)
+    saved = buyer.http.post("/checkout/", data={"csrfmiddlewaretoken": csrf, **US_ADDRESS, "email": buyer.email})
+    if saved.status_code != 302:
+        arrival.kind = f"details {saved.status_code}"
+        return _answered(arrival, began)
+    paid = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": card})
+    arrival.kind = _kind_of(paid)
+    return _answered(arrival, began)
+
+
+def _answered(arrival: Arrival, began: float) -> Arrival:
+    arrival.seconds = time.perf_counter() - began
+    return arrival
+
+
+def _kind_of(response: httpx.Response) -> str:
+    location = response.headers.get("location", "")
+    return ("503 with Retry-After" if response.status_code == 503 and response.headers.get("retry-after") else
+            f"5xx other ({response.status_code})" if response.status_code >= 500 else
+            "order" if location.startswith("/orders/") else
+            "sold out" if location.startswith("/cart/") else
+            "confirming" if "confirming" in location else f"other {response.status_code}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--buyers", type=int, default=500)
     parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--ceiling-orders", type=int, default=20)
+    parser.add_argument("--waiting-room", action="store_true", help="buyers arrive with a cart and meet the queue")
+    parser.add_argument("--room", type=int, default=10, help="CHECKOUT_ADMISSION_LIMIT with --waiting-room")
     args = parser.parse_args()
     os.environ["SERVER_TIMING"] = "1"
     from tests.benchmarks.harness import running_stack
 
     run = uuid.uuid4().hex[:6]
-    with running_stack() as shop:
+    settings = {"CHECKOUT_ADMISSION_LIMIT": str(args.room)} if args.waiting_room else {}
+    with running_stack(settings) as shop:
         processes = ProcessGroup()
         try:
             proxy = caching_proxy.start(processes, shop.state.path / "bench-proxy",
@@ -110,9 +203,11 @@ def main() -> None:
             cpu_per_order, wall_per_order = saleor_ceiling(shop, variant_id, args.ceiling_orders)
             cores = psutil.cpu_count() or 1
 
-            print(f"\nPreparing {args.buyers} carts at the payment step through the proxy…", flush=True)
+            print(f"\nPreparing {args.buyers} carts {'(not yet in checkout)' if args.waiting_room else 'at the payment step'}"
+                  " through the proxy…", flush=True)
+            prepare = cart_only_buyer if args.waiting_room else ready_buyer
             with ThreadPoolExecutor(max_workers=PREPARING_THREADS) as pool:
-                ready = list(pool.map(lambda n: ready_buyer(shop, proxy, f"flash-{run}-{n}@example.com"), range(args.buyers)))
+                ready = list(pool.map(lambda n: prepare(shop, proxy, f"flash-{run}-{n}@example.com"), range(args.buyers)))
             # Signed in only now: preparing hundreds of carts outlasts a staff token.
             staff = SaleorStaffAPI.sign_in(f"{shop.saleor_url}/graphql/", shop.staff_email, shop.staff_password)
             staff.set_available("QLC-001", args.units)
@@ -120,21 +215,27 @@ def main() -> None:
             intents_before = payment_intents(shop) or {}
 
             answers: list[tuple[float, float, str]] = []  # (seconds to the answer, when it came, kind)
+            arrivals: list[Arrival] = []
             lock = threading.Lock()
             start_at = time.perf_counter() + 1.0
 
             def press_pay(index: int) -> None:
-                buyer, csrf, card = ready[index]
                 time.sleep(max(0.0, start_at + index * args.seconds / args.buyers - time.perf_counter()))
                 began = time.perf_counter()
+                if args.waiting_room:
+                    buyer, card = ready[index]
+                    try:
+                        arrival = arrive_and_buy(buyer, card)
+                    except httpx.HTTPError as error:
+                        arrival = Arrival(seconds=time.perf_counter() - began, kind=f"no answer ({type(error).__name__})")
+                    with lock:
+                        answers.append((arrival.seconds, time.perf_counter() - start_at, arrival.kind))
+                        arrivals.append(arrival)
+                    return
+                buyer, csrf, card = ready[index]
                 try:
                     response = buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": card})
-                    location = response.headers.get("location", "")
-                    kind = ("503 with Retry-After" if response.status_code == 503 and response.headers.get("retry-after") else
-                            f"5xx other ({response.status_code})" if response.status_code >= 500 else
-                            "order" if location.startswith("/orders/") else
-                            "sold out" if location.startswith("/cart/") else
-                            "confirming" if "confirming" in location else f"other {response.status_code}")
+                    kind = _kind_of(response)
                 except httpx.HTTPError as error:
                     kind = f"no answer ({type(error).__name__})"
                 ended = time.perf_counter()
@@ -153,19 +254,32 @@ def main() -> None:
                 if intent_id not in intents_before and status in ("requires_capture", "succeeded"))
         finally:
             processes.stop_all()
-            for buyer, _, _ in ready if "ready" in locals() else []:
-                buyer.close()
+            for prepared in ready if "ready" in locals() else []:
+                prepared[0].close()
 
     waits = [seconds * 1000 for seconds, _, _ in answers]
     kinds: dict[str, int] = {}
     for _, _, kind in answers:
         kinds[kind] = kinds.get(kind, 0) + 1
     order_times = sorted(at for _, at, kind in answers if kind == "order")
-    print(f"\nFlash sale: {args.buyers} buyers over {args.seconds:g} s for {args.units} units, through the caching proxy")
+    print(f"\nFlash sale: {args.buyers} buyers over {args.seconds:g} s for {args.units} units, through the caching proxy"
+          + (f", checkout room of {args.room} (buyers arrive with a cart)" if args.waiting_room else ""))
     print(f"  answers: {dict(sorted(kinds.items()))}")
     print(f"  time to the answer: p50 {statistics.median(waits):.0f} ms   p95 {percentile(waits, 0.95):.0f} ms   "
           f"p99 {percentile(waits, 0.99):.0f} ms   max {max(waits):.0f} ms")
-    for kind in ("order", "sold out"):
+    queued = [arrival for arrival in arrivals if arrival.in_line is not None]
+    if args.waiting_room:
+        firsts = [1000 * (arrival.first_answer if arrival.first_answer is not None else arrival.seconds)
+                  for arrival in arrivals]
+        print(f"  time to the first answer (a place in line, or the outcome for a buyer let in at once): "
+              f"p50 {statistics.median(firsts):.0f} ms   p95 {percentile(firsts, 0.95):.0f} ms   "
+              f"p99 {percentile(firsts, 0.99):.0f} ms")
+        lines = [arrival.in_line for arrival in queued if arrival.in_line is not None]
+        print(f"  queued: {len(queued)} of {len(arrivals)}   longest line (a newcomer's first place): "
+              f"{max((arrival.first_place for arrival in queued), default=0)}   time in line: "
+              + (f"mean {statistics.mean(lines):.1f} s  p95 {percentile(lines, 0.95):.1f} s  max {max(lines):.1f} s"
+                 if lines else "-"))
+    for kind in ("order", "sold out", "sold out (in line)"):
         times = [seconds * 1000 for seconds, _, k in answers if k == kind]
         if times:
             print(f"    {kind:<9} p50 {statistics.median(times):.0f} ms   p95 {percentile(times, 0.95):.0f} ms   n={len(times)}")

@@ -36,6 +36,7 @@ def running_stack(settings: Optional[dict[str, str]] = None) -> Iterator[Stack]:
         # Earlier runs sold units; put plenty on sale so every run measures the same thing.
         staff = SaleorStaffAPI.sign_in(f"{stack.saleor_url}/graphql/", stack.staff_email, stack.staff_password)
         staff.set_available("QLC-001", 5000)
+        stack.storefront_manage("purge_catalog_cache")  # a page kept from a sold-out run is stale
         yield stack
     finally:
         stack.stop()

@@ -13,7 +13,15 @@ from deploy.runner.stack import Stack
 from tests.checkout.buyer import Buyer
 from tests.locks import lock_held
 from tests.saleor_api import SaleorStaffAPI
-from tests.waiting_room.conftest import LEAVE_SECONDS, Waiter, position_on, refresh_of, wait_for
+from tests.waiting_room.conftest import (
+    LEAVE_SECONDS,
+    NEAR_REFRESH_SECONDS,
+    REFRESH_SECONDS,
+    Waiter,
+    position_on,
+    refresh_of,
+    wait_for,
+)
 
 QUEUE = "/checkout/queue/"
 
@@ -91,6 +99,16 @@ def test_the_queue_page_works_without_javascript_and_an_emptied_cart_gives_its_r
     again = waiting.http.get(queue_path)
     assert again.status_code == 302 and again.headers["location"] == "/checkout/"
     assert 'name="street_address_1"' in waiting.http.get("/checkout/").text
+
+
+def test_the_next_in_line_reload_sooner_than_those_further_back(room_buyer):
+    first, second, *waiting = (room_buyer(unique_email(f"near-{n}")) for n in range(5))
+    assert inside(go_in(first)) and inside(go_in(second))
+    pages = [go_in(buyer) for buyer in waiting]
+    assert [position_on(page.text) for page in pages] == [1, 2, 3]
+    # The next two (the room holds two) ask again every second; the third every 3 s.
+    assert [refresh_of(page.text) for page in pages] == [NEAR_REFRESH_SECONDS, NEAR_REFRESH_SECONDS, REFRESH_SECONDS]
+    assert "it updates itself every 3 seconds" in pages[2].text
 
 
 def test_a_garbage_or_unknown_queue_token_gets_a_plain_refusal_not_an_error(room_buyer, small_room: str):
