@@ -40,6 +40,17 @@ def advisory_lock(name: str) -> Iterator[None]:
 
 
 @contextmanager
+def try_advisory_lock(name: str) -> Iterator[bool]:
+    """`advisory_lock` without waiting: True while held (for one transaction), False when
+    another holds it."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [lock_key(name)])
+            taken = bool(cursor.fetchone()[0])
+        yield taken
+
+
+@contextmanager
 def session_lock(*names: str) -> Iterator[None]:
     """One holder at a time for each of `names`, across processes and transactions."""
     if connection.in_atomic_block:

@@ -2,7 +2,7 @@
 waiting in line, first come first served.
 
 Admission runs under one advisory lock (`core.locks.advisory_lock`), so two buyers arriving at
-once cannot both read "one place free" and both go in. An admitted cart moving between checkout
+once cannot both read "one place free" and both go in; a queue page's reload only tries it. An admitted cart moving between checkout
 steps takes one UPDATE and no lock. A place ends when its order is made, its cart is emptied,
 its buyer stops refreshing the queue page (WAITING_ROOM_LEAVE_SECONDS) or stays idle inside
 checkout (CHECKOUT_IDLE_SECONDS). The line promises no stock: the last-unit guard in
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from checkout.models import CheckoutAttempt
-from core.locks import advisory_lock
+from core.locks import advisory_lock, try_advisory_lock
 
 from .models import CheckoutPlace
 
@@ -66,18 +66,26 @@ def enter_checkout(*, cart_token: str) -> Entry:
 
 def keep_place(*, place_token: uuid.UUID, cart_token: Optional[str]) -> Entry:
     """The queue page's refresh: the place is kept (a buyer who stops refreshing loses it) and
-    the line moves up as far as the room inside allows."""
+    the line moves up as far as the room inside allows. Hundreds of waiting pages reload every
+    few seconds: keeping a place takes no lock, and moving the line is done by whichever reload
+    takes the lock first (it lets in the first in line, whoever they are) — the others do not
+    wait for it and see their turn at their next reload."""
     now = timezone.now()
-    with advisory_lock(QUEUE_LOCK):
-        _end_lapsed(now)
-        place = CheckoutPlace.objects.filter(token=place_token, ended__isnull=True).first()
-        if place is None:
-            raise PlaceLapsed(place_token)
-        if str(place.cart_token) != cart_token:
-            raise PlaceOfAnotherCart(place_token)
-        CheckoutPlace.objects.filter(id=place.id).update(seen=now)
-        _admit(now)
-        admitted = CheckoutPlace.objects.filter(id=place.id, admitted__isnull=False).exists()
+    place = CheckoutPlace.objects.filter(token=place_token, ended__isnull=True).first()
+    if place is None:
+        raise PlaceLapsed(place_token)
+    if str(place.cart_token) != cart_token:
+        raise PlaceOfAnotherCart(place_token)
+    if place.admitted is None and place.seen < now - timedelta(seconds=settings.WAITING_ROOM_LEAVE_SECONDS):
+        CheckoutPlace.objects.filter(id=place.id).update(ended=now)
+        raise PlaceLapsed(place_token)
+    CheckoutPlace.objects.filter(id=place.id).update(seen=now)
+    if place.admitted is None:
+        with try_advisory_lock(QUEUE_LOCK) as moving:
+            if moving:
+                _end_lapsed(now)
+                _admit(now)
+    admitted = CheckoutPlace.objects.filter(id=place.id, admitted__isnull=False).exists()
     return Entry(admitted=admitted, place_token=str(place.token))
 
 

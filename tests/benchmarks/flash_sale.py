@@ -29,6 +29,7 @@ from typing import Optional
 
 import httpx
 import psutil
+import psycopg
 
 from deploy.runner import caching_proxy
 from deploy.runner.layout import Ports
@@ -122,6 +123,7 @@ class Arrival:
     kind: str = ""
     in_line: Optional[float] = None  # seconds on the queue page, for a buyer who was queued
     first_answer: Optional[float] = None  # seconds to the queue page, for a buyer who was queued
+    refused: int = 0  # friendly 503s met on the way (each followed by a reload after Retry-After)
     first_place: int = 0
 
 
@@ -133,6 +135,7 @@ def arrive_and_buy(buyer: Buyer, card: str) -> Arrival:
     for _ in range(20):  # the friendly 503 page: the buyer tries again when it says
         if door.status_code != 503:
             break
+        arrival.refused += 1
         time.sleep(float(door.headers.get("retry-after", "5")))
         door = buyer.http.get("/checkout/")
     location = door.headers.get("location", "")
@@ -141,6 +144,12 @@ def arrive_and_buy(buyer: Buyer, card: str) -> Arrival:
         arrival.first_answer = queued_at - began
         while True:
             page = buyer.http.get(location)
+            for _ in range(20):  # the friendly 503 page: the buyer reloads when it says
+                if page.status_code != 503:
+                    break
+                arrival.refused += 1
+                time.sleep(float(page.headers.get("retry-after", "5")))
+                page = buyer.http.get(location)
             if page.status_code == 302 and page.headers.get("location") == "/checkout/":
                 break
             if page.status_code != 200:
@@ -211,6 +220,9 @@ def main() -> None:
             # Signed in only now: preparing hundreds of carts outlasts a staff token.
             staff = SaleorStaffAPI.sign_in(f"{shop.saleor_url}/graphql/", shop.staff_email, shop.staff_password)
             staff.set_available("QLC-001", args.units)
+            with psycopg.connect(shop.database_url("storefront"), autocommit=True) as db:
+                # Places left by an earlier run (their buyers gone) would hold the room until they lapse.
+                db.execute("UPDATE waiting_room_checkoutplace SET ended = now() WHERE ended IS NULL")
             shop.storefront_manage("purge_catalog_cache")
             intents_before = payment_intents(shop) or {}
 
@@ -275,6 +287,7 @@ def main() -> None:
               f"p50 {statistics.median(firsts):.0f} ms   p95 {percentile(firsts, 0.95):.0f} ms   "
               f"p99 {percentile(firsts, 0.99):.0f} ms")
         lines = [arrival.in_line for arrival in queued if arrival.in_line is not None]
+        print(f"  friendly 503s met on the way and reloaded past: {sum(arrival.refused for arrival in arrivals)}")
         print(f"  queued: {len(queued)} of {len(arrivals)}   longest line (a newcomer's first place): "
               f"{max((arrival.first_place for arrival in queued), default=0)}   time in line: "
               + (f"mean {statistics.mean(lines):.1f} s  p95 {percentile(lines, 0.95):.1f} s  max {max(lines):.1f} s"
