@@ -43,7 +43,13 @@ def _refresh_seconds(queue: selectors.QueuePosition) -> int:
     theirs only once their page asks again."""
     if queue.position <= settings.CHECKOUT_ADMISSION_LIMIT:
         return min(settings.WAITING_ROOM_NEAR_REFRESH_SECONDS, settings.WAITING_ROOM_REFRESH_SECONDS)
+    if queue.position > FAR * settings.CHECKOUT_ADMISSION_LIMIT:
+        return max(settings.WAITING_ROOM_FAR_REFRESH_SECONDS, settings.WAITING_ROOM_REFRESH_SECONDS)
     return settings.WAITING_ROOM_REFRESH_SECONDS
+
+
+# Places further back than this many rooms' worth reload every WAITING_ROOM_FAR_REFRESH_SECONDS.
+FAR = 5
 
 
 def _refused(request: HttpRequest, message: str, *, status: int) -> HttpResponse:

@@ -7,7 +7,7 @@ spend per order, and so the most orders this machine's cores could make.
 
     .venv/storefront/bin/python -m tests.benchmarks.flash_sale [--buyers 500 --units 100 --seconds 60]
 
-With --waiting-room the checkout holds CHECKOUT_ADMISSION_LIMIT carts (--room, default 10) and
+With --waiting-room the checkout holds CHECKOUT_ADMISSION_LIMIT carts (--room, default 40) and
 each buyer arrives with only a cart: opens the checkout, waits in line on the queue page as a
 browser without JavaScript would (reloading it every WAITING_ROOM_REFRESH_SECONDS), fills in the
 address, then pays. Prints also each buyer's time in line and the longest line.
@@ -196,7 +196,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--ceiling-orders", type=int, default=20)
     parser.add_argument("--waiting-room", action="store_true", help="buyers arrive with a cart and meet the queue")
-    parser.add_argument("--room", type=int, default=10, help="CHECKOUT_ADMISSION_LIMIT with --waiting-room")
+    parser.add_argument("--room", type=int, default=40, help="CHECKOUT_ADMISSION_LIMIT with --waiting-room (its default)")
     args = parser.parse_args()
     os.environ["SERVER_TIMING"] = "1"
     from tests.benchmarks.harness import running_stack

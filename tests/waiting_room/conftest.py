@@ -18,10 +18,11 @@ from tests.second_storefront import buyers_of, second_storefront
 from tests.staff.conftest import admin  # noqa: F401  (fixture)
 
 ROOM = 2
-# The queue page reloads every second for the next ROOM in line and every 3 s further back
-# here, and a place not refreshed for 6 s is lost.
+# The queue page reloads every second for the next ROOM in line, every 3 s further back and every
+# 4 s beyond five rooms' worth here, and a place not refreshed for 6 s is lost.
 NEAR_REFRESH_SECONDS = 1
 REFRESH_SECONDS = 3
+FAR_REFRESH_SECONDS = 4
 LEAVE_SECONDS = 6
 
 
@@ -29,6 +30,7 @@ LEAVE_SECONDS = 6
 def small_room(shop: Stack) -> Iterator[str]:
     settings = {"CHECKOUT_ADMISSION_LIMIT": str(ROOM), "WAITING_ROOM_REFRESH_SECONDS": str(REFRESH_SECONDS),
                 "WAITING_ROOM_NEAR_REFRESH_SECONDS": str(NEAR_REFRESH_SECONDS),
+                "WAITING_ROOM_FAR_REFRESH_SECONDS": str(FAR_REFRESH_SECONDS),
                 "WAITING_ROOM_LEAVE_SECONDS": str(LEAVE_SECONDS)}
     with second_storefront(shop, "small-room", settings) as url:
         yield url

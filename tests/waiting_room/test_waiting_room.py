@@ -14,6 +14,7 @@ from tests.checkout.buyer import Buyer
 from tests.locks import lock_held
 from tests.saleor_api import SaleorStaffAPI
 from tests.waiting_room.conftest import (
+    FAR_REFRESH_SECONDS,
     LEAVE_SECONDS,
     NEAR_REFRESH_SECONDS,
     REFRESH_SECONDS,
@@ -101,13 +102,15 @@ def test_the_queue_page_works_without_javascript_and_an_emptied_cart_gives_its_r
     assert 'name="street_address_1"' in waiting.http.get("/checkout/").text
 
 
-def test_the_next_in_line_reload_sooner_than_those_further_back(room_buyer):
-    first, second, *waiting = (room_buyer(unique_email(f"near-{n}")) for n in range(5))
+def test_the_next_in_line_reload_sooner_than_those_further_back_and_the_far_end_seldom(room_buyer):
+    first, second, *waiting = (room_buyer(unique_email(f"near-{n}")) for n in range(13))
     assert inside(go_in(first)) and inside(go_in(second))
     pages = [go_in(buyer) for buyer in waiting]
-    assert [position_on(page.text) for page in pages] == [1, 2, 3]
-    # The next two (the room holds two) ask again every second; the third every 3 s.
-    assert [refresh_of(page.text) for page in pages] == [NEAR_REFRESH_SECONDS, NEAR_REFRESH_SECONDS, REFRESH_SECONDS]
+    assert [position_on(page.text) for page in pages] == list(range(1, 12))
+    # The next two (the room holds two) ask again every second; up to five rooms' worth back
+    # every 3 s; beyond that (places 11 and on) every 4 s.
+    assert [refresh_of(page.text) for page in pages] == (
+        [NEAR_REFRESH_SECONDS] * 2 + [REFRESH_SECONDS] * 8 + [FAR_REFRESH_SECONDS])
     assert "it updates itself every 3 seconds" in pages[2].text
 
 
