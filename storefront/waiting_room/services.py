@@ -2,8 +2,8 @@
 waiting in line, first come first served.
 
 Admission runs under one advisory lock (`core.locks.advisory_lock`), so two buyers arriving at
-once cannot both read "one place free" and both go in; a queue page's reload only tries it. An admitted cart moving between checkout
-steps takes one UPDATE and no lock. A place ends when its order is made, its cart is emptied,
+once cannot both read "one place free" and both go in; a queue page's reload only tries it. An
+admitted cart moving between checkout steps takes one UPDATE and no lock. A place ends when its order is made, its cart is emptied,
 its buyer stops refreshing the queue page (WAITING_ROOM_LEAVE_SECONDS) or stays idle inside
 checkout (CHECKOUT_IDLE_SECONDS). The line promises no stock: the last-unit guard in
 `checkout.completion` still judges every payment.
