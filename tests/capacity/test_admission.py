@@ -145,7 +145,10 @@ def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_l
 ):
     cookies = cart_cookies(new_buyer)
     views_before = counts(shop, event="page_view", path=BEACON_PAGE)
-    saleor_wire.delay_responses(CART_QUERY, 1.0)
+    # Longer than a request's deadline (1.5 s): the first buyers hold every work slot until the rest
+    # are refused. With a shorter delay the first answer becomes the cart's summary in time for the
+    # others to be served from it, and the work slots are never full.
+    saleor_wire.delay_responses(CART_QUERY, 2.0)
     beacons = BeaconWatch(shop)
     beacons.start()
     try:
@@ -155,11 +158,11 @@ def test_a_shop_saturated_by_buyers_still_counts_page_views_in_the_beacons_own_l
         beacons.join()
 
     statuses = [answer.status_code for _, answer in answers if isinstance(answer, httpx.Response)]
-    assert 503 in statuses, "the buyers did not saturate the work slots"
+    assert 503 in statuses, ("the buyers did not saturate the work slots", statuses)
     # However short the crowd's few seconds, several beacons were answered meanwhile.
     assert len(beacons.answers) >= 5, (beacons.answers, statuses)
     # Every beacon counted (none refused with the buyers), and not waiting behind them: a beacon in
-    # the buyers' lane would wait out Saleor's one-second delay. The median, not the slowest: this
+    # the buyers' lane would wait out Saleor's two-second delay. The median, not the slowest: this
     # test's own crowd of 100 connections shares the machine (and the client's GIL) with them.
     assert all(status == 204 for _, status in beacons.answers), beacons.answers
     assert statistics.median(seconds for seconds, _ in beacons.answers) <= 0.5, beacons.answers
