@@ -26,11 +26,15 @@ def leave_checkout(request: HttpRequest) -> None:
     """The buyer was sent back to the cart without an order (sold out): the room they held goes to
     the next in line now, not at the idle timeout; coming back to checkout joins the line again."""
     held = request.session.pop(PLACE_KEY, None)
-    if not held:
-        return
+    if held:
+        _end_place(held)
+
+
+def _end_place(cart_token: str) -> None:
     try:
-        services.end_place(cart_token=held)
+        services.end_place(cart_token=cart_token)
     except DatabaseError:
+        # The idle timeout ends it instead; the buyer's own answer is not spoilt for it.
         logger.warning("Could not end a checkout place; it lapses at the idle timeout")
 
 
@@ -54,9 +58,5 @@ class EndPlaceMiddleware:
             return response
         del session[PLACE_KEY]
         if cart.token:
-            try:
-                services.end_place(cart_token=held)
-            except DatabaseError:
-                # The idle timeout ends it instead; the buyer's own answer is not spoilt for it.
-                logger.warning("Could not end a checkout place; it lapses at the idle timeout")
+            _end_place(held)
         return response
