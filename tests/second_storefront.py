@@ -8,7 +8,7 @@ from typing import Callable, Iterator
 import httpx
 
 from deploy.runner.layout import STOREFRONT_VENV, Ports
-from deploy.runner.stack import STOREFRONT_DIR, Stack
+from deploy.runner.stack import STOREFRONT_ACCEPT_THREADS, STOREFRONT_DIR, Stack
 from tests.checkout.buyer import Buyer
 
 
@@ -22,7 +22,10 @@ def second_storefront(shop: Stack, name: str, settings: dict[str, str]) -> Itera
     shop.processes.start(
         process,
         [str(STOREFRONT_VENV / "bin" / "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "1", "--blocking-threads", "32", "--no-access-log", "config.wsgi:application"],
+         # As many threads taking requests as the shop's own: a crowd waiting for work slots must
+         # not keep the lanes' requests (the queue page, /healthz) from being taken at all.
+         "--workers", "1", "--blocking-threads", str(STOREFRONT_ACCEPT_THREADS), "--no-access-log",
+         "config.wsgi:application"],
         env=env, log_path=shop.state.log(process), cwd=STOREFRONT_DIR,
     )
     try:

@@ -110,6 +110,13 @@ def product_card(slug: str) -> Optional[ProductCard]:
     return card
 
 
+def kept_product_card(slug: str) -> Optional[ProductCard]:
+    """The product's card if the catalog cache holds it, else None: no Saleor call, for a page
+    that must never wait on Saleor (the checkout's queue page, far back in the line)."""
+    cached = cache.get(catalog_cache_key(f"product:{slug}"))
+    return cached if isinstance(cached, ProductCard) else None
+
+
 def _card_from_saleor(product: ProductDetailsProduct) -> ProductCard:
     start = product.pricing.price_range.start if product.pricing and product.pricing.price_range else None
     variants = [variant for variant in product.variants or [] if variant]

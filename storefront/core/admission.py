@@ -12,8 +12,11 @@ three lanes bound the real work:
 - the analytics beacon has a lane of its own (BEACON_LANE_SLOTS): it counts in memory, with
   neither the database nor Saleor, so a shop saturated by buyers still counts its page views,
   and a burst of beacons never takes a buyer's slot;
-- every other request waits for one of STOREFRONT_THREADS work slots (as many as the pooled
-  database connections) until its deadline, then is refused. Inside, the Saleor client waits
+- the checkout's queue page (waiting_room) has a lane of its own (QUEUE_LANE_SLOTS): thousands
+  of waiting buyers reload it, and each reload is a few cheap statements, so a long line neither
+  takes the slots of the buyers inside checkout nor is refused because they are busy;
+- every other request waits for one of the work slots (STOREFRONT_THREADS less the lanes' and
+  the page cache's pooled database connections) until its deadline, then is refused. Inside, the Saleor client waits
   for a bulkhead slot only until the same deadline (saleor_client/client.py); for a post, once
   its first call has started, the rest of its calls are not cut off halfway.
 
@@ -41,6 +44,9 @@ HEALTH_LANE_SLOTS = 1
 HEALTH_PATH = "/healthz"
 # A beacon is about a millisecond of Python: two slots keep them flowing; more would only queue on the GIL.
 BEACON_LANE_SLOTS = 2
+# The queue page's reload is milliseconds of Python and database: one slot per process (and one
+# pooled connection, taken from the work slots' share: config/settings.py).
+QUEUE_LANE_SLOTS = 1
 
 _request_deadline = threading.local()
 
@@ -84,7 +90,9 @@ class Admission:
         self.work = threading.BoundedSemaphore(work_slots)
         self.health = threading.BoundedSemaphore(HEALTH_LANE_SLOTS)
         self.beacons = threading.BoundedSemaphore(BEACON_LANE_SLOTS)
+        self.queue = threading.BoundedSemaphore(QUEUE_LANE_SLOTS)
         self.beacon_path = reverse("analytics:beacon")
+        self.queue_prefix = reverse("waiting_room:place", args=["-"])[:-2]  # "/checkout/queue/"
         self.deadline_seconds = deadline_seconds
         self.health_deadline_seconds = health_deadline_seconds
         self._shed_page: Optional[bytes] = None
@@ -95,13 +103,15 @@ class Admission:
         if path.startswith(settings.STATIC_URL):
             return self.app(environ, start_response)
         health = path == HEALTH_PATH
-        lane = self.health if health else self.beacons if path == self.beacon_path else self.work
+        lane = (self.health if health else self.beacons if path == self.beacon_path
+                else self.queue if path.startswith(self.queue_prefix) else self.work)
         deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
         if not lane.acquire(timeout=max(0.0, deadline - time.monotonic())):
             # Before Django, so no request id of ours yet: the caller's (the proxy's), if any.
             logger.warning("Refused at once, no work slot before the deadline: %s %s (request %s)",
                            environ.get("REQUEST_METHOD"), redact(path), environ.get("HTTP_X_REQUEST_ID", "-")[:64])
-            reason = "health_lane_busy" if health else "beacon_lane_busy" if lane is self.beacons else "deadline_passed"
+            reason = ("health_lane_busy" if health else "beacon_lane_busy" if lane is self.beacons
+                      else "queue_lane_busy" if lane is self.queue else "deadline_passed")
             return self.shed(start_response, reason)
         _request_deadline.at = deadline
         _request_deadline.reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")

@@ -2,20 +2,23 @@ from __future__ import annotations
 
 import logging
 import math
-import uuid
+import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Callable, Generic, Optional, TypeVar
 
 from django.conf import settings
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 
-from catalog.selectors import product_card
+from catalog.selectors import kept_product_card, product_card
 from saleor_client.errors import SaleorError
 
 from .models import CheckoutPlace
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Until a few buyers have been through, the estimate assumes this stay inside checkout.
 TYPICAL_STAY = timedelta(minutes=3)
@@ -43,12 +46,14 @@ class QueueFigures:
         return self.waiting > 0
 
 
-def queue_position(place_token: uuid.UUID) -> QueuePosition:
-    place = CheckoutPlace.objects.get(token=place_token)
-    ahead = CheckoutPlace.objects.filter(ended__isnull=True, admitted__isnull=True, id__lt=place.id).count()
+def queue_position(ahead: int) -> QueuePosition:
+    """For a place with `ahead` live places in front of it (services.keep_place counts them)."""
     position = ahead + 1
     seconds = position * _mean_stay().total_seconds() / max(1, settings.CHECKOUT_ADMISSION_LIMIT)
-    return QueuePosition(position=position, minutes=max(1, math.ceil(seconds / 60)), sold_out=_sold_out())
+    # Near the front the page may fill a cold catalog cache from Saleor (once a minute at most);
+    # further back it reads only the cache, so thousands of waiting pages never wait on Saleor.
+    near = ahead < settings.CHECKOUT_ADMISSION_LIMIT
+    return QueuePosition(position=position, minutes=max(1, math.ceil(seconds / 60)), sold_out=sold_out(ask_saleor=near))
 
 
 def queue_figures() -> QueueFigures:
@@ -62,7 +67,28 @@ def queue_figures() -> QueueFigures:
     return QueueFigures(waiting=counts["waiting"], inside=counts["inside"], limit=settings.CHECKOUT_ADMISSION_LIMIT)
 
 
-def _mean_stay() -> timedelta:
+# Every queue page shows an estimate and whether the QL Claw sold out; thousands of reloads a
+# minute share a reading per process for a few seconds (sold_out says which readings).
+SHARED_SECONDS = 5.0
+
+
+class _Recent(Generic[T]):
+    """A value read at most once every SHARED_SECONDS by this process."""
+
+    def __init__(self, read: Callable[[], T]) -> None:
+        self.read = read
+        self.value: Optional[T] = None
+        self.until = 0.0
+        self.lock = threading.Lock()
+
+    def __call__(self) -> T:
+        with self.lock:
+            if time.monotonic() >= self.until or self.value is None:
+                self.value, self.until = self.read(), time.monotonic() + SHARED_SECONDS
+            return self.value
+
+
+def _read_mean_stay() -> timedelta:
     """How long the buyers recently inside checkout stayed (admitted to last seen)."""
     since = timezone.now() - STAY_WINDOW
     stay = CheckoutPlace.objects.filter(ended__gte=since, admitted__isnull=False).aggregate(
@@ -71,11 +97,32 @@ def _mean_stay() -> timedelta:
     return stay if stay else TYPICAL_STAY
 
 
-def _sold_out() -> bool:
-    """From the catalog cache (a Saleor call at most once per CATALOG_CACHE_SECONDS)."""
+def _read_sold_out(ask_saleor: bool) -> Optional[bool]:
+    """From the catalog cache; with ask_saleor, a cold cache is filled from Saleor (at most once
+    per CATALOG_CACHE_SECONDS). None: unknown (shown as in stock; Pay's last-unit guard judges)."""
+    if not ask_saleor:
+        card = kept_product_card(settings.FEATURED_PRODUCT_SLUG)
+        return None if card is None else not card.in_stock
     try:
         card = product_card(settings.FEATURED_PRODUCT_SLUG)
     except SaleorError:
         logger.warning("Stock unknown on the queue page: Saleor did not answer")
-        return False
+        return None
     return card is not None and not card.in_stock
+
+
+_mean_stay = _Recent(_read_mean_stay)
+_in_stock_until = 0.0
+
+
+def sold_out(*, ask_saleor: bool = True) -> bool:
+    """The QL Claw's catalog stock is gone. "In stock" is shared for SHARED_SECONDS (a buyer let
+    through on it still meets the last-unit guard at Pay); "sold out" is read afresh each time
+    (two cache reads), so the door opens the moment a restock purges the catalog."""
+    global _in_stock_until
+    if time.monotonic() < _in_stock_until:
+        return False
+    known = _read_sold_out(ask_saleor)
+    if known is False:
+        _in_stock_until = time.monotonic() + SHARED_SECONDS
+    return bool(known)

@@ -40,18 +40,24 @@ class PlaceOfAnotherCart(Exception):
 class Entry:
     admitted: bool
     place_token: str
+    ahead: int = 0  # waiting places in front (live ones), for a place still in line
+
+
+def step_inside(*, cart_token: str) -> bool:
+    """A cart inside checkout and not idle moves to its next page: True, and it is not queued
+    again (one UPDATE, no lock)."""
+    now = timezone.now()
+    return bool(CheckoutPlace.objects.filter(
+        cart_token=cart_token, ended__isnull=True, admitted__isnull=False, seen__gte=now - _idle(),
+    ).update(seen=now))
 
 
 def enter_checkout(*, cart_token: str) -> Entry:
     """The cart's way into checkout: in at once while there is room (or it is in already),
     otherwise a place at the end of the line."""
-    now = timezone.now()
-    # Already inside and not idle: not queued again, and no lock for a step to the next page.
-    inside = CheckoutPlace.objects.filter(
-        cart_token=cart_token, ended__isnull=True, admitted__isnull=False, seen__gte=now - _idle(),
-    ).update(seen=now)
-    if inside:
+    if step_inside(cart_token=cart_token):
         return Entry(admitted=True, place_token="")
+    now = timezone.now()
     with advisory_lock(QUEUE_LOCK):
         _end_lapsed(now)
         place = CheckoutPlace.objects.filter(cart_token=cart_token, ended__isnull=True).first()
@@ -65,28 +71,37 @@ def enter_checkout(*, cart_token: str) -> Entry:
 
 
 def keep_place(*, place_token: uuid.UUID, cart_token: Optional[str]) -> Entry:
-    """The queue page's refresh: the place is kept (a buyer who stops refreshing loses it) and
-    the line moves up as far as the room inside allows. Hundreds of waiting pages reload every
-    few seconds: keeping a place takes no lock, and moving the line is done by whichever reload
-    takes the lock first (it lets in the first in line, whoever they are) — the others do not
-    wait for it and see their turn at their next reload."""
+    """The queue page's refresh: the place is kept (a buyer who stops refreshing loses it) and,
+    near the front, the line moves up as far as the room inside allows. Thousands of waiting
+    pages reload: keeping a place is two statements and no lock; only a place within a room's
+    worth of the front tries to move the line, and only the reload that gets the lock first does
+    it (it lets in the first in line, whoever they are) — the others do not wait for it and see
+    their turn at their next reload. The line's head always reloads often (the queue page's
+    near refresh), so the line never stands still; a lapsed place ahead is not counted."""
     now = timezone.now()
-    place = CheckoutPlace.objects.filter(token=place_token, ended__isnull=True).first()
+    place = CheckoutPlace.objects.filter(token=place_token, ended__isnull=True).values(
+        "id", "cart_token", "admitted", "seen").first()
     if place is None:
         raise PlaceLapsed(place_token)
-    if str(place.cart_token) != cart_token:
+    if str(place["cart_token"]) != cart_token:
         raise PlaceOfAnotherCart(place_token)
-    if place.admitted is None and place.seen < now - timedelta(seconds=settings.WAITING_ROOM_LEAVE_SECONDS):
-        CheckoutPlace.objects.filter(id=place.id).update(ended=now)
+    leave = now - timedelta(seconds=settings.WAITING_ROOM_LEAVE_SECONDS)
+    if place["admitted"] is None and place["seen"] < leave:
+        CheckoutPlace.objects.filter(id=place["id"]).update(ended=now)
         raise PlaceLapsed(place_token)
-    CheckoutPlace.objects.filter(id=place.id).update(seen=now)
-    if place.admitted is None:
+    CheckoutPlace.objects.filter(id=place["id"]).update(seen=now)
+    if place["admitted"] is not None:
+        return Entry(admitted=True, place_token=str(place_token))
+    ahead = CheckoutPlace.objects.filter(
+        ended__isnull=True, admitted__isnull=True, seen__gte=leave, id__lt=place["id"]).count()
+    if ahead < settings.CHECKOUT_ADMISSION_LIMIT:
         with try_advisory_lock(QUEUE_LOCK) as moving:
             if moving:
                 _end_lapsed(now)
                 _admit(now)
-    admitted = CheckoutPlace.objects.filter(id=place.id, admitted__isnull=False).exists()
-    return Entry(admitted=admitted, place_token=str(place.token))
+        if CheckoutPlace.objects.filter(id=place["id"], admitted__isnull=False).exists():
+            return Entry(admitted=True, place_token=str(place_token))
+    return Entry(admitted=False, place_token=str(place_token), ahead=ahead)
 
 
 def end_place(*, cart_token: str) -> None:

@@ -34,7 +34,7 @@ def place(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, ANOTHER_CART, status=403)
     if entry.admitted:
         return redirect("checkout:details")
-    queue = selectors.queue_position(place_token)
+    queue = selectors.queue_position(entry.ahead)
     return render(request, "waiting_room/place.html", {"queue": queue, "refresh_seconds": _refresh_seconds(queue)})
 
 

@@ -55,6 +55,37 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+class CpuTimeline:
+    """Each process's CPU-seconds, sampled every second through the sale, so the CPU spent while
+    orders were being made can be told apart by process (who took the cores from Saleor)."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self.pids = pids
+        self.samples: list[tuple[float, dict[str, float]]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "CpuTimeline":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while True:
+            self.samples.append((time.perf_counter(), {name: cpu_seconds(pid) for name, pid in self.pids.items()}))
+            if self._stop.wait(1.0):
+                return
+
+    def between(self, start: float, end: float) -> tuple[float, dict[str, float]]:
+        """(seconds, CPU-seconds by process) over the samples nearest to start and end."""
+        first = min(self.samples, key=lambda sample: abs(sample[0] - start))
+        last = min(self.samples, key=lambda sample: abs(sample[0] - end))
+        return last[0] - first[0], {name: last[1][name] - first[1][name] for name in self.pids}
+
+
 def saleor_ceiling(shop, variant_id: str, orders: int) -> tuple[float, float]:
     """(CPU-seconds per order of Saleor + PostgreSQL, wall seconds per order), one order at a time."""
     docs = documents()
@@ -254,7 +285,10 @@ def main() -> None:
                 with lock:
                     answers.append((ended - began, ended - start_at, kind))
 
-            with ThreadPoolExecutor(max_workers=args.buyers) as pool:
+            pids = {name: shop.processes.services[name].process.pid
+                    for name in ("saleor", "postgres", "storefront", "worker", "localstripe", "bench-proxy")}
+            with CpuTimeline({**pids, "buyers (this script)": os.getpid()}) as cpu, \
+                    ThreadPoolExecutor(max_workers=args.buyers) as pool:
                 list(pool.map(press_pay, range(args.buyers)))
             time.sleep(10)  # capture jobs and hold releases run after the answers
             orders = int(shop.saleor_manage("shell", "-c", (
@@ -302,6 +336,13 @@ def main() -> None:
         span = order_times[-1] - order_times[0]
         print(f"  orders per minute while selling: {(len(order_times) - 1) / span * 60:.0f} "
               f"(first to last order answer, {span:.1f} s)")
+        sampled, used = cpu.between(start_at + order_times[0], start_at + order_times[-1])
+        if sampled > 0:
+            print(f"  CPU while selling ({sampled:.0f} s sampled, {cores} cores = {cores * sampled:.0f} CPU-s): "
+                  + ", ".join(f"{name} {seconds:.0f} s ({seconds / sampled * 100:.0f} %)"
+                              for name, seconds in sorted(used.items(), key=lambda item: -item[1])))
+            print(f"    Saleor + PostgreSQL per order made while selling: "
+                  f"{(used['saleor'] + used['postgres']) / max(1, len(order_times) - 1):.2f} CPU-s")
     print(f"  Saleor's ceiling, {args.ceiling_orders} orders called directly: {cpu_per_order:.2f} CPU-s per order "
           f"(Saleor + PostgreSQL), {wall_per_order * 1000:.0f} ms each one at a time -> at most "
           f"{cores * 60 / cpu_per_order:.0f} orders/min on {cores} cores")

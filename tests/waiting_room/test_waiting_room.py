@@ -3,14 +3,19 @@
 ones inside pay, empty their cart or leave."""
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import re
 import threading
+import time
 import uuid
 
 import httpx
 
 from deploy.runner.stack import Stack
+from tests.capacity.test_admission import CART_QUERY, cart_cookies, visit_carts
 from tests.checkout.buyer import Buyer
+from tests.faults import FaultProxy
 from tests.locks import lock_held
 from tests.saleor_api import SaleorStaffAPI
 from tests.waiting_room.conftest import (
@@ -25,6 +30,9 @@ from tests.waiting_room.conftest import (
 )
 
 QUEUE = "/checkout/queue/"
+# How long a storefront process shows one reading of the stock on its queue pages
+# (storefront/waiting_room/selectors.py, SHARED_SECONDS).
+SHARED_SECONDS = 5
 
 
 def unique_email(prefix: str) -> str:
@@ -184,7 +192,12 @@ def test_a_buyer_waiting_while_the_claw_sells_out_is_told_so_on_the_queue_page(r
     page = go_in(waiting)
     assert 'id="queue-sold-out"' not in page.text
     stock(0)
+    # Each storefront process reads the stock for its queue pages once every few seconds.
+    deadline = time.monotonic() + 3 * SHARED_SECONDS
     again = waiting.http.get(page.url.path)
+    while 'id="queue-sold-out"' not in again.text and time.monotonic() < deadline:
+        time.sleep(0.5)
+        again = waiting.http.get(page.url.path)
     assert again.status_code == 200
     assert "The QL Claw has sold out while you waited." in again.text
     assert "Nothing has been charged" in again.text
@@ -214,3 +227,49 @@ def test_the_staff_dashboard_shows_the_line_while_it_exists(room_buyer, admin: h
     board = admin.get("/staff/").text
     assert re.search(r'id="checkout-queue-waiting">1 waiting<', board)
     assert re.search(r'id="checkout-queue-inside">2 of \d+ inside checkout<', board)
+
+
+def test_the_queue_page_is_served_in_its_own_lane_while_the_buyers_inside_take_every_work_slot(
+    room_buyer, small_room: str, saleor_wire: FaultProxy
+):
+    first, second, waiting = (room_buyer(unique_email(f"lane-{n}")) for n in range(3))
+    assert inside(go_in(first)) and inside(go_in(second))
+    place = go_in(waiting).url.path
+    assert place.startswith(QUEUE)
+    # A crowd on a cart whose page is not yet summarised: each visit is a Saleor call, slowed
+    # beyond a request's deadline (1.5 s), so the first visitors hold every work slot until the
+    # rest are refused.
+    crowd_cookies = cart_cookies(room_buyer)
+    saleor_wire.delay_responses(CART_QUERY, 2.0)
+    reloads: list[tuple[float, float, int]] = []  # (when sent, seconds to the answer, status)
+    done = threading.Event()
+
+    def reload_queue_page() -> None:
+        while not done.is_set():
+            started = time.monotonic()
+            status = waiting.http.get(place).status_code
+            reloads.append((started, time.monotonic() - started, status))
+            done.wait(0.1)
+
+    reloader = threading.Thread(target=reload_queue_page, daemon=True)
+    reloader.start()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
+            crowd_began = time.monotonic()
+            answers = runner.submit(asyncio.run, visit_carts(small_room, crowd_cookies, 30)).result()
+            crowd_ended = time.monotonic()
+    finally:
+        done.set()
+        reloader.join()
+
+    statuses = [answer.status_code for _, answer in answers if isinstance(answer, httpx.Response)]
+    assert 503 in statuses, ("the crowd did not saturate the work slots", statuses)
+    # The reloads sent while the crowd held every work slot (about 1.5 s: until its deadline).
+    meanwhile = [(seconds, status) for sent, seconds, status in reloads if crowd_began <= sent <= crowd_ended]
+    # A queue page in the crowd's lane would wait for a slot until its own deadline (1.5 s), so
+    # one or two would fit in that time, each answered late or refused.
+    assert len(meanwhile) >= 5, (meanwhile, crowd_ended - crowd_began, statuses)
+    assert all(status == 200 for _, status in meanwhile), meanwhile
+    assert max(seconds for seconds, _ in meanwhile) <= 1.0, meanwhile
+    print(f"{statuses.count(503)} of the crowd refused meanwhile; {len(meanwhile)} queue page reloads in "
+          f"{crowd_ended - crowd_began:.1f} s, slowest {max(s for s, _ in meanwhile):.3f} s")
