@@ -15,6 +15,7 @@ from saleor_client.errors import SaleorGraphQLError, present
 from saleor_client.generated.cart import Cart as CartQuery
 from saleor_client.generated.cart_for_completion import CartForCompletion as CartForCompletionQuery
 from saleor_client.generated.cart_page import CartPage as CartPageQuery
+from saleor_client.generated.fragments import CartDetails
 from saleor_client.values import Money, Picture
 from shipping.selectors import delivery_estimate
 
@@ -73,6 +74,8 @@ class Cart(ShownPrices):
     shipping_options: tuple[ShippingOption, ...] = ()
     subtotal_net: Optional[Money] = None
     shipping_net: Optional[Money] = None
+    # Every figure the checkout shows (Saleor's CartDetails): not the cart page's lighter answer.
+    in_full: bool = False
 
     @property
     def suggested_shipping_method_id(self) -> str:
@@ -203,6 +206,7 @@ def cart_from_saleor(details: Any, unavailable: tuple[CartLine, ...] = ()) -> Ca
             for option in getattr(details, "available_shipping_methods", None) or ()
             if option
         ),
+        in_full=isinstance(details, CartDetails),
     )
 
 
@@ -256,6 +260,15 @@ def cart_for_completion(token: Optional[str]) -> Optional[Cart]:
             raise
         return _cart_with_unavailable_lines(str(token), CartForCompletionQuery.model_validate(error.data).checkout)
     return cart_from_saleor(details) if details else None
+
+
+def cart_for_checkout(token: Optional[str]) -> Optional[Cart]:
+    """The cart with every figure the checkout shows, from the storefront's summary of it when
+    the last change the storefront made left one in full (a saved address, a shipping method),
+    else from Saleor (kept as the summary). Pay reads Saleor afresh whatever this says."""
+    if not _valid_token(token):
+        return None
+    return summary.cached_cart(str(token), lambda: get_cart(token), usable=lambda cart: cart.in_full)
 
 
 def cart_for_page(token: Optional[str]) -> Optional[Cart]:

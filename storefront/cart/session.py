@@ -5,7 +5,7 @@ from typing import Optional
 
 from django.http import HttpRequest
 
-from .selectors import Cart, cart_for_page, get_cart
+from .selectors import Cart, cart_for_checkout, cart_for_page
 
 TOKEN_KEY = "cart_token"
 QUANTITY_KEY = "cart_quantity"
@@ -47,9 +47,10 @@ class CartSession:
 
 
 def current_cart(request: HttpRequest) -> Optional[Cart]:
-    """The session's cart; a token Saleor no longer knows (an order was placed) is dropped."""
+    """The session's cart as the checkout shows it (`cart_for_checkout`); a token Saleor no longer
+    knows (an order was placed) is dropped."""
     session = CartSession(request)
-    cart = get_cart(session.token)
+    cart = cart_for_checkout(session.token)
     if cart is None and session.token:
         session.forget()
     return cart

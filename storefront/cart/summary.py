@@ -41,12 +41,14 @@ def _version(cart_token: str) -> str:
     return version
 
 
-def cached_cart(cart_token: str, read: Callable[[], Optional[Cart]]) -> Optional[Cart]:
-    """The cart's summary, or `read()` (Saleor) kept as the summary. A cart Saleor no longer
-    knows is not kept: the page drops it from the session."""
+def cached_cart(cart_token: str, read: Callable[[], Optional[Cart]],
+                usable: Callable[[Cart], bool] = lambda cart: True) -> Optional[Cart]:
+    """The cart's summary when `usable` (the checkout needs one in full), or else `read()`
+    (Saleor) kept as the summary. A cart Saleor no longer knows is not kept: the page drops it
+    from the session."""
     key = _summary_key(cart_token, _version(cart_token))
     cart = cache.get(key)
-    if cart is None:
+    if cart is None or not usable(cart):
         cart = read()
         if cart is not None:
             cache.set(key, cart, settings.CART_SUMMARY_SECONDS)

@@ -31,6 +31,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 
 from analytics.services import count_paid_order
 from cart.selectors import Cart, CartLine, cart_for_completion
+from catalog.selectors import kept_product_card
 from core.locks import claim, session_lock
 from jobs.queue import defer
 from markets.selectors import metadata_dict, order_tax
@@ -49,6 +50,7 @@ from saleor_client.generated.checkout_complete import CheckoutCompleteCheckoutCo
 from saleor_client.generated.enums import TransactionKind
 from saleor_client.generated.payment_for_completion import PaymentForCompletionPayment, PaymentForCompletionPaymentOrder
 from saleor_client.values import Money
+from shared_cache.generation import purge_catalog
 
 from . import outcomes
 from .models import CheckoutAttempt, ReleasedHold
@@ -153,6 +155,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
             return outcomes.gone(EMPTY_MESSAGE)
         if cart.has_unavailable_lines:
             return outcomes.gone(UNAVAILABLE_MESSAGE)
+        _tell_the_catalog_when_sold_out(cart)
         with ExitStack() as claims:
             if payment_token is not None and not all(claims.enter_context(_claim_units(line)) for line in cart.lines):
                 # Every unit left is claimed by a buyer already completing: this one hears it
@@ -167,6 +170,22 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
                 outcome = _complete(attempt, cart)
                 logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
                 return outcome
+
+
+def _tell_the_catalog_when_sold_out(cart: Cart) -> None:
+    """Saleor's own stock figure, just read, says a product is gone while the catalog still shows
+    it in stock: purge the catalog, so the product page, the checkout's door and the queue page
+    say "sold out" now rather than when the catalog cache expires (CATALOG_CACHE_SECONDS). A
+    figure read here can only overstate what is left, never understate it. Once purged, the
+    catalog no longer holds the stale card, so the buyers told "sold out" after this one purge
+    nothing more."""
+    for line in cart.lines:
+        if line.quantity_available > 0:
+            continue
+        card = kept_product_card(line.product_slug)
+        if card is not None and card.variant_id == line.variant_id and card.in_stock:
+            logger.info("Checkout %s: %s sold out in Saleor; purging the catalog", cart.token, line.product_slug)
+            purge_catalog()
 
 
 def _claim_units(line: CartLine) -> AbstractContextManager[bool]:

@@ -100,6 +100,7 @@ def set_shipping_method(*, cart: Cart, shipping_method_id: str) -> Cart:
     try:
         raise_for_errors(present(result.checkout_shipping_method_update).checkout_errors)
     except SaleorValidationError as error:
+        cart_changed(cart_token=cart.token)  # the methods offered came from the summary: the next page asks Saleor
         raise CheckoutStepError("This shipping method isn't available for your address.") from error
     return _changed(present(result.checkout_shipping_method_update).checkout)
 
@@ -170,6 +171,7 @@ def remove_promo_code(*, cart: Cart) -> Cart:
     try:
         raise_for_errors(present(result.checkout_remove_promo_code).checkout_errors)
     except SaleorValidationError as error:
+        cart_changed(cart_token=cart.token)  # the checkout page read from the summary: the reload asks Saleor
         raise CheckoutStepError("The promo code could not be removed. Please reload the page and try again.") from error
     removed = _changed(present(result.checkout_remove_promo_code).checkout)
     if cart.voucher_code == multi_buy_code():

@@ -4,7 +4,7 @@ that cannot start before it is refused at once with the friendly 503 page (Retry
 WSGI middleware between the shared page cache (config/wsgi.py; its hits never wait here) and
 Django. Granian hands requests to many threads (`--blocking-threads`, STOREFRONT_ACCEPT_THREADS)
 so they reach this clock almost at once, instead of waiting unseen in Granian's queue; here
-three lanes bound the real work:
+four lanes bound the real work:
 
 - `/healthz` has a lane of its own (HEALTH_LANE_SLOTS) and a database connection kept for it,
   so it answers whatever the load;

@@ -42,11 +42,11 @@ from tests.saleor_api import SaleorStaffAPI
 PREPARING_THREADS = 4
 
 
-def cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int, *, with_children: bool = True) -> float:
     """User + system CPU of a process and its children (uWSGI's workers, PostgreSQL's backends)."""
     root = psutil.Process(pid)
     total = 0.0
-    for process in [root, *root.children(recursive=True)]:
+    for process in [root, *(root.children(recursive=True) if with_children else [])]:
         try:
             times = process.cpu_times()
             total += times.user + times.system
@@ -75,7 +75,9 @@ class CpuTimeline:
 
     def _sample(self) -> None:
         while True:
-            self.samples.append((time.perf_counter(), {name: cpu_seconds(pid) for name, pid in self.pids.items()}))
+            # This script's own threads only: the stack's processes are its children, counted apart.
+            self.samples.append((time.perf_counter(), {name: cpu_seconds(pid, with_children=pid != os.getpid())
+                                                       for name, pid in self.pids.items()}))
             if self._stop.wait(1.0):
                 return
 
@@ -286,7 +288,8 @@ def main() -> None:
                     answers.append((ended - began, ended - start_at, kind))
 
             pids = {name: shop.processes.services[name].process.pid
-                    for name in ("saleor", "postgres", "storefront", "worker", "localstripe", "bench-proxy")}
+                    for name in ("saleor", "postgres", "storefront", "worker", "localstripe")}
+            pids["caching proxy"] = processes.services["bench-proxy"].process.pid
             with CpuTimeline({**pids, "buyers (this script)": os.getpid()}) as cpu, \
                     ThreadPoolExecutor(max_workers=args.buyers) as pool:
                 list(pool.map(press_pay, range(args.buyers)))

@@ -78,3 +78,20 @@ def test_two_buyers_racing_for_the_last_unit_end_with_one_order_and_no_second_ch
         assert time.monotonic() < deadline, intents_of(shop, checkout_tokens[winner])
         time.sleep(0.3)
     assert staff_api.available("QLC-001") == 0
+
+
+def test_once_a_buyer_finds_the_last_unit_gone_the_product_page_says_sold_out_at_once(shop: Stack, new_buyer, stock):
+    stock(2)
+    winner, late = (new_buyer(f"gone-{n}-{uuid.uuid4().hex[:6]}@example.com") for n in range(2))
+    for buyer in (winner, late):
+        buyer.ready_to_pay()
+    stock(1)
+    assert "Only 1 left" in late.http.get("/products/ql-claw/").text
+    assert winner.pay().url.path.startswith("/orders/")
+    # The winner's order does not touch the catalog: it keeps its card for a minute.
+    assert "Only 1 left" in late.http.get("/products/ql-claw/").text
+    told = late.pay()
+    assert told.url.path == "/cart/" and "has not been charged" in told.text, told.text
+    # The late buyer's Pay read Saleor's figure (0) while the catalog still said 1: it purged it.
+    page = late.http.get("/products/ql-claw/").text
+    assert "Sold out" in page and "Only 1 left" not in page
