@@ -84,10 +84,52 @@ class _Slot:
             self.release()
 
 
+class WorkSlots:
+    """The work slots, handed to a waiting form post (an address, a Pay, an add to the cart)
+    before a waiting page view: when the slots are full, newcomers crowding the checkout's door
+    are refused before a buyer inside checkout with a card typed in is. A page view may take a
+    slot only while more are free than posts wait for; each change of the count wakes the next
+    waiter it lets in (one at a time, no herd)."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._lock = threading.Lock()
+        self._posts = threading.Condition(self._lock)
+        self._pages = threading.Condition(self._lock)
+        self._posts_waiting = 0
+
+    def acquire(self, *, timeout: float, post: bool = False) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            self._posts_waiting += post
+            try:
+                while self._free <= (0 if post else self._posts_waiting):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return False
+                    (self._posts if post else self._pages).wait(left)
+                self._free -= 1
+                return True
+            finally:
+                self._posts_waiting -= post
+                self._wake_next()  # a wake-up it took or left unused goes on to the next waiter
+
+    def release(self) -> None:
+        with self._lock:
+            self._free += 1
+            self._wake_next()
+
+    def _wake_next(self) -> None:
+        if self._free > 0 and self._posts_waiting:
+            self._posts.notify()
+        if self._free > self._posts_waiting:
+            self._pages.notify()
+
+
 class Admission:
     def __init__(self, app: Callable, *, work_slots: int, deadline_seconds: float, health_deadline_seconds: float) -> None:
         self.app = app
-        self.work = threading.BoundedSemaphore(work_slots)
+        self.work = WorkSlots(work_slots)
         self.health = threading.BoundedSemaphore(HEALTH_LANE_SLOTS)
         self.beacons = threading.BoundedSemaphore(BEACON_LANE_SLOTS)
         self.queue = threading.BoundedSemaphore(QUEUE_LANE_SLOTS)
@@ -106,7 +148,10 @@ class Admission:
         lane = (self.health if health else self.beacons if path == self.beacon_path
                 else self.queue if path.startswith(self.queue_prefix) else self.work)
         deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
-        if not lane.acquire(timeout=max(0.0, deadline - time.monotonic())):
+        reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        left = max(0.0, deadline - time.monotonic())
+        taken = self.work.acquire(timeout=left, post=not reads_only) if lane is self.work else lane.acquire(timeout=left)
+        if not taken:
             # Before Django, so no request id of ours yet: the caller's (the proxy's), if any.
             logger.warning("Refused at once, no work slot before the deadline: %s %s (request %s)",
                            environ.get("REQUEST_METHOD"), redact(path), environ.get("HTTP_X_REQUEST_ID", "-")[:64])
@@ -114,7 +159,7 @@ class Admission:
                       else "queue_lane_busy" if lane is self.queue else "deadline_passed")
             return self.shed(start_response, reason)
         _request_deadline.at = deadline
-        _request_deadline.reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        _request_deadline.reads_only = reads_only
         try:
             body = self.app(environ, start_response)
         except BaseException:

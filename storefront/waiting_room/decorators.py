@@ -21,8 +21,8 @@ SOLD_OUT_AT_THE_DOOR = ("The QL Claw has sold out, so checkout is closed for now
 
 
 def admitted_to_checkout(view: View) -> View:
-    """A checkout page for carts let in (services.enter_checkout); others go to their place in
-    line. Reads only the session and the storefront's database: no Saleor call for a buyer who
+    """A checkout page for carts let in (services.step_inside, services.join_line); others go
+    to their place in line. Reads only the session and the storefront's database: no Saleor call for a buyer who
     waits. Once the QL Claw has sold out, a buyer not yet inside is told so at the door (from
     the catalog's stock, as the queue page does) instead of taking a place or a Saleor read;
     one inside learns it at Pay. A request without a cart passes on to the view, which sends it
@@ -34,12 +34,13 @@ def admitted_to_checkout(view: View) -> View:
         cart_token = _cart_token(cart.token)
         if cart_token is None or not cart.quantity:
             return view(request, *args, **kwargs)
-        if not services.step_inside(cart_token=cart_token) and selectors.sold_out():
-            messages.error(request, SOLD_OUT_AT_THE_DOOR)
-            return redirect("cart:page")
-        entry = services.enter_checkout(cart_token=cart_token)
-        if not entry.admitted:
-            return redirect("waiting_room:place", token=entry.place_token)
+        if not services.step_inside(cart_token=cart_token):
+            if selectors.sold_out():
+                messages.error(request, SOLD_OUT_AT_THE_DOOR)
+                return redirect("cart:page")
+            entry = services.join_line(cart_token=cart_token)
+            if not entry.admitted:
+                return redirect("waiting_room:place", token=entry.place_token)
         remember_place(request, cart_token)
         return view(request, *args, **kwargs)
 

@@ -52,11 +52,9 @@ def step_inside(*, cart_token: str) -> bool:
     ).update(seen=now))
 
 
-def enter_checkout(*, cart_token: str) -> Entry:
-    """The cart's way into checkout: in at once while there is room (or it is in already),
-    otherwise a place at the end of the line."""
-    if step_inside(cart_token=cart_token):
-        return Entry(admitted=True, place_token="")
+def join_line(*, cart_token: str) -> Entry:
+    """A cart not inside checkout (step_inside said so): in at once while there is room,
+    otherwise a place at the end of the line (its own place again, if it has one)."""
     now = timezone.now()
     with advisory_lock(QUEUE_LOCK):
         _end_lapsed(now)

@@ -172,6 +172,9 @@ def arrive_and_buy(buyer: Buyer, card: str) -> Arrival:
         time.sleep(float(door.headers.get("retry-after", "5")))
         door = buyer.http.get("/checkout/")
     location = door.headers.get("location", "")
+    if door.status_code == 302 and location == "/cart/":
+        arrival.kind = "sold out (at the door)"  # the catalog says so: no place, no Saleor call
+        return _answered(arrival, began)
     if door.status_code == 302 and location.startswith("/checkout/queue/"):
         queued_at = time.perf_counter()
         arrival.first_answer = queued_at - began
@@ -314,6 +317,9 @@ def main() -> None:
     print(f"\nFlash sale: {args.buyers} buyers over {args.seconds:g} s for {args.units} units, through the caching proxy"
           + (f", checkout room of {args.room} (buyers arrive with a cart)" if args.waiting_room else ""))
     print(f"  answers: {dict(sorted(kinds.items()))}")
+    friendly = sum(count for kind, count in kinds.items() if "503" in kind)
+    other = sum(count for kind, count in kinds.items() if "5xx other" in kind)
+    print(f"  5xx as a buyer's last answer: {friendly + other} ({friendly} friendly 503s with Retry-After, {other} other)")
     print(f"  time to the answer: p50 {statistics.median(waits):.0f} ms   p95 {percentile(waits, 0.95):.0f} ms   "
           f"p99 {percentile(waits, 0.99):.0f} ms   max {max(waits):.0f} ms")
     queued = [arrival for arrival in arrivals if arrival.in_line is not None]
@@ -329,10 +335,10 @@ def main() -> None:
               f"{max((arrival.first_place for arrival in queued), default=0)}   time in line: "
               + (f"mean {statistics.mean(lines):.1f} s  p95 {percentile(lines, 0.95):.1f} s  max {max(lines):.1f} s"
                  if lines else "-"))
-    for kind in ("order", "sold out", "sold out (in line)"):
+    for kind in ("order", "sold out", "sold out (in line)", "sold out (at the door)"):
         times = [seconds * 1000 for seconds, _, k in answers if k == kind]
         if times:
-            print(f"    {kind:<9} p50 {statistics.median(times):.0f} ms   p95 {percentile(times, 0.95):.0f} ms   n={len(times)}")
+            print(f"    {kind:<22} p50 {statistics.median(times):.0f} ms   p95 {percentile(times, 0.95):.0f} ms   n={len(times)}")
     print(f"  orders in Saleor: {orders} (units: {args.units})   card holds or charges: {holding}   "
           f"without an order: {'?' if holding is None else max(0, holding - orders)}")
     if len(order_times) > 1:
