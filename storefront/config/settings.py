@@ -121,11 +121,11 @@ TEMPLATES = [
 ]
 
 # The concurrency budget (README, "Capacity"): each storefront process holds at most
-# STOREFRONT_THREADS PostgreSQL connections, in a pool: one kept for /healthz, one for the
-# checkout's queue page, one for the page cache's generation read, the rest for requests doing
-# their work at once (core/admission.py; more wait for a work slot until their deadline).
+# STOREFRONT_THREADS PostgreSQL connections, in a pool: one kept for /healthz, two for the
+# checkout's queue page and door, one for the page cache's generation read, the rest for requests
+# doing their work at once (core/admission.py; more wait for a work slot until their deadline).
 STOREFRONT_THREADS = env.int("STOREFRONT_THREADS", default=8)
-WORK_SLOTS = max(1, STOREFRONT_THREADS - 3)
+WORK_SLOTS = max(1, STOREFRONT_THREADS - 4)
 # From the moment the storefront takes a request: a request that cannot start its work (a work
 # slot, a Saleor slot) by then gets the 503 page at once. With Saleor's read timeout (2.5 s) a
 # visitor has an answer within about 3 s whatever the queue.

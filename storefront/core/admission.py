@@ -14,7 +14,9 @@ four lanes bound the real work:
   and a burst of beacons never takes a buyer's slot;
 - the checkout's queue page (waiting_room) has a lane of its own (QUEUE_LANE_SLOTS): thousands
   of waiting buyers reload it, and each reload is a few cheap statements, so a long line neither
-  takes the slots of the buyers inside checkout nor is refused because they are busy;
+  takes the slots of the buyers inside checkout nor is refused because they are busy. The
+  checkout's door (a read of its page) starts there too: a newcomer in a rush is given a place
+  in line cheaply, and one let in trades the lane's slot for a work slot (take_work_slot);
 - every other request waits for one of the work slots (STOREFRONT_THREADS less the lanes' and
   the page cache's pooled database connections) until its deadline, then is refused. Inside, the Saleor client waits
   for a bulkhead slot only until the same deadline (saleor_client/client.py); for a post, once
@@ -28,9 +30,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, Protocol
 
 from django.conf import settings
+from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -44,9 +47,10 @@ HEALTH_LANE_SLOTS = 1
 HEALTH_PATH = "/healthz"
 # A beacon is about a millisecond of Python: two slots keep them flowing; more would only queue on the GIL.
 BEACON_LANE_SLOTS = 2
-# The queue page's reload is milliseconds of Python and database: one slot per process (and one
-# pooled connection, taken from the work slots' share: config/settings.py).
-QUEUE_LANE_SLOTS = 1
+# The queue page's reload and the door's place in line are milliseconds of Python and database:
+# two slots per process (so two doors can meet at the line's lock), and two pooled connections
+# taken from the work slots' share (config/settings.py).
+QUEUE_LANE_SLOTS = 2
 
 _request_deadline = threading.local()
 
@@ -55,6 +59,40 @@ def seconds_left() -> Optional[float]:
     """Until the current request's deadline (never below 0); None outside a request."""
     deadline = getattr(_request_deadline, "at", None)
     return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+def take_work_slot() -> bool:
+    """For a request admitted in the checkout queue's lane (the door: GET of the checkout page)
+    that turns out to be a buyer let in: trade the lane's slot for a work slot, waiting until the
+    request's deadline, ahead of page views (a buyer inside checkout). False: none came in time
+    (answer with the friendly 503). Outside admission (a shell, a test client) there is nothing
+    to trade."""
+    held = getattr(_request_deadline, "held", None)
+    if held is None or held.lane is held.work:
+        return True
+    held.lane.release()
+    held.lane = None
+    # Its pooled database connection goes back while it waits (the next query takes one again):
+    # the pool is sized for the slots, not for requests between two of them.
+    connection.close()
+    if not held.work.acquire(timeout=seconds_left() or 0.0, post=True):
+        SHED_RESPONSES.labels("deadline_passed").inc()
+        return False
+    held.lane = held.work
+    return True
+
+
+class _Held:
+    """The lane slot a request holds, which may change once (take_work_slot)."""
+
+    def __init__(self, lane: "Lane", work: "WorkSlots") -> None:
+        self.lane: Optional[Lane] = lane
+        self.work = work
+
+    def release(self) -> None:
+        if self.lane is not None:
+            self.lane.release()
+            self.lane = None
 
 
 def work_started() -> None:
@@ -82,6 +120,12 @@ class _Slot:
                 self.body.close()
         finally:
             self.release()
+
+
+class Lane(Protocol):
+    def acquire(self, *, timeout: float) -> bool: ...
+
+    def release(self) -> None: ...
 
 
 class WorkSlots:
@@ -135,6 +179,7 @@ class Admission:
         self.queue = threading.BoundedSemaphore(QUEUE_LANE_SLOTS)
         self.beacon_path = reverse("analytics:beacon")
         self.queue_prefix = reverse("waiting_room:place", args=["-"])[:-2]  # "/checkout/queue/"
+        self.door_path = reverse("checkout:details")  # "/checkout/"
         self.deadline_seconds = deadline_seconds
         self.health_deadline_seconds = health_deadline_seconds
         self._shed_page: Optional[bytes] = None
@@ -145,10 +190,13 @@ class Admission:
         if path.startswith(settings.STATIC_URL):
             return self.app(environ, start_response)
         health = path == HEALTH_PATH
-        lane = (self.health if health else self.beacons if path == self.beacon_path
-                else self.queue if path.startswith(self.queue_prefix) else self.work)
-        deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
         reads_only = environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        # The checkout's door (its page, read) starts in the queue's lane: most who knock in a
+        # rush are given a place in line there, cheaply; one let in trades for a work slot.
+        in_line = path.startswith(self.queue_prefix) or (reads_only and path == self.door_path)
+        lane: Lane = (self.health if health else self.beacons if path == self.beacon_path
+                      else self.queue if in_line else self.work)
+        deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
         left = max(0.0, deadline - time.monotonic())
         taken = self.work.acquire(timeout=left, post=not reads_only) if lane is self.work else lane.acquire(timeout=left)
         if not taken:
@@ -160,14 +208,16 @@ class Admission:
             return self.shed(start_response, reason)
         _request_deadline.at = deadline
         _request_deadline.reads_only = reads_only
+        held = _request_deadline.held = _Held(lane, self.work)
         try:
             body = self.app(environ, start_response)
         except BaseException:
-            lane.release()
+            held.release()
             raise
         finally:
             _request_deadline.at = None
-        return _Slot(body, lane.release)
+            _request_deadline.held = None
+        return _Slot(body, held.release)
 
     def shed(self, start_response: Callable, reason: str) -> list[bytes]:
         SHED_RESPONSES.labels(reason).inc()

@@ -29,10 +29,15 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable while serving %s: %s", request.path, exception)
         SHED_RESPONSES.labels("database_unavailable").inc()
-        response = HttpResponse(render_to_string("503.html", request=request), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return shed_response(request)
+
+
+def shed_response(request: HttpRequest) -> HttpResponse:
+    """The friendly 503 page, asking the visitor to come back in RETRY_AFTER_SECONDS."""
+    response = HttpResponse(render_to_string("503.html", request=request), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class PermissionsPolicyMiddleware:

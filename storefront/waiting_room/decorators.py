@@ -10,6 +10,8 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
 from cart.session import CartSession
+from core.admission import take_work_slot
+from core.middleware import shed_response
 
 from . import selectors, services
 from .session import remember_place
@@ -42,6 +44,9 @@ def admitted_to_checkout(view: View) -> View:
             if not entry.admitted:
                 return redirect("waiting_room:place", token=entry.place_token)
         remember_place(request, cart_token)
+        # The door runs in the queue's lane; the checkout page itself (Saleor) needs a work slot.
+        if not take_work_slot():
+            return shed_response(request)
         return view(request, *args, **kwargs)
 
     return never_cache(wrapped)
