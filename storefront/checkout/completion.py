@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any, Optional, Union
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -50,7 +51,7 @@ from saleor_client.generated.checkout_complete import CheckoutCompleteCheckoutCo
 from saleor_client.generated.enums import TransactionKind
 from saleor_client.generated.payment_for_completion import PaymentForCompletionPayment, PaymentForCompletionPaymentOrder
 from saleor_client.values import Money
-from shared_cache.generation import purge_catalog
+from shared_cache.generation import catalog_cache_key, purge_catalog
 
 from . import outcomes
 from .models import CheckoutAttempt, ReleasedHold
@@ -183,7 +184,11 @@ def _tell_the_catalog_when_sold_out(cart: Cart) -> None:
         if line.quantity_available > 0:
             continue
         card = kept_product_card(line.product_slug)
-        if card is not None and card.variant_id == line.variant_id and card.in_stock:
+        if card is None or card.variant_id != line.variant_id or not card.in_stock:
+            continue
+        # Once per catalog generation: buyers told "sold out" at the same moment purge once, not
+        # each; a restock's purge (a new generation) lets the next sell-out purge again.
+        if cache.add(catalog_cache_key(f"sold-out-purge:{line.variant_id}"), 1, settings.CATALOG_CACHE_SECONDS):
             logger.info("Checkout %s: %s sold out in Saleor; purging the catalog", cart.token, line.product_slug)
             purge_catalog()
 

@@ -70,11 +70,11 @@ def take_work_slot() -> bool:
     held = getattr(_request_deadline, "held", None)
     if held is None or held.lane is held.work:
         return True
+    # Its pooled database connection goes back while it waits (the next query takes one again),
+    # before the lane's slot: the pool is sized for the slots, not for requests between two.
+    connection.close()
     held.lane.release()
     held.lane = None
-    # Its pooled database connection goes back while it waits (the next query takes one again):
-    # the pool is sized for the slots, not for requests between two of them.
-    connection.close()
     if not held.work.acquire(timeout=seconds_left() or 0.0, post=True):
         SHED_RESPONSES.labels("deadline_passed").inc()
         return False

@@ -35,7 +35,7 @@ def admitted_to_checkout(view: View) -> View:
         cart = CartSession(request)
         cart_token = _cart_token(cart.token)
         if cart_token is None or not cart.quantity:
-            return view(request, *args, **kwargs)
+            return view(request, *args, **kwargs) if take_work_slot() else shed_response(request)
         if not services.step_inside(cart_token=cart_token):
             if selectors.sold_out():
                 messages.error(request, SOLD_OUT_AT_THE_DOOR)

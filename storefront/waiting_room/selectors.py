@@ -100,7 +100,9 @@ def _read_mean_stay() -> timedelta:
 def _read_sold_out(ask_saleor: bool) -> Optional[bool]:
     """From the catalog cache; with ask_saleor, a cold cache is filled from Saleor (at most once
     per CATALOG_CACHE_SECONDS). None: unknown (shown as in stock; Pay's last-unit guard judges)."""
-    if not ask_saleor:
+    # These pages run in the queue's lane (two slots a process): one of them at most waits on
+    # Saleor to fill the cache; the others read what the cache holds meanwhile.
+    if not ask_saleor or not _filling.acquire(blocking=False):
         card = kept_product_card(settings.FEATURED_PRODUCT_SLUG)
         return None if card is None else not card.in_stock
     try:
@@ -108,7 +110,12 @@ def _read_sold_out(ask_saleor: bool) -> Optional[bool]:
     except SaleorError:
         logger.warning("Stock unknown on the queue page: Saleor did not answer")
         return None
+    finally:
+        _filling.release()
     return card is not None and not card.in_stock
+
+
+_filling = threading.Lock()
 
 
 _mean_stay = _Recent(_read_mean_stay)
