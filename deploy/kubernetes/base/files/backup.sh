@@ -8,6 +8,7 @@
 set -eu
 INTERVAL="${BACKUP_INTERVAL_SECONDS:-86400}"
 KEEP="${BACKUP_KEEP:-14}"
+RETRY="${BACKUP_RETRY_SECONDS:-60}"
 BACKUPS="${BACKUP_DIR:-/backups}"
 MEDIA="${MEDIA_DIR:-/srv/media}"
 DATABASES="saleor storefront"
@@ -45,12 +46,17 @@ case "${1:-loop}" in
         [ $(( $(date -u +%s) - last )) -lt $((INTERVAL * 2)) ] ;;
     loop)
         while true; do
-            # A failed backup is logged and tried again at the next interval; the healthcheck
-            # turns red once two intervals pass without a good one.
+            # A failed backup is logged and tried again after BACKUP_RETRY_SECONDS (the first one
+            # can meet a migration's locks at start: pg_dump then ends with "deadlock detected");
+            # the healthcheck turns red once two intervals pass without a good one.
             # Each backup in a shell of its own: inside an `if`, `set -e` would not stop a failed
             # pg_dump, and a broken backup would be kept as good.
-            if sh "$0" once; then :; else echo "backup failed" >&2; fi
-            sleep "$INTERVAL"
+            if sh "$0" once; then
+                sleep "$INTERVAL"
+            else
+                echo "backup failed; trying again in ${RETRY} s" >&2
+                sleep "$RETRY"
+            fi
         done ;;
     *)
         echo "usage: backup.sh [loop|once|healthcheck]" >&2; exit 2 ;;
