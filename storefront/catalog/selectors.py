@@ -97,8 +97,12 @@ def multi_buy() -> Optional[MultiBuy]:
                     amount_off=Decimal(str(data["amount_off"])).quantize(Decimal("0.01")))
 
 
+def _card_key(slug: str) -> str:
+    return catalog_cache_key(f"product:{slug}")
+
+
 def product_card(slug: str) -> Optional[ProductCard]:
-    key = catalog_cache_key(f"product:{slug}")
+    key = _card_key(slug)
     cached = cache.get(key)
     if cached == MISSING:
         return None
@@ -113,7 +117,7 @@ def product_card(slug: str) -> Optional[ProductCard]:
 def kept_product_card(slug: str) -> Optional[ProductCard]:
     """The product's card if the catalog cache holds it, else None: no Saleor call, for a page
     that must never wait on Saleor (the checkout's queue page, far back in the line)."""
-    cached = cache.get(catalog_cache_key(f"product:{slug}"))
+    cached = cache.get(_card_key(slug))
     return cached if isinstance(cached, ProductCard) else None
 
 
