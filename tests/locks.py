@@ -4,8 +4,9 @@ Without the lock nobody would wait, and the test fails on that instead of passin
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Iterator, Sequence
 
 import psycopg
 
@@ -30,14 +31,26 @@ class HeldLock:
             self.halves,
         ).fetchone()[0]
 
-    def wait_until_waiting(self, count: int, timeout: float = 30) -> None:
+    def wait_until_waiting(self, count: int, timeout: float = 30, watching: Sequence[Future[Any]] = ()) -> None:
+        """`watching`: the competing requests. One that has ended while the lock is still held
+        never reached it: the failure says what it was answered instead of waiting out `timeout`."""
         deadline = time.monotonic() + timeout
         while self.waiting() < count:
-            assert time.monotonic() < deadline, (
+            ended = [_answer(request) for request in watching if request.done()]
+            assert not ended and time.monotonic() < deadline, (
                 f"{count} request(s) should be waiting for the lock {self.name!r}, {self.waiting()} are: "
-                "the code no longer takes it, so the race is no longer guarded"
+                f"the code no longer takes it, so the race is no longer guarded (answered before the lock: {ended})"
             )
             time.sleep(0.05)
+
+
+def _answer(request: Future[Any]) -> str:
+    error = request.exception()
+    if error is not None:
+        return f"{type(error).__name__}: {error}"
+    response = request.result()
+    status, body = getattr(response, "status_code", "?"), getattr(response, "text", "")
+    return f"{status} {response.headers.get('location', '')} {body[:300]!r}" if hasattr(response, "headers") else repr(response)
 
 
 @contextmanager

@@ -123,13 +123,17 @@ def test_double_clicking_pay_makes_one_charge_and_one_order(shop: Stack, new_buy
     tokens = [card_token(shop, GOOD_CARD) for _ in range(3)]
 
     def click(token: str) -> httpx.Response:
-        return buyer.http.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
+        # Each click on a connection of its own (the session's cookies, as a browser's tabs), so
+        # no click can meet a kept-alive connection the server has just closed.
+        with httpx.Client(base_url=buyer.http.base_url, headers=buyer.http.headers, cookies=buyer.http.cookies,
+                          timeout=60) as tab:
+            return tab.post("/checkout/pay/", data={"csrfmiddlewaretoken": csrf, "payment_token": token})
 
     # The three clicks are made to overlap: the test holds the checkout's completion lock until
     # PostgreSQL shows all three queued on it.
     with ThreadPoolExecutor(max_workers=3) as pool, lock_held(shop, f"checkout:{checkout_token}") as lock:
         clicks = [pool.submit(click, token) for token in tokens]
-        lock.wait_until_waiting(3)
+        lock.wait_until_waiting(3, watching=clicks)
     responses = [c.result() for c in clicks]
 
     assert all(response.status_code == 302 for response in responses)

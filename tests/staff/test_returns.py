@@ -75,7 +75,7 @@ def test_the_same_return_sent_twice_at_once_is_refunded_once(shop: Stack, admin:
     # Both posts are made to overlap: the test holds the order's lock until both wait on it.
     with ThreadPoolExecutor(max_workers=2) as pool, lock_held(shop, f"order:{order['id']}") as lock:
         posts = [pool.submit(admin.post, f"/staff/orders/{order['id']}/return/", data=data) for _ in range(2)]
-        lock.wait_until_waiting(2)
+        lock.wait_until_waiting(2, watching=posts)
     answers = [post.result() for post in posts]
 
     assert sorted(answer.status_code for answer in answers) == [302, 400]
