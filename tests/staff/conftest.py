@@ -1,7 +1,10 @@
 import html
 import re
+import time
 import uuid
+from datetime import datetime, timedelta
 from typing import Callable, Iterator
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -62,6 +65,23 @@ def admin(shop: Stack) -> Iterator[httpx.Client]:
         _admin_cookies[str(client.base_url)] = httpx.Cookies(client.cookies)
     yield client
     client.close()
+
+
+# Longer than any test that counts "today" takes, with room to spare.
+SAME_DAY_SECONDS = 180
+
+
+@pytest.fixture
+def shop_zone(admin: httpx.Client) -> ZoneInfo:
+    """The shop's time zone, as its staff pages give it, for a test that counts "today's" orders,
+    refunds or sales: started within SAME_DAY_SECONDS of midnight there, it first waits for the new
+    day, so an order placed before midnight is never looked for in the next day's figures."""
+    zone = ZoneInfo(re.search(r'data-time-zone="([^"]+)"', admin.get("/staff/").text).group(1))
+    now = datetime.now(zone)
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    if (midnight - now).total_seconds() < SAME_DAY_SECONDS:
+        time.sleep((midnight - now).total_seconds() + 1)
+    return zone
 
 
 @pytest.fixture
