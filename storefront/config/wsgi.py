@@ -16,5 +16,6 @@ from shared_cache.page_cache import SharedPageCache  # noqa: E402
 admitted = Admission(
     django_application, work_slots=settings.WORK_SLOTS, deadline_seconds=settings.REQUEST_DEADLINE_SECONDS,
     health_deadline_seconds=settings.HEALTHZ_DEADLINE_SECONDS,
+    checkout_post_deadline_seconds=settings.CHECKOUT_POST_DEADLINE_SECONDS,
 )
 application = SharedPageCache(admitted, generation=generation_outside_requests)

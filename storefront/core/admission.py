@@ -18,7 +18,9 @@ four lanes bound the real work:
   checkout's door (a read of its page) starts there too: a newcomer in a rush is given a place
   in line cheaply, and one let in trades the lane's slot for a work slot (take_work_slot);
 - every other request waits for one of the work slots (STOREFRONT_THREADS less the lanes' and
-  the page cache's pooled database connections) until its deadline, then is refused. Inside, the Saleor client waits
+  the page cache's pooled database connections) until its deadline, then is refused. A checkout
+  step's post (an address, Pay) waits longer (CHECKOUT_POST_DEADLINE_SECONDS): its buyer was let
+  in by the line for it, and a page view that gives up sooner costs a visitor a reload, not a sale. Inside, the Saleor client waits
   for a bulkhead slot only until the same deadline (saleor_client/client.py); for a post, once
   its first call has started, the rest of its calls are not cut off halfway.
 
@@ -171,7 +173,8 @@ class WorkSlots:
 
 
 class Admission:
-    def __init__(self, app: Callable, *, work_slots: int, deadline_seconds: float, health_deadline_seconds: float) -> None:
+    def __init__(self, app: Callable, *, work_slots: int, deadline_seconds: float, health_deadline_seconds: float,
+                 checkout_post_deadline_seconds: Optional[float] = None) -> None:
         self.app = app
         self.work = WorkSlots(work_slots)
         self.health = threading.BoundedSemaphore(HEALTH_LANE_SLOTS)
@@ -182,6 +185,7 @@ class Admission:
         self.door_path = reverse("checkout:details")  # "/checkout/"
         self.deadline_seconds = deadline_seconds
         self.health_deadline_seconds = health_deadline_seconds
+        self.checkout_post_deadline_seconds = checkout_post_deadline_seconds or deadline_seconds
         self._shed_page: Optional[bytes] = None
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -196,7 +200,9 @@ class Admission:
         in_line = path.startswith(self.queue_prefix) or (reads_only and path == self.door_path)
         lane: Lane = (self.health if health else self.beacons if path == self.beacon_path
                       else self.queue if in_line else self.work)
-        deadline = accepted + (self.health_deadline_seconds if health else self.deadline_seconds)
+        deadline = accepted + (self.health_deadline_seconds if health else
+                               self.checkout_post_deadline_seconds if not reads_only and path.startswith(self.door_path)
+                               else self.deadline_seconds)
         left = max(0.0, deadline - time.monotonic())
         taken = self.work.acquire(timeout=left, post=not reads_only) if lane is self.work else lane.acquire(timeout=left)
         if not taken:

@@ -1,6 +1,7 @@
 """The work slots go to a waiting form post before a waiting page view (core/admission.py
 WorkSlots): when the shop is full, a buyer's Pay is not refused because newcomers crowd the
-checkout's door. Forced with one slot held, a page view waiting first and a post after it."""
+checkout's door. Forced with one slot held, a page view waiting first and a post after it. A
+checkout step's post also waits longer for its slot (CHECKOUT_POST_DEADLINE_SECONDS)."""
 from __future__ import annotations
 
 from deploy.runner.stack import Stack
@@ -46,3 +47,45 @@ def test_a_freed_work_slot_goes_to_the_waiting_post_before_the_page_view_that_wa
     assert "after one release: ['post']" in lines, ran.stdout
     assert "after two: ['post', 'page view']" in lines, ran.stdout
     assert "refused at its deadline: True 0.2" in lines, ran.stdout
+
+
+CHECKOUT_POST_WAITS_LONGER = """
+import threading, time
+from core.admission import Admission
+
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"served"]
+
+admission = Admission(app, work_slots=1, deadline_seconds=0.5, health_deadline_seconds=0.5,
+                      checkout_post_deadline_seconds=2.0)
+assert admission.work.acquire(timeout=0)  # the one slot, held
+answers = {}
+
+def ask(name, method, path):
+    started, status = time.monotonic(), []
+    body = admission({"REQUEST_METHOD": method, "PATH_INFO": path}, lambda line, headers: status.append(line))
+    b"".join(body)
+    getattr(body, "close", lambda: None)()
+    answers[name] = (status[0][:3], round(time.monotonic() - started, 1))
+
+asking = [threading.Thread(target=ask, args=turn) for turn in
+          (("page view", "GET", "/cart/"), ("add to cart", "POST", "/cart/add/"), ("checkout step", "POST", "/checkout/pay/"))]
+for thread in asking:
+    thread.start()
+time.sleep(1.0)  # past the others' deadline, within the checkout step's
+admission.work.release()
+for thread in asking:
+    thread.join(5)
+for name in sorted(answers):
+    print(name, *answers[name])
+"""
+
+
+def test_a_checkout_steps_post_waits_for_a_work_slot_longer_than_a_page_view_or_another_post(shop: Stack):
+    ran = storefront_python(shop, CHECKOUT_POST_WAITS_LONGER)
+    assert ran.returncode == 0, ran.stderr
+    lines = ran.stdout.strip().splitlines()
+    assert "page view 503 0.5" in lines, ran.stdout
+    assert "add to cart 503 0.5" in lines, ran.stdout
+    assert "checkout step 200 1.0" in lines, ran.stdout
