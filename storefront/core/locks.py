@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from contextlib import AbstractContextManager, contextmanager
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from django.db import DatabaseError, connection, transaction
 
@@ -29,11 +29,21 @@ def _keys(names: Iterable[str]) -> list[int]:
     return sorted({lock_key(name) for name in names})
 
 
+# A lock wait bounded by a request's deadline still waits this long at least (PostgreSQL reads a
+# lock_timeout of 0 as "wait for ever").
+SHORTEST_LOCK_WAIT_MS = 50
+
+
 @contextmanager
-def advisory_lock(name: str) -> Iterator[None]:
-    """One holder at a time for `name`, across processes, for one transaction."""
+def advisory_lock(name: str, *, timeout: Optional[float] = None) -> Iterator[None]:
+    """One holder at a time for `name`, across processes, for one transaction. With `timeout`
+    (seconds), a holder that keeps it longer makes PostgreSQL give up the wait with
+    LockNotAvailable, a database error: the request gets the 503 page rather than waiting on."""
     with transaction.atomic():
         with connection.cursor() as cursor:
+            if timeout is not None:
+                cursor.execute("SELECT set_config('lock_timeout', %s, true)",
+                               [f"{max(SHORTEST_LOCK_WAIT_MS, int(timeout * 1000))}ms"])
             for key in _keys([name]):
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
         yield

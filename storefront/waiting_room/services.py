@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from checkout.models import CheckoutAttempt
+from core.admission import seconds_left
 from core.locks import advisory_lock, try_advisory_lock
 
 from .models import CheckoutPlace
@@ -56,7 +57,8 @@ def join_line(*, cart_token: str) -> Entry:
     """A cart not inside checkout (step_inside said so): in at once while there is room,
     otherwise a place at the end of the line (its own place again, if it has one)."""
     now = timezone.now()
-    with advisory_lock(QUEUE_LOCK):
+    # Held for a few statements; a request still waiting at its deadline gets the 503 page.
+    with advisory_lock(QUEUE_LOCK, timeout=seconds_left()):
         _end_lapsed(now)
         place = CheckoutPlace.objects.filter(cart_token=cart_token, ended__isnull=True).first()
         if place is None:

@@ -186,6 +186,21 @@ def test_two_buyers_arriving_at_once_for_the_last_room_inside_get_one_in_and_one
     assert outcomes == [QUEUE, "in"], [(answer.status_code, answer.headers.get("location")) for answer in answers.values()]
 
 
+def test_a_door_that_cannot_get_the_lines_lock_before_its_deadline_gets_the_503_page_then_goes_in(shop: Stack, room_buyer):
+    """The line's lock is held for a few statements; held longer (here by the test, for longer
+    than a request's 1.5 s deadline), the buyer at the door is not kept waiting on it."""
+    buyer = room_buyer(unique_email("door-lock"))
+    buyer.add_to_cart()
+    with lock_held(shop, "waiting-room") as lock:
+        started = time.monotonic()
+        door = buyer.http.get("/checkout/")
+        waited = time.monotonic() - started
+        assert lock.waiting() == 0  # it gave up its wait
+    assert door.status_code == 503 and door.headers.get("Retry-After"), (door.status_code, door.text[:300])
+    assert waited < 3.0, waited
+    assert inside(buyer.http.get("/checkout/", follow_redirects=True))
+
+
 def test_a_buyer_waiting_while_the_claw_sells_out_is_told_so_on_the_queue_page(room_buyer, stock):
     first, second, waiting = (room_buyer(unique_email(f"soldout-{n}")) for n in range(3))
     assert inside(go_in(first)) and inside(go_in(second))
