@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
 
@@ -13,6 +15,7 @@ from saleor_client.client import saleor_as_storefront_app
 from saleor_client.errors import present
 from saleor_client.generated.enums import PaymentChargeStatusEnum as Charge
 from saleor_client.generated.payment_for_completion import PaymentForCompletionPayment
+from waiting_room.selectors import queue_figures
 
 from . import completion
 from .models import CheckoutAttempt
@@ -27,11 +30,21 @@ class CaptureFailed(Exception):
     """Saleor (or Stripe behind it) refused the capture; the job tries again later."""
 
 
+# While buyers wait in the checkout's line, Saleor's time is theirs: the card's authorization
+# holds the money for days, so its capture (two Saleor calls) waits, asked again every
+# CAPTURE_POSTPONE_SECONDS, for at most CAPTURE_POSTPONE_LIMIT after the order.
+CAPTURE_POSTPONE_SECONDS = 20
+CAPTURE_POSTPONE_LIMIT = timedelta(minutes=15)
+
+
 @job(title="Capture the payment of an order")
 def capture_order(*, attempt_id: int) -> str:
     """Capture the authorized amount once: a retry (or a restarted worker) first asks Saleor
     whether the payment is already captured."""
     attempt = CheckoutAttempt.objects.get(pk=attempt_id)
+    if _buyers_wait_in_line(attempt):
+        defer(capture_order, schedule_in={"seconds": CAPTURE_POSTPONE_SECONDS}, attempt_id=attempt_id)
+        return f"postponed {CAPTURE_POSTPONE_SECONDS} s: buyers wait in the checkout's line"
     app_client = saleor_as_storefront_app()
     with order_lock(attempt.order_id):
         payment = present(app_client.payment_for_completion(id=attempt.saleor_payment_id).payment, "payment")
@@ -50,6 +63,11 @@ def capture_order(*, attempt_id: int) -> str:
         if result.order_errors:
             raise CaptureFailed(f"Saleor refused the capture: {result.order_errors[0].message}")
     return f"captured {amount}"
+
+
+def _buyers_wait_in_line(attempt: CheckoutAttempt) -> bool:
+    ordered = attempt.completed or attempt.updated
+    return timezone.now() - ordered < CAPTURE_POSTPONE_LIMIT and queue_figures().exists
 
 
 def _other_intents(payment: PaymentForCompletionPayment) -> bool:
