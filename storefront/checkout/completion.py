@@ -33,6 +33,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 from analytics.services import count_paid_order
 from cart.selectors import Cart, CartLine, cart_for_completion
 from catalog.selectors import kept_product_card
+from catalog.services import note_units_left
 from core.locks import claim, session_lock
 from jobs.queue import defer
 from markets.selectors import metadata_dict, order_tax
@@ -55,7 +56,7 @@ from shared_cache.generation import catalog_cache_key, purge_catalog
 
 from . import outcomes
 from .models import CheckoutAttempt, ReleasedHold
-from .outcomes import EMPTY_MESSAGE, UNAVAILABLE_MESSAGE, PaymentOutcome
+from .outcomes import EMPTY_MESSAGE, UNAVAILABLE_MESSAGE, OutcomeKind, PaymentOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +171,8 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
                     return outcomes.declined("Please enter your card details to pay.")
                 outcome = _complete(attempt, cart)
                 logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
-                return outcome
+        _share_units_left(cart, ordered=outcome.kind is OutcomeKind.COMPLETED)
+        return outcome
 
 
 def _tell_the_catalog_when_sold_out(cart: Cart) -> None:
@@ -181,16 +183,34 @@ def _tell_the_catalog_when_sold_out(cart: Cart) -> None:
     catalog no longer holds the stale card, so the buyers told "sold out" after this one purge
     nothing more."""
     for line in cart.lines:
-        if line.quantity_available > 0:
-            continue
-        card = kept_product_card(line.product_slug)
-        if card is None or card.variant_id != line.variant_id or not card.in_stock:
-            continue
-        # Once per catalog generation: buyers told "sold out" at the same moment purge once, not
-        # each; a restock's purge (a new generation) lets the next sell-out purge again.
-        if cache.add(catalog_cache_key(f"sold-out-purge:{line.variant_id}"), 1, settings.CATALOG_CACHE_SECONDS):
-            logger.info("Checkout %s: %s sold out in Saleor; purging the catalog", cart.token, line.product_slug)
-            purge_catalog()
+        if line.quantity_available <= 0:
+            _purge_when_the_catalog_shows_it_in_stock(line)
+
+
+def _purge_when_the_catalog_shows_it_in_stock(line: CartLine) -> None:
+    card = kept_product_card(line.product_slug)
+    if card is None or card.variant_id != line.variant_id or not card.in_stock:
+        return
+    # Once per catalog generation: buyers told "sold out" at the same moment purge once, not
+    # each; a restock's purge (a new generation) lets the next sell-out purge again.
+    if cache.add(catalog_cache_key(f"sold-out-purge:{line.variant_id}"), 1, settings.CATALOG_CACHE_SECONDS):
+        logger.info("%s sold out in Saleor; purging the catalog", line.product_slug)
+        purge_catalog()
+
+
+def _share_units_left(cart: Cart, *, ordered: bool) -> None:
+    """Out of the locks: the units left as this payment found them (less its own, if it made an
+    order), for the checkout's door, which lets in no more buyers than there are units for
+    (waiting_room.services). The figure can only overstate what is left (orders made since the
+    read are not subtracted), never understate it. The payment that took the last unit says
+    "sold out" to the catalog at once, as a payment that found none does."""
+    for line in cart.lines:
+        if line.quantity_available >= SALEOR_QUANTITY_CAP:
+            continue  # Saleor's capped figure: the true stock is unknown, and nobody is held back
+        left = line.quantity_available - (line.quantity if ordered else 0)
+        if left <= 0:
+            _purge_when_the_catalog_shows_it_in_stock(line)
+        note_units_left(slug=line.product_slug, units=left)
 
 
 def _claim_units(line: CartLine) -> AbstractContextManager[bool]:
