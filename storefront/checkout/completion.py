@@ -157,7 +157,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
             return outcomes.gone(EMPTY_MESSAGE)
         if cart.has_unavailable_lines:
             return outcomes.gone(UNAVAILABLE_MESSAGE)
-        _tell_the_catalog_when_sold_out(cart)
+        _share_units_left(cart)
         with ExitStack() as claims:
             if payment_token is not None and not all(claims.enter_context(_claim_units(line)) for line in cart.lines):
                 # Every unit left is claimed by a buyer already completing: this one hears it
@@ -171,20 +171,28 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
                     return outcomes.declined("Please enter your card details to pay.")
                 outcome = _complete(attempt, cart)
                 logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
-        _share_units_left(cart, ordered=outcome.kind is OutcomeKind.COMPLETED)
+        if outcome.kind is OutcomeKind.COMPLETED:
+            _share_units_left(cart, ordered=True)
         return outcome
 
 
-def _tell_the_catalog_when_sold_out(cart: Cart) -> None:
-    """Saleor's own stock figure, just read, says a product is gone while the catalog still shows
-    it in stock: purge the catalog, so the product page, the checkout's door and the queue page
-    say "sold out" now rather than when the catalog cache expires (CATALOG_CACHE_SECONDS). A
-    figure read here can only overstate what is left, never understate it. Once purged, the
-    catalog no longer holds the stale card, so the buyers told "sold out" after this one purge
-    nothing more."""
+def _share_units_left(cart: Cart, *, ordered: bool = False) -> None:
+    """The units left as this payment found them (after its order, less its own units), for the
+    checkout's door, which lets in no more buyers than there are units for (waiting_room.services).
+    The figure can only overstate what is left (orders made since the read are not subtracted),
+    never understate it.
+
+    A figure of 0 while the catalog still shows the product in stock purges the catalog, so the
+    product page, the checkout's door and the queue page say "sold out" now rather than when the
+    catalog cache expires (CATALOG_CACHE_SECONDS). The purge retires the last figure with the rest
+    of the catalog: this one is kept after it."""
     for line in cart.lines:
-        if line.quantity_available <= 0:
+        if line.quantity_available >= SALEOR_QUANTITY_CAP:
+            continue  # Saleor's capped figure: the true stock is unknown, and nobody is held back
+        left = line.quantity_available - (line.quantity if ordered else 0)
+        if left <= 0:
             _purge_when_the_catalog_shows_it_in_stock(line)
+        note_units_left(slug=line.product_slug, units=left)
 
 
 def _purge_when_the_catalog_shows_it_in_stock(line: CartLine) -> None:
@@ -196,21 +204,6 @@ def _purge_when_the_catalog_shows_it_in_stock(line: CartLine) -> None:
     if cache.add(catalog_cache_key(f"sold-out-purge:{line.variant_id}"), 1, settings.CATALOG_CACHE_SECONDS):
         logger.info("%s sold out in Saleor; purging the catalog", line.product_slug)
         purge_catalog()
-
-
-def _share_units_left(cart: Cart, *, ordered: bool) -> None:
-    """Out of the locks: the units left as this payment found them (less its own, if it made an
-    order), for the checkout's door, which lets in no more buyers than there are units for
-    (waiting_room.services). The figure can only overstate what is left (orders made since the
-    read are not subtracted), never understate it. The payment that took the last unit says
-    "sold out" to the catalog at once, as a payment that found none does."""
-    for line in cart.lines:
-        if line.quantity_available >= SALEOR_QUANTITY_CAP:
-            continue  # Saleor's capped figure: the true stock is unknown, and nobody is held back
-        left = line.quantity_available - (line.quantity if ordered else 0)
-        if left <= 0:
-            _purge_when_the_catalog_shows_it_in_stock(line)
-        note_units_left(slug=line.product_slug, units=left)
 
 
 def _claim_units(line: CartLine) -> AbstractContextManager[bool]:

@@ -30,9 +30,9 @@ class CaptureFailed(Exception):
     """Saleor (or Stripe behind it) refused the capture; the job tries again later."""
 
 
-# While buyers wait in the checkout's line, Saleor's time is theirs: the card's authorization
-# holds the money for days, so its capture (two Saleor calls) waits, asked again every
-# CAPTURE_POSTPONE_SECONDS, for at most CAPTURE_POSTPONE_LIMIT after the order.
+# While checkout is busy (a line, or the room at least half full: a sale), Saleor's time is the
+# buyers': the card's authorization holds the money for days, so its capture (two Saleor calls)
+# waits, asked again every CAPTURE_POSTPONE_SECONDS, for at most CAPTURE_POSTPONE_LIMIT after the order.
 CAPTURE_POSTPONE_SECONDS = 20
 CAPTURE_POSTPONE_LIMIT = timedelta(minutes=15)
 
@@ -42,9 +42,9 @@ def capture_order(*, attempt_id: int) -> str:
     """Capture the authorized amount once: a retry (or a restarted worker) first asks Saleor
     whether the payment is already captured."""
     attempt = CheckoutAttempt.objects.get(pk=attempt_id)
-    if _buyers_wait_in_line(attempt):
+    if _checkout_busy(attempt):
         defer(capture_order, schedule_in={"seconds": CAPTURE_POSTPONE_SECONDS}, attempt_id=attempt_id)
-        return f"postponed {CAPTURE_POSTPONE_SECONDS} s: buyers wait in the checkout's line"
+        return f"postponed {CAPTURE_POSTPONE_SECONDS} s: checkout is busy"
     app_client = saleor_as_storefront_app()
     with order_lock(attempt.order_id):
         payment = present(app_client.payment_for_completion(id=attempt.saleor_payment_id).payment, "payment")
@@ -65,9 +65,9 @@ def capture_order(*, attempt_id: int) -> str:
     return f"captured {amount}"
 
 
-def _buyers_wait_in_line(attempt: CheckoutAttempt) -> bool:
+def _checkout_busy(attempt: CheckoutAttempt) -> bool:
     ordered = attempt.completed or attempt.updated
-    return timezone.now() - ordered < CAPTURE_POSTPONE_LIMIT and queue_figures().exists
+    return timezone.now() - ordered < CAPTURE_POSTPONE_LIMIT and queue_figures().busy
 
 
 def _other_intents(payment: PaymentForCompletionPayment) -> bool:

@@ -45,6 +45,11 @@ class QueueFigures:
     def exists(self) -> bool:
         return self.waiting > 0
 
+    @property
+    def busy(self) -> bool:
+        """A line, or checkout at least half full: Saleor's time is going to buyers."""
+        return self.exists or 2 * self.inside >= self.limit
+
 
 def queue_position(ahead: int) -> QueuePosition:
     """For a place with `ahead` live places in front of it (services.keep_place counts them)."""

@@ -11,6 +11,7 @@ a payment last found left (`_admit`).
 """
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,6 +26,8 @@ from core.admission import seconds_left
 from core.locks import advisory_lock, try_advisory_lock
 
 from .models import CheckoutPlace
+
+logger = logging.getLogger(__name__)
 
 QUEUE_LOCK = "waiting-room"
 # Ended places are kept this long: their stays are what the queue page's estimate is made of.
@@ -124,7 +127,10 @@ def _admit(now: datetime) -> None:
         room = min(room, left + settings.CHECKOUT_ADMISSION_SPARE - inside)
     if room > 0:
         first_in_line = CheckoutPlace.objects.filter(ended__isnull=True, admitted__isnull=True).order_by("id")
-        CheckoutPlace.objects.filter(id__in=first_in_line.values("id")[:room]).update(admitted=now, seen=now)
+        let_in = CheckoutPlace.objects.filter(id__in=first_in_line.values("id")[:room]).update(admitted=now, seen=now)
+        if let_in:
+            logger.info("Checkout line: %d let in (%d inside before, units left %s)", let_in, inside,
+                        "unknown" if left is None else left)
 
 
 def _end_lapsed(now: datetime) -> None:

@@ -1,7 +1,7 @@
 """The work slots go to a waiting form post before a waiting page view (core/admission.py
 WorkSlots): when the shop is full, a buyer's Pay is not refused because newcomers crowd the
 checkout's door. Forced with one slot held, a page view waiting first and a post after it. A
-checkout step's post also waits longer for its slot (CHECKOUT_POST_DEADLINE_SECONDS)."""
+checkout step's post (not Pay) also waits longer for its slot (CHECKOUT_POST_DEADLINE_SECONDS)."""
 from __future__ import annotations
 
 from deploy.runner.stack import Stack
@@ -70,7 +70,8 @@ def ask(name, method, path):
     answers[name] = (status[0][:3], round(time.monotonic() - started, 1))
 
 asking = [threading.Thread(target=ask, args=turn) for turn in
-          (("page view", "GET", "/cart/"), ("add to cart", "POST", "/cart/add/"), ("checkout step", "POST", "/checkout/pay/"))]
+          (("page view", "GET", "/cart/"), ("add to cart", "POST", "/cart/add/"), ("pay", "POST", "/checkout/pay/"),
+           ("checkout step", "POST", "/checkout/"))]
 for thread in asking:
     thread.start()
 time.sleep(1.0)  # past the others' deadline, within the checkout step's
@@ -82,10 +83,11 @@ for name in sorted(answers):
 """
 
 
-def test_a_checkout_steps_post_waits_for_a_work_slot_longer_than_a_page_view_or_another_post(shop: Stack):
+def test_a_checkout_steps_post_waits_for_a_work_slot_longer_than_a_page_view_pay_or_another_post(shop: Stack):
     ran = storefront_python(shop, CHECKOUT_POST_WAITS_LONGER)
     assert ran.returncode == 0, ran.stderr
     lines = ran.stdout.strip().splitlines()
     assert "page view 503 0.5" in lines, ran.stdout
     assert "add to cart 503 0.5" in lines, ran.stdout
+    assert "pay 503 0.5" in lines, ran.stdout  # a loser of a sell-out must not wait behind the winners
     assert "checkout step 200 1.0" in lines, ran.stdout
