@@ -186,7 +186,7 @@ class Stack:
                      "STAFF_SIGN_INS_PER_IP", "EMAIL_TIMEOUT", "SETTLE_AFTER_SECONDS", "JOB_STALLED_AFTER_SECONDS",
                      "JOB_HEARTBEAT_SECONDS", "JOB_MAX_ATTEMPTS", "TRUSTED_PROXIES", "STAFF_SECOND_FACTOR",
                      "CHECKOUT_ADMISSION_LIMIT", "CHECKOUT_IDLE_SECONDS", "WAITING_ROOM_REFRESH_SECONDS",
-                     "WAITING_ROOM_NEAR_REFRESH_SECONDS", "WAITING_ROOM_FAR_REFRESH_SECONDS", "CHECKOUT_ADMISSION_SPARE"):
+                     "WAITING_ROOM_NEAR_REFRESH_SECONDS", "WAITING_ROOM_FAR_REFRESH_SECONDS"):
             if name in os.environ:
                 env[name] = os.environ[name]
         env.update(self.storefront_settings)

@@ -114,17 +114,6 @@ def product_card(slug: str) -> Optional[ProductCard]:
     return card
 
 
-def units_left_key(slug: str) -> str:
-    return catalog_cache_key(f"units-left:{slug}")
-
-
-def units_left(slug: str) -> Optional[int]:
-    """The product's units left as the last payment found them (catalog.services.note_units_left);
-    None when no payment read them since the catalog was last purged."""
-    left = cache.get(units_left_key(slug))
-    return left if isinstance(left, int) else None
-
-
 def kept_product_card(slug: str) -> Optional[ProductCard]:
     """The product's card if the catalog cache holds it, else None: no Saleor call, for a page
     that must never wait on Saleor (the checkout's queue page, far back in the line)."""

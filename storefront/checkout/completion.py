@@ -33,7 +33,6 @@ from procrastinate.exceptions import AlreadyEnqueued
 from analytics.services import count_paid_order
 from cart.selectors import Cart, CartLine, cart_for_completion
 from catalog.selectors import kept_product_card
-from catalog.services import note_units_left
 from core.locks import claim, session_lock
 from jobs.queue import defer
 from markets.selectors import metadata_dict, order_tax
@@ -157,7 +156,7 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
             return outcomes.gone(EMPTY_MESSAGE)
         if cart.has_unavailable_lines:
             return outcomes.gone(UNAVAILABLE_MESSAGE)
-        _share_units_left(cart)
+        _tell_the_catalog_when_sold_out(cart)
         with ExitStack() as claims:
             if payment_token is not None and not all(claims.enter_context(_claim_units(line)) for line in cart.lines):
                 # Every unit left is claimed by a buyer already completing: this one hears it
@@ -172,27 +171,22 @@ def _complete_under_lock(cart_token: str, payment_token: Optional[str], landing:
                 outcome = _complete(attempt, cart)
                 logger.info("Checkout %s: completion ended under the variant lock: %s", cart_token, outcome.kind.value)
         if outcome.kind is OutcomeKind.COMPLETED:
-            _share_units_left(cart, ordered=True)
+            _tell_the_catalog_when_sold_out(cart, ordered=True)
         return outcome
 
 
-def _share_units_left(cart: Cart, *, ordered: bool = False) -> None:
-    """The units left as this payment found them (after its order, less its own units), for the
-    checkout's door, which lets in no more buyers than there are units for (waiting_room.services).
-    The figure can only overstate what is left (orders made since the read are not subtracted),
-    never understate it.
-
-    A figure of 0 while the catalog still shows the product in stock purges the catalog, so the
+def _tell_the_catalog_when_sold_out(cart: Cart, *, ordered: bool = False) -> None:
+    """Saleor's own stock figure, just read, says a product is gone (or this payment's order took
+    what it said was left) while the catalog still shows it in stock: purge the catalog, so the
     product page, the checkout's door and the queue page say "sold out" now rather than when the
-    catalog cache expires (CATALOG_CACHE_SECONDS). The purge retires the last figure with the rest
-    of the catalog: this one is kept after it."""
+    catalog cache expires (CATALOG_CACHE_SECONDS). A figure read here can only overstate what is
+    left, never understate it. Once purged, the catalog no longer holds the stale card, so the
+    buyers told "sold out" after this one purge nothing more."""
     for line in cart.lines:
         if line.quantity_available >= SALEOR_QUANTITY_CAP:
-            continue  # Saleor's capped figure: the true stock is unknown, and nobody is held back
-        left = line.quantity_available - (line.quantity if ordered else 0)
-        if left <= 0:
+            continue  # Saleor's capped figure: the true stock is unknown
+        if line.quantity_available - (line.quantity if ordered else 0) <= 0:
             _purge_when_the_catalog_shows_it_in_stock(line)
-        note_units_left(slug=line.product_slug, units=left)
 
 
 def _purge_when_the_catalog_shows_it_in_stock(line: CartLine) -> None:

@@ -274,9 +274,6 @@ SALEOR_QUEUE_TIMEOUT = env.float("SALEOR_QUEUE_TIMEOUT", default=10.0)
 # checkout at once, whatever the number of replicas; later buyers wait in line, first come first
 # served. 40: measured by tests/benchmarks/waiting_room.py on the 2-core stack (README, Capacity).
 CHECKOUT_ADMISSION_LIMIT = env.int("CHECKOUT_ADMISSION_LIMIT", default=40)
-# Once a payment has told how many units are left, the door lets in no more buyers than those
-# units and this many spare (buyers who leave without paying) beyond the buyers already inside.
-CHECKOUT_ADMISSION_SPARE = env.int("CHECKOUT_ADMISSION_SPARE", default=5)
 # The catalog file's `multi_buy:` offer (two for less), applied by the cart while this is on.
 MULTI_BUY_OFFER = env.bool("MULTI_BUY_OFFER", default=True)
 # The queue page reloads itself this often; a place not refreshed for WAITING_ROOM_LEAVE_SECONDS

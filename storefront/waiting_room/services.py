@@ -6,8 +6,7 @@ once cannot both read "one place free" and both go in; a queue page's reload onl
 admitted cart moving between checkout steps takes one UPDATE and no lock. A place ends when its order is made, its cart is emptied,
 its buyer stops refreshing the queue page (WAITING_ROOM_LEAVE_SECONDS) or stays idle inside
 checkout (CHECKOUT_IDLE_SECONDS). The line promises no stock: the last-unit guard in
-`checkout.completion` still judges every payment; it only stops letting in buyers beyond the units
-a payment last found left (`_admit`).
+`checkout.completion` still judges every payment.
 """
 from __future__ import annotations
 
@@ -20,7 +19,6 @@ from typing import Optional
 from django.conf import settings
 from django.utils import timezone
 
-from catalog.selectors import units_left
 from checkout.models import CheckoutAttempt
 from core.admission import seconds_left
 from core.locks import advisory_lock, try_advisory_lock
@@ -115,22 +113,14 @@ def end_place(*, cart_token: str) -> None:
 
 
 def _admit(now: datetime) -> None:
-    """Under QUEUE_LOCK: the first in line go in, as many as there is room for — and, once a
-    payment has told how many units are left, no more than those units (and a few spare, so a
-    buyer inside who leaves without paying does not hold the line up) beyond the buyers already
-    inside: a buyer who could only be told "sold out" at Pay waits in line instead, without
-    typing an address or costing Saleor the checkout's calls, and hears it on the queue page."""
+    """Under QUEUE_LOCK: the first in line go in, as many as there is room for."""
     inside = CheckoutPlace.objects.filter(ended__isnull=True, admitted__isnull=False).count()
     room = settings.CHECKOUT_ADMISSION_LIMIT - inside
-    left = units_left(settings.FEATURED_PRODUCT_SLUG)
-    if left is not None:
-        room = min(room, left + settings.CHECKOUT_ADMISSION_SPARE - inside)
     if room > 0:
         first_in_line = CheckoutPlace.objects.filter(ended__isnull=True, admitted__isnull=True).order_by("id")
         let_in = CheckoutPlace.objects.filter(id__in=first_in_line.values("id")[:room]).update(admitted=now, seen=now)
         if let_in:
-            logger.info("Checkout line: %d let in (%d inside before, units left %s)", let_in, inside,
-                        "unknown" if left is None else left)
+            logger.info("Checkout line: %d let in (%d inside before)", let_in, inside)
 
 
 def _end_lapsed(now: datetime) -> None:

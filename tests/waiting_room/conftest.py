@@ -24,8 +24,6 @@ NEAR_REFRESH_SECONDS = 1
 REFRESH_SECONDS = 3
 FAR_REFRESH_SECONDS = 4
 LEAVE_SECONDS = 6
-# Buyers let in beyond the units a payment last found left: none here, so the tests can count.
-SPARE = 0
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +31,7 @@ def small_room(shop: Stack) -> Iterator[str]:
     settings = {"CHECKOUT_ADMISSION_LIMIT": str(ROOM), "WAITING_ROOM_REFRESH_SECONDS": str(REFRESH_SECONDS),
                 "WAITING_ROOM_NEAR_REFRESH_SECONDS": str(NEAR_REFRESH_SECONDS),
                 "WAITING_ROOM_FAR_REFRESH_SECONDS": str(FAR_REFRESH_SECONDS),
-                "WAITING_ROOM_LEAVE_SECONDS": str(LEAVE_SECONDS), "CHECKOUT_ADMISSION_SPARE": str(SPARE)}
+                "WAITING_ROOM_LEAVE_SECONDS": str(LEAVE_SECONDS)}
     with second_storefront(shop, "small-room", settings) as url:
         yield url
     # A line left behind would put off the captures of later tests' orders (checkout/tasks.py).
