@@ -54,7 +54,7 @@ class QueueFigures:
 def queue_position(ahead: int) -> QueuePosition:
     """For a place with `ahead` live places in front of it (services.keep_place counts them)."""
     position = ahead + 1
-    seconds = position * _mean_stay().total_seconds() / max(1, settings.CHECKOUT_ADMISSION_LIMIT)
+    seconds = position * _mean_stay.get(_read_mean_stay).total_seconds() / max(1, settings.CHECKOUT_ADMISSION_LIMIT)
     # Near the front the page may fill a cold catalog cache from Saleor (once a minute at most);
     # further back it reads only the cache, so thousands of waiting pages never wait on Saleor.
     near = ahead < settings.CHECKOUT_ADMISSION_LIMIT
@@ -77,20 +77,25 @@ def queue_figures() -> QueueFigures:
 SHARED_SECONDS = 5.0
 
 
-class _Recent(Generic[T]):
-    """A value read at most once every SHARED_SECONDS by this process."""
+class _Shared(Generic[T]):
+    """A reading this process shares for SHARED_SECONDS, when `keep` says it may be shared (a
+    "sold out" reading is not: a restock must open the door at once)."""
 
-    def __init__(self, read: Callable[[], T]) -> None:
-        self.read = read
+    def __init__(self, keep: Callable[[T], bool] = lambda value: True) -> None:
+        self.keep = keep
         self.value: Optional[T] = None
         self.until = 0.0
         self.lock = threading.Lock()
 
-    def __call__(self) -> T:
+    def get(self, read: Callable[[], T]) -> T:
         with self.lock:
-            if time.monotonic() >= self.until or self.value is None:
-                self.value, self.until = self.read(), time.monotonic() + SHARED_SECONDS
-            return self.value
+            if self.value is not None and time.monotonic() < self.until:
+                return self.value
+        value = read()
+        if self.keep(value):
+            with self.lock:
+                self.value, self.until = value, time.monotonic() + SHARED_SECONDS
+        return value
 
 
 def _read_mean_stay() -> timedelta:
@@ -123,18 +128,12 @@ def _read_sold_out(ask_saleor: bool) -> Optional[bool]:
 _filling = threading.Lock()
 
 
-_mean_stay = _Recent(_read_mean_stay)
-_in_stock_until = 0.0
+_mean_stay = _Shared[timedelta]()
+_in_stock = _Shared[Optional[bool]](keep=lambda known: known is False)
 
 
 def sold_out(*, ask_saleor: bool = True) -> bool:
     """The QL Claw's catalog stock is gone. "In stock" is shared for SHARED_SECONDS (a buyer let
     through on it still meets the last-unit guard at Pay); "sold out" is read afresh each time
     (two cache reads), so the door opens the moment a restock purges the catalog."""
-    global _in_stock_until
-    if time.monotonic() < _in_stock_until:
-        return False
-    known = _read_sold_out(ask_saleor)
-    if known is False:
-        _in_stock_until = time.monotonic() + SHARED_SECONDS
-    return bool(known)
+    return bool(_in_stock.get(lambda: _read_sold_out(ask_saleor)))
