@@ -43,7 +43,13 @@ def capture_order(*, attempt_id: int) -> str:
     whether the payment is already captured."""
     attempt = CheckoutAttempt.objects.get(pk=attempt_id)
     if _checkout_busy(attempt):
-        defer(capture_order, schedule_in={"seconds": CAPTURE_POSTPONE_SECONDS}, attempt_id=attempt_id)
+        try:
+            # One waiting capture per order: a worker that died after this line and runs the job
+            # again does not start a second chain.
+            defer(capture_order, schedule_in={"seconds": CAPTURE_POSTPONE_SECONDS},
+                  queueing_lock=f"capture-later:{attempt_id}", attempt_id=attempt_id)
+        except AlreadyEnqueued:
+            pass
         return f"postponed {CAPTURE_POSTPONE_SECONDS} s: checkout is busy"
     app_client = saleor_as_storefront_app()
     with order_lock(attempt.order_id):

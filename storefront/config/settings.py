@@ -131,9 +131,9 @@ WORK_SLOTS = max(1, STOREFRONT_THREADS - 4)
 # visitor has an answer within about 3 s whatever the queue.
 REQUEST_DEADLINE_SECONDS = env.float("REQUEST_DEADLINE_SECONDS", default=1.5)
 HEALTHZ_DEADLINE_SECONDS = env.float("HEALTHZ_DEADLINE_SECONDS", default=0.8)
-# A checkout step's post (the address, the shipping method; not Pay, core/admission.py says why)
-# waits for a work slot this long before the 503 page: still an answer within about 3 s, and
-# fewer buyers the line let in refused.
+# A checkout step's post before Pay (the address, the shipping method; not Pay, core/admission.py
+# says why) waits for a work slot this long before the 503 page, rather than REQUEST_DEADLINE_SECONDS:
+# fewer buyers the line let in are refused; once started, its Saleor calls have SALEOR_TIMEOUT.
 CHECKOUT_POST_DEADLINE_SECONDS = env.float("CHECKOUT_POST_DEADLINE_SECONDS", default=3.0)
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not

@@ -19,7 +19,8 @@ four lanes bound the real work:
   in line cheaply, and one let in trades the lane's slot for a work slot (take_work_slot);
 - every other request waits for one of the work slots (STOREFRONT_THREADS less the lanes' and
   the page cache's pooled database connections) until its deadline, then is refused. A checkout
-  step's post (the address, the shipping method) waits longer (CHECKOUT_POST_DEADLINE_SECONDS):
+  step's post before Pay (the address, the shipping method, the promo code; the express
+  checkout's address and method) waits longer (CHECKOUT_POST_DEADLINE_SECONDS):
   its buyer was let in by the line for it. Pay does not: in a sell-out burst the slots are held
   by the winners' completions, and a loser waiting for one would hear "sold out" only after them;
   refused at once it hears "try again, nothing charged", and its retry hears "sold out". Inside, the Saleor client waits
@@ -185,7 +186,11 @@ class Admission:
         self.beacon_path = reverse("analytics:beacon")
         self.queue_prefix = reverse("waiting_room:place", args=["-"])[:-2]  # "/checkout/queue/"
         self.door_path = reverse("checkout:details")  # "/checkout/"
-        self.pay_prefix = reverse("checkout:pay")  # "/checkout/pay/", and its 3-D Secure return
+        # The posts that wait longer for a work slot: the checkout's steps before Pay (not Pay, not
+        # the express Pay, not Stripe's webhook).
+        self.checkout_steps = frozenset(reverse(name) for name in (
+            "checkout:details", "checkout:shipping", "checkout:payment", "checkout:promo-code",
+            "express:start", "express:address", "express:method"))
         self.deadline_seconds = deadline_seconds
         self.health_deadline_seconds = health_deadline_seconds
         self.checkout_post_deadline_seconds = checkout_post_deadline_seconds or deadline_seconds
@@ -203,7 +208,7 @@ class Admission:
         in_line = path.startswith(self.queue_prefix) or (reads_only and path == self.door_path)
         lane: Lane = (self.health if health else self.beacons if path == self.beacon_path
                       else self.queue if in_line else self.work)
-        checkout_step = not reads_only and path.startswith(self.door_path) and not path.startswith(self.pay_prefix)
+        checkout_step = not reads_only and path in self.checkout_steps
         deadline = accepted + (self.health_deadline_seconds if health else
                                self.checkout_post_deadline_seconds if checkout_step else self.deadline_seconds)
         left = max(0.0, deadline - time.monotonic())

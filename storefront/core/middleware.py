@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from psycopg.errors import LockNotAvailable
 
 from metrics.figures import SHED_RESPONSES
 
@@ -27,8 +28,13 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> Optional[HttpResponse]:
         if not isinstance(exception, OperationalError):
             return None
-        logger.error("Database unavailable while serving %s: %s", request.path, exception)
-        SHED_RESPONSES.labels("database_unavailable").inc()
+        if isinstance(exception.__cause__, LockNotAvailable):
+            # A lock held past the request's deadline (core.locks.advisory_lock's timeout): load, not an outage.
+            logger.warning("A lock was not free before the deadline while serving %s", request.path)
+            SHED_RESPONSES.labels("lock_wait_passed_deadline").inc()
+        else:
+            logger.error("Database unavailable while serving %s: %s", request.path, exception)
+            SHED_RESPONSES.labels("database_unavailable").inc()
         return shed_response(request)
 
 

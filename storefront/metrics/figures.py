@@ -26,7 +26,7 @@ SALEOR_BULKHEAD_SLOTS = Gauge(
 RESPONSES = Counter("storefront_responses_total", "Answers by status class (2xx, 3xx, 4xx, 5xx)", ["code"])
 SHED_RESPONSES = Counter(
     "storefront_shed_responses_total",
-    "Requests answered with the friendly 503 page, by reason (saleor_unavailable, saleor_error, database_unavailable)",
+    "Requests answered with the friendly 503 page, by reason (saleor_unavailable, saleor_error, database_unavailable, lock_wait_passed_deadline, …)",
     ["reason"],
 )
 JOBS_FINISHED = Counter(

@@ -113,7 +113,7 @@ PROGRESS = {
     "CANCELED": "This order was canceled",
 }
 PAYMENT_PROGRESS = {
-    "NOT_CHARGED": "Your card is authorized; it is charged in a moment",
+    "NOT_CHARGED": "Your card is authorized; it is charged shortly",
     "PARTIALLY_CHARGED": "Paid in part",
     "FULLY_CHARGED": "Paid",
     "PARTIALLY_REFUNDED": "Paid, part refunded",

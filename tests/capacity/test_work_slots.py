@@ -86,8 +86,11 @@ for name in sorted(answers):
 def test_a_checkout_steps_post_waits_for_a_work_slot_longer_than_a_page_view_pay_or_another_post(shop: Stack):
     ran = storefront_python(shop, CHECKOUT_POST_WAITS_LONGER)
     assert ran.returncode == 0, ran.stderr
-    lines = ran.stdout.strip().splitlines()
-    assert "page view 503 0.5" in lines, ran.stdout
-    assert "add to cart 503 0.5" in lines, ran.stdout
-    assert "pay 503 0.5" in lines, ran.stdout  # a loser of a sell-out must not wait behind the winners
-    assert "checkout step 200 1.0" in lines, ran.stdout
+    answers = {line.rsplit(" ", 2)[0]: (line.rsplit(" ", 2)[1], float(line.rsplit(" ", 2)[2]))
+               for line in ran.stdout.strip().splitlines()}
+    # Refused at their deadline (0.5 s), the checkout step served when the slot came back (1.0 s).
+    for name in ("page view", "add to cart", "pay"):  # Pay: a sell-out loser must not wait behind the winners
+        status, seconds = answers[name]
+        assert status == "503" and 0.4 <= seconds < 0.95, (name, answers)
+    status, seconds = answers["checkout step"]
+    assert status == "200" and 0.95 <= seconds < 1.9, answers

@@ -197,7 +197,8 @@ def test_a_door_that_cannot_get_the_lines_lock_before_its_deadline_gets_the_503_
         waited = time.monotonic() - started
         assert lock.waiting() == 0  # it gave up its wait
     assert door.status_code == 503 and door.headers.get("Retry-After"), (door.status_code, door.text[:300])
-    assert waited < 3.0, waited
+    # It waited on the lock until its deadline (1.5 s from the storefront taking it), no longer.
+    assert 1.0 <= waited < 3.0, waited
     assert inside(buyer.http.get("/checkout/", follow_redirects=True))
 
 
